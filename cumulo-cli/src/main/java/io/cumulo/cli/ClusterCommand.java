@@ -1,0 +1,69 @@
+package io.cumulo.cli;
+
+import io.cumulo.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code cumulo cluster}: fit a clustering to a table, write labels, model and report. */
+@Command(name = "cluster", sortOptions = false,
+        description = {"Cluster the rows of INPUT and print a summary.",
+            "INPUT is a CSV/TSV file (optionally .gz), a NumPy .npy file, or builtin:NAME (see 'cumulo datasets')."},
+        footer = {"", "Algorithm parameters: 'cumulo params ALGORITHM'.",
+            "Example: cumulo cluster builtin:iris --k 3 --scale standard --out labels.csv --model model.json"})
+public final class ClusterCommand implements Callable<Integer> {
+    @ParentCommand
+    CumuloCommand parent;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Data to cluster.")
+    String input;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "kmeans",
+            description = "Clustering algorithm (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--k", paramLabel = "K", description = "Number of clusters.")
+    Integer k;
+
+    @Option(names = "--scale", paramLabel = "HOW", defaultValue = "none",
+            description = "Feature scaling before clustering: standard, minmax, robust or none (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "An algorithm parameter, e.g. --param max-iter=500 (repeatable).")
+    Map<String, String> params;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,label]) here.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Save the fitted model (JSON) here, for 'cumulo predict'.")
+    Path model;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report here.")
+    Path report;
+
+    @Mixin
+    InputOptions inputOptions;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() {
+        ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), algorithm, k, run.seed, params,
+                scale, run.threads(), out, model, report, run.overwrite);
+        ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
+        if (run.json) {
+            parent.out.println(Json.write(ClusterJob.json(o)));
+        } else {
+            ClusterJob.printSummary(o, parent.out);
+        }
+        return Main.OK;
+    }
+}

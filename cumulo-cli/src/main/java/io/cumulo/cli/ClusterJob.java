@@ -1,0 +1,263 @@
+package io.cumulo.cli;
+
+import io.cumulo.CumuloException;
+import io.cumulo.cluster.ClusteringModel;
+import io.cumulo.data.Dataset;
+import io.cumulo.data.DatasetReader;
+import io.cumulo.data.ReadOptions;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.ProgressListener;
+import io.cumulo.metrics.AdjustedRandIndex;
+import io.cumulo.metrics.ContingencyTable;
+import io.cumulo.metrics.NormalizedMutualInformation;
+import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.model.Algorithms;
+import io.cumulo.model.ClusteringPipeline;
+import io.cumulo.model.ClusteringPipelineModel;
+import io.cumulo.param.ParamSet;
+import io.cumulo.param.ParamValues;
+import io.cumulo.preprocessing.Scaler;
+import io.cumulo.report.ClusterReport;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Read, scale, cluster, evaluate, write: what {@code cumulo cluster} and {@code cumulo demo} do. */
+final class ClusterJob {
+    /** Exact silhouette up to this many rows; above, a seeded sample of this size (as the references do). */
+    static final int SILHOUETTE_EXACT_MAX = 20_000;
+    static final int SILHOUETTE_SAMPLE = 10_000;
+
+    /** What to do. */
+    record Spec(String input, ReadOptions read, String algorithm, Integer k, Long seed, Map<String, String> params,
+                String scale, int threads, Path out, Path model, Path report, boolean overwrite) {
+    }
+
+    /** What came of it. */
+    record Outcome(Spec spec, Dataset data, Dataset scaled, ClusteringPipelineModel fitted, int[] labels,
+                   Map<String, Object> metrics, List<String> warnings) {
+    }
+
+    private ClusterJob() {
+    }
+
+    static Outcome run(Spec spec, PrintStream err) {
+        OutputFiles.checkWritable(spec.out(), spec.overwrite(), "--out");
+        OutputFiles.checkWritable(spec.model(), spec.overwrite(), "--model");
+        OutputFiles.checkWritable(spec.report(), spec.overwrite(), "--report");
+        Algorithms.Entry algo = Algorithms.get(spec.algorithm());
+        ParamValues values = params(algo.params(), spec);
+        var clusterer = algo.create(values);
+        Scaler scaler = Scaler.named(spec.scale());
+
+        List<String> warnings = new ArrayList<>();
+        Dataset data = DatasetReader.read(spec.input(), spec.read(), note -> err.println("note: " + note));
+        ProgressListener progress = TerminalProgress.forStderr(err);
+        ExecutionContext ctx = ExecutionContext.defaults().withThreads(spec.threads()).withProgress(progress)
+                .withWarnings(w -> {
+                    warnings.add(w);
+                    TerminalProgress.finish(progress);
+                    err.println("warning: " + w);
+                });
+        ClusteringPipelineModel fitted;
+        try {
+            fitted = new ClusteringPipeline(scaler, clusterer).fit(data, ctx);
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        Dataset scaled = fitted.transform(data);
+        int[] labels = fitted.model().labels();
+        Map<String, Object> metrics = evaluate(data, scaled, labels, ctx, spec.seed() == null ? 0 : spec.seed());
+
+        if (spec.out() != null) {
+            OutputFiles.writeLabels(spec.out(), data, labels);
+        }
+        if (spec.model() != null) {
+            OutputFiles.writeString(spec.model(), fitted.toJsonString());
+        }
+        Outcome outcome = new Outcome(spec, data, scaled, fitted, labels, metrics, warnings);
+        if (spec.report() != null) {
+            String html = ClusterReport.html(new ClusterReport.Input(title(outcome), data, scaled, labels,
+                    reportSummary(outcome)));
+            OutputFiles.writeString(spec.report(), html);
+        }
+        return outcome;
+    }
+
+    /** Parameter values from {@code --param}, with {@code --k} and {@code --seed} merged in. */
+    static ParamValues params(ParamSet set, Spec spec) {
+        Map<String, String> text = new LinkedHashMap<>(spec.params() == null ? Map.of() : spec.params());
+        merge(set, text, "k", "--k", spec.k() == null ? null : spec.k().toString());
+        merge(set, text, "seed", "--seed", spec.seed() == null ? null : spec.seed().toString());
+        return set.parse(text);
+    }
+
+    private static void merge(ParamSet set, Map<String, String> text, String name, String flag, String value) {
+        if (value == null) {
+            return;
+        }
+        if (!set.contains(name)) {
+            throw new CumuloException(flag + " does not apply to " + set.owner());
+        }
+        String given = text.get(name);
+        if (given != null && !given.trim().equals(value)) {
+            throw new CumuloException(flag + " " + value + " contradicts --param " + name + "=" + given);
+        }
+        text.put(name, value);
+    }
+
+    /** Silhouette on the clustering space; ARI and NMI against the ground truth when there is one. */
+    static Map<String, Object> evaluate(Dataset data, Dataset scaled, int[] labels, ExecutionContext ctx, long seed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int clusters = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).distinct().count();
+        if (clusters >= 2 && clusters < data.rows()) {
+            ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
+            if (data.rows() <= SILHOUETTE_EXACT_MAX) {
+                m.put("silhouette", SilhouetteScore.score(scaled, labels, quiet));
+            } else {
+                m.put("silhouette", SilhouetteScore.sampledScore(scaled, labels, SILHOUETTE_SAMPLE, seed, quiet));
+                m.put("silhouette_sample_size", SILHOUETTE_SAMPLE);
+            }
+        } else {
+            m.put("silhouette", null);
+        }
+        data.labels().ifPresent(truth -> {
+            ContingencyTable t = ContingencyTable.of(truth.codes(), labels);
+            m.put("label_column", truth.name());
+            m.put("ari", AdjustedRandIndex.score(t));
+            m.put("nmi", NormalizedMutualInformation.score(t, NormalizedMutualInformation.Average.ARITHMETIC));
+        });
+        return m;
+    }
+
+    static String title(Outcome o) {
+        return algorithmTitle(o.fitted().algorithm()) + " on " + o.data().source();
+    }
+
+    static String algorithmTitle(String algorithm) {
+        return algorithm.equals("kmeans") ? "k-means" : algorithm;
+    }
+
+    /** The stable {@code --json} object. */
+    static Map<String, Object> json(Outcome o) {
+        ClusteringPipelineModel f = o.fitted();
+        ClusteringModel model = f.model();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", f.algorithm());
+        m.put("params", model.params().toJson());
+        m.put("input", o.spec().input());
+        m.put("n_samples", o.data().rows());
+        m.put("n_features", o.data().cols());
+        m.put("features", o.data().columnNames());
+        m.put("scale", f.scaler().kind());
+        Map<String, Object> summary = model.summary();
+        m.putAll(summary);
+        m.put("fit_seconds", f.fitSeconds());
+        m.putAll(o.metrics());
+        m.put("threads", o.spec().threads());
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        if (o.spec().out() != null) {
+            outputs.put("labels", o.spec().out().toString());
+        }
+        if (o.spec().model() != null) {
+            outputs.put("model", o.spec().model().toString());
+        }
+        if (o.spec().report() != null) {
+            outputs.put("report", o.spec().report().toString());
+        }
+        m.put("outputs", outputs);
+        m.put("warnings", o.warnings());
+        return m;
+    }
+
+    private static Map<String, String> reportSummary(Outcome o) {
+        Map<String, Object> j = json(o);
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("algorithm", algorithmTitle(o.fitted().algorithm()));
+        s.put("parameters", o.fitted().params().toString());
+        s.put("scaling", o.fitted().scaler().kind());
+        s.put("clusters", String.valueOf(j.get("k")));
+        if (j.get("inertia") instanceof Double) {
+            s.put("inertia (scaled space)", fmt((Double) j.get("inertia")));
+        }
+        if (j.get("n_iter") != null) {
+            s.put("iterations", j.get("n_iter") + (Boolean.TRUE.equals(j.get("converged")) ? " (converged)" : " (not converged)"));
+        }
+        Object sil = j.get("silhouette");
+        if (sil instanceof Double) {
+            s.put("silhouette", fmt((Double) sil) + (j.containsKey("silhouette_sample_size")
+                    ? " (sample of " + j.get("silhouette_sample_size") + ")" : ""));
+        }
+        if (j.containsKey("ari")) {
+            s.put("ARI against " + j.get("label_column"), fmt((Double) j.get("ari")));
+            s.put("NMI against " + j.get("label_column"), fmt((Double) j.get("nmi")));
+        }
+        s.put("fit time", String.format(Locale.ROOT, "%.3f s", o.fitted().fitSeconds()));
+        return s;
+    }
+
+    static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a >= 1e7 || a < 1e-3)) {
+            return String.format(Locale.ROOT, "%.4e", v);
+        }
+        return String.format(Locale.ROOT, a >= 1000 ? "%.2f" : a >= 10 ? "%.3f" : "%.4f", v);
+    }
+
+    /** The human summary printed when {@code --json} is not given. */
+    static void printSummary(Outcome o, PrintStream out) {
+        Map<String, Object> j = json(o);
+        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s scaling%n", title(o), o.data().rows(), o.data().cols(),
+                o.fitted().scaler().kind());
+        int[] sizes = (int[]) j.get("cluster_sizes");
+        StringBuilder head = new StringBuilder();
+        head.append(sizes.length).append(" clusters");
+        if (j.get("n_iter") != null) {
+            head.append(", ").append(j.get("n_iter")).append(" iterations (")
+                    .append(Boolean.TRUE.equals(j.get("converged")) ? "converged" : "not converged").append(")");
+        }
+        Object runs = o.fitted().params().toJson().get("n-init");
+        if (j.get("restart_inertia") instanceof double[] && ((double[]) j.get("restart_inertia")).length > 1) {
+            head.append(", best of ").append(((double[]) j.get("restart_inertia")).length).append(" runs");
+        } else if (runs != null && !runs.equals(1)) {
+            head.append(", best of ").append(runs).append(" runs");
+        }
+        head.append(String.format(Locale.ROOT, ", fit in %.3f s", o.fitted().fitSeconds()));
+        out.println(head);
+        out.println();
+        out.println("  cluster     size   share");
+        int n = o.data().rows();
+        int shown = Math.min(sizes.length, 20);
+        for (int c = 0; c < shown; c++) {
+            out.printf(Locale.ROOT, "  %7d %8d  %5.1f%%%n", c, sizes[c], 100.0 * sizes[c] / n);
+        }
+        if (shown < sizes.length) {
+            out.printf(Locale.ROOT, "  ... %d more clusters (see --json or the labels file)%n", sizes.length - shown);
+        }
+        out.println();
+        if (j.get("inertia") instanceof Double) {
+            out.printf(Locale.ROOT, "  inertia     %s%n", fmt((Double) j.get("inertia")));
+        }
+        Object sil = j.get("silhouette");
+        out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",
+                j.containsKey("silhouette_sample_size") ? "  (estimated on " + j.get("silhouette_sample_size") + " sampled rows)" : "");
+        if (j.containsKey("ari")) {
+            out.printf(Locale.ROOT, "  ARI         %s  (against %s)%n", fmt((Double) j.get("ari")), j.get("label_column"));
+            out.printf(Locale.ROOT, "  NMI         %s%n", fmt((Double) j.get("nmi")));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outputs = (Map<String, Object>) j.get("outputs");
+        if (!outputs.isEmpty()) {
+            out.println();
+            out.println("wrote " + String.join(", ", outputs.values().stream().map(Object::toString).toList()));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.cumulo.cli;
+
+import io.cumulo.CumuloException;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Entry point of the {@code cumulo} command. Exit codes: 0 success, 2 user error (bad input, bad flag,
+ * impossible parameters; one line on stderr), 1 anything else (a bug: message and stack trace).
+ */
+public final class Main {
+    public static final int OK = 0;
+    public static final int BUG = 1;
+    public static final int USER_ERROR = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CumuloCommand top = new CumuloCommand(out, err);
+        CommandLine cl = new CommandLine(top);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setUsageHelpAutoWidth(true);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(cmd + ": error: " + oneLine(ex.getMessage()) + " (see '" + cmd + " --help')");
+            return USER_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException e) {
+            return handle(e, err);
+        }
+    }
+
+    static int handle(Throwable ex, PrintStream err) {
+        Throwable t = ex;
+        while (!(t instanceof CumuloException) && t.getCause() != null && t != t.getCause()) {
+            t = t.getCause();
+        }
+        if (t instanceof CumuloException) {
+            err.println("cumulo: error: " + oneLine(t.getMessage()));
+            return USER_ERROR;
+        }
+        if (ex instanceof OutOfMemoryError) {
+            err.println("cumulo: error: out of memory; give Java more with CUMULO_JAVA_OPTS=-Xmx<size> "
+                    + "(this machine: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB allowed now)");
+            return BUG;
+        }
+        err.println("cumulo: internal error: " + ex + " (this is a bug; please report it with the command you ran)");
+        ex.printStackTrace(err);
+        return BUG;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+}

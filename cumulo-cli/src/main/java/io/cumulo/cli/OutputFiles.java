@@ -1,0 +1,105 @@
+package io.cumulo.cli;
+
+import io.cumulo.CumuloException;
+import io.cumulo.data.Dataset;
+import io.cumulo.data.LabelColumn;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes output files without ever replacing an existing file unless asked, and never half-written. */
+final class OutputFiles {
+    private OutputFiles() {
+    }
+
+    /** Fails early (before any work) when {@code p} exists and {@code overwrite} is off. */
+    static void checkWritable(Path p, boolean overwrite, String flag) {
+        if (p == null) {
+            return;
+        }
+        if (Files.isDirectory(p)) {
+            throw new CumuloException(flag + ": " + p + " is a directory; give a file name");
+        }
+        if (Files.exists(p) && !overwrite) {
+            throw new CumuloException(flag + ": " + p + " already exists; pass --overwrite to replace it");
+        }
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new CumuloException(flag + ": " + parent + " is not a directory");
+        }
+    }
+
+    /** Content produced into a writer. */
+    interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Writes to a temporary file beside {@code p}, then moves it into place. */
+    static void write(Path p, Content content) {
+        try {
+            Path abs = p.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            // a plain new file (not createTempFile, whose 0600 mode would stick to the result)
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            try {
+                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                    content.writeTo(w);
+                }
+                try {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new CumuloException(p + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    static void writeString(Path p, String text) {
+        write(p, w -> w.write(text));
+    }
+
+    /**
+     * The labels CSV: header {@code row,cluster} (plus the ground-truth column when there is one), one line per
+     * row, where {@code row} is the row's 0-based position among the input's data rows.
+     */
+    static void writeLabels(Path p, Dataset data, int[] labels) {
+        LabelColumn truth = data.labels().orElse(null);
+        write(p, w -> {
+            w.write("row,cluster");
+            if (truth != null) {
+                String name = truth.name();
+                w.write(',');
+                w.write(csvField(name.equals("row") || name.equals("cluster") ? "true_" + name : name));
+            }
+            w.write('\n');
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < labels.length; i++) {
+                sb.setLength(0);
+                sb.append(data.rowId(i)).append(',').append(labels[i]);
+                if (truth != null) {
+                    sb.append(',').append(csvField(truth.value(i)));
+                }
+                sb.append('\n');
+                w.write(sb.toString());
+            }
+        });
+    }
+
+    static String csvField(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

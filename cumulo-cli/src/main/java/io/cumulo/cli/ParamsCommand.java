@@ -1,0 +1,51 @@
+package io.cumulo.cli;
+
+import io.cumulo.model.Algorithms;
+import io.cumulo.param.Param;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cumulo params}: the algorithms and their parameters, from the same descriptions the code uses. */
+@Command(name = "params", description = {"List the algorithms, or the parameters of one (for --param NAME=VALUE)."})
+public final class ParamsCommand implements Callable<Integer> {
+    @ParentCommand
+    CumuloCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ALGORITHM", description = "An algorithm name.")
+    String algorithm;
+
+    @Option(names = "--markdown", description = "Print a Markdown table (as in docs/cli.md).")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        List<Algorithms.Entry> entries = algorithm == null ? Algorithms.all() : List.of(Algorithms.get(algorithm));
+        for (Algorithms.Entry e : entries) {
+            if (markdown) {
+                parent.out.println("### `" + e.name() + "`: " + e.description());
+                parent.out.println();
+                parent.out.print(e.params().markdownTable());
+                parent.out.println();
+                continue;
+            }
+            parent.out.println(e.name() + ": " + e.description());
+            if (algorithm == null) {
+                continue;
+            }
+            for (Param<?> p : e.params().params()) {
+                parent.out.printf("  %-10s %s%n", p.name(), p.description());
+                parent.out.printf("  %-10s   values: %s; default: %s%n", "", p.expected(), p.defaultText());
+            }
+        }
+        if (algorithm == null && !markdown) {
+            parent.out.println();
+            parent.out.println("Parameters of one: cumulo params NAME");
+        }
+        return Main.OK;
+    }
+}

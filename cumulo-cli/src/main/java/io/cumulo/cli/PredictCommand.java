@@ -1,0 +1,156 @@
+package io.cumulo.cli;
+
+import io.cumulo.CumuloException;
+import io.cumulo.data.Dataset;
+import io.cumulo.data.DatasetReader;
+import io.cumulo.data.MissingPolicy;
+import io.cumulo.data.ReadOptions;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.json.Json;
+import io.cumulo.metrics.AdjustedRandIndex;
+import io.cumulo.metrics.ContingencyTable;
+import io.cumulo.metrics.NormalizedMutualInformation;
+import io.cumulo.model.ClusteringPipelineModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code cumulo predict}: apply a saved model to new rows. */
+@Command(name = "predict", sortOptions = false,
+        description = {"Assign the rows of INPUT to the clusters of a saved model.",
+            "The model's features are taken from INPUT by name (or by position for .npy files, or as listed with --columns); "
+                + "the model's scaling is applied to them."},
+        footer = {"", "Example: cumulo predict --model model.json new.csv --out labels.csv"})
+public final class PredictCommand implements Callable<Integer> {
+    @ParentCommand
+    CumuloCommand parent;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file written by 'cumulo cluster --model'.")
+    Path modelFile;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Data to label.")
+    String input;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,label]) here.")
+    Path out;
+
+    @Mixin
+    InputOptions inputOptions;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() {
+        OutputFiles.checkWritable(out, run.overwrite, "--out");
+        if (run.seed != null) {
+            throw new CumuloException("--seed does not apply to predict (the model is fixed)");
+        }
+        ClusteringPipelineModel model = ClusteringPipelineModel.read(modelFile);
+        List<String> features = model.features();
+        ReadOptions.Builder rb = inputOptions.toBuilder();
+        boolean positional = input.toLowerCase(Locale.ROOT).endsWith(".npy") && inputOptions.columns == null;
+        if (inputOptions.columns != null) {
+            if (inputOptions.columns.size() != features.size()) {
+                throw new CumuloException("--columns names " + inputOptions.columns.size() + " columns but " + modelFile
+                        + " has " + features.size() + " features (" + String.join(", ", features) + ")");
+            }
+        } else if (!positional) {
+            rb.columns(features);
+        }
+        if (MissingPolicy.parse(inputOptions.missing) == MissingPolicy.MEAN) {
+            rb.fillValues(model.featureMeans());
+        }
+        Dataset data = readInput(rb.build(), features, positional);
+        ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads());
+        long t0 = System.nanoTime();
+        Dataset scaled = model.transform(data);
+        int[] labels;
+        if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
+            labels = km.predict(scaled, ctx);
+        } else {
+            labels = model.model().predict(scaled);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (out != null) {
+            OutputFiles.writeLabels(out, data, labels);
+        }
+        int k = model.model().numClusters();
+        int[] sizes = new int[k];
+        for (int l : labels) {
+            if (l >= 0) {
+                sizes[l]++;
+            }
+        }
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("algorithm", model.algorithm());
+        j.put("model", modelFile.toString());
+        j.put("input", input);
+        j.put("n_samples", data.rows());
+        j.put("n_features", data.cols());
+        j.put("k", k);
+        j.put("cluster_sizes", sizes);
+        if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
+            j.put("inertia", km.inertia(scaled));
+        }
+        data.labels().ifPresent(truth -> {
+            ContingencyTable t = ContingencyTable.of(truth.codes(), labels);
+            j.put("label_column", truth.name());
+            j.put("ari", AdjustedRandIndex.score(t));
+            j.put("nmi", NormalizedMutualInformation.score(t, NormalizedMutualInformation.Average.ARITHMETIC));
+        });
+        j.put("predict_seconds", seconds);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        if (out != null) {
+            outputs.put("labels", out.toString());
+        }
+        j.put("outputs", outputs);
+        if (run.json) {
+            parent.out.println(Json.write(j));
+        } else {
+            parent.out.printf(Locale.ROOT, "%s model %s applied to %s: %d rows%n", ClusterJob.algorithmTitle(model.algorithm()),
+                    modelFile, input, data.rows());
+            parent.out.println();
+            parent.out.println("  cluster     size   share");
+            for (int c = 0; c < Math.min(k, 20); c++) {
+                parent.out.printf(Locale.ROOT, "  %7d %8d  %5.1f%%%n", c, sizes[c], 100.0 * sizes[c] / data.rows());
+            }
+            if (k > 20) {
+                parent.out.printf(Locale.ROOT, "  ... %d more clusters%n", k - 20);
+            }
+            if (j.containsKey("ari")) {
+                parent.out.println();
+                parent.out.printf(Locale.ROOT, "  ARI         %s  (against %s)%n", ClusterJob.fmt((Double) j.get("ari")),
+                        j.get("label_column"));
+                parent.out.printf(Locale.ROOT, "  NMI         %s%n", ClusterJob.fmt((Double) j.get("nmi")));
+            }
+            if (out != null) {
+                parent.out.println();
+                parent.out.println("wrote " + out);
+            }
+        }
+        return Main.OK;
+    }
+
+    /** Reads INPUT and names its feature columns as the model's, checking that they match in number. */
+    private Dataset readInput(ReadOptions options, List<String> features, boolean positional) {
+        Dataset data = DatasetReader.read(input, options, note -> parent.err.println("note: " + note));
+        if (positional || inputOptions.columns != null) {
+            if (data.cols() != features.size()) {
+                throw new CumuloException(input + ": has " + data.cols() + " feature columns but " + modelFile + " has "
+                        + features.size() + " features (" + String.join(", ", features) + ")");
+            }
+            data = data.withValues(data.rawValues(), data.cols(), features);
+        }
+        return data;
+    }
+}

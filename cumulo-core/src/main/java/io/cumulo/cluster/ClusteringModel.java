@@ -1,0 +1,29 @@
+package io.cumulo.cluster;
+
+import io.cumulo.data.Dataset;
+import io.cumulo.param.ParamValues;
+
+import java.util.Map;
+
+/** A fitted clustering: its training labels, statistics, and (where the algorithm allows) labels for new data. */
+public interface ClusteringModel {
+    String algorithm();
+
+    ParamValues params();
+
+    int numFeatures();
+
+    int numClusters();
+
+    /** Cluster of each training row ({@code -1} marks noise for algorithms that have it). A copy. */
+    int[] labels();
+
+    /** Clusters for new rows with the training features, in the same (scaled) space. */
+    int[] predict(Dataset data);
+
+    /** Training statistics (sizes, objective, iterations...) under the stable JSON keys. */
+    Map<String, Object> summary();
+
+    /** What a model file stores to rebuild this model: the {@code model} block. */
+    Map<String, Object> toJson();
+}

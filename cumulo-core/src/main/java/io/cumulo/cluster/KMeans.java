@@ -1,0 +1,313 @@
+package io.cumulo.cluster;
+
+import io.cumulo.CumuloException;
+import io.cumulo.data.Dataset;
+import io.cumulo.data.DatasetReader;
+import io.cumulo.data.ReadOptions;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.param.Param;
+import io.cumulo.param.ParamSet;
+import io.cumulo.param.ParamValues;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * k-means clustering: minimise the (weighted) within-cluster sum of squared Euclidean distances.
+ *
+ * <p>Lloyd's iterations (S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28(2), 1982)
+ * from greedy k-means++ seeds (Arthur &amp; Vassilvitskii, SODA 2007), random rows, or given centres; the
+ * best of {@code n-init} restarts (lowest inertia) is kept. Parameters and stopping rule match scikit-learn's
+ * {@code KMeans}, so from the same initial centres both give the same labels.
+ *
+ * <pre>{@code
+ * KMeansModel m = KMeans.builder().k(3).seed(42).build().fit(data);
+ * int[] labels = m.labels();
+ * }</pre>
+ */
+public final class KMeans implements Clusterer<KMeansModel> {
+    public static final String NAME = "kmeans";
+
+    public static final Param<Integer> K = Param.integer("k", "number of clusters").atLeast(1);
+    public static final Param<String> INIT = Param.text("init", "how the first centres are chosen",
+            "k-means++, random, or a CSV/.npy file of k initial centres (one row each, in the input's units)")
+            .defaultValue("k-means++");
+    public static final Param<Integer> N_INIT = Param.integer("n-init",
+            "restarts from different seeds; the lowest inertia wins").atLeast(1)
+            .defaultDescribedAs("10 (1 with a file of centres)");
+    public static final Param<Integer> MAX_ITER = Param.integer("max-iter", "Lloyd iterations per restart at most")
+            .atLeast(1).defaultValue(300);
+    public static final Param<Double> TOL = Param.real("tol",
+            "stop when the total squared centre shift is at most tol × the mean feature variance (as scikit-learn)")
+            .atLeast(0).defaultValue(1e-4);
+    public static final Param<String> ALGORITHM = Param.choice("algorithm", "how each iteration is computed", "lloyd")
+            .defaultValue("lloyd");
+    public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
+            .defaultValue(0L);
+
+    public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, SEED);
+
+    private final ParamValues params;
+    private final int k;
+    private final int nInit;
+    private final Centres initCentres;
+
+    /** Initial centres given explicitly: {@code rows × cols}, row-major. */
+    private static final class Centres {
+        final double[] values;
+        final int rows;
+        final int cols;
+
+        Centres(double[] values, int rows, int cols) {
+            this.values = values;
+            this.rows = rows;
+            this.cols = cols;
+        }
+    }
+
+    private KMeans(ParamValues params, Centres given) {
+        String init = params.get(INIT);
+        boolean explicit = given != null || !(init.equals("k-means++") || init.equals("random"));
+        if (explicit && given == null) {
+            given = readCentres(init);
+        }
+        Integer kv = params.get(K);
+        if (given != null) {
+            if (kv == null) {
+                kv = given.rows;
+                params = params.with(K, given.rows);
+            } else if (kv != given.rows) {
+                throw new CumuloException("init: " + (init.equals("array") ? "the given centres" : init)
+                        + " has " + given.rows + " centres but k=" + kv);
+            }
+            if (params.isSet(N_INIT) && params.get(N_INIT) > 1) {
+                throw new CumuloException("parameter 'n-init': restarts make no sense with given initial centres "
+                        + "(every restart would be the same); leave n-init out or set it to 1");
+            }
+        }
+        if (kv == null) {
+            throw new CumuloException("parameter 'k' is required for kmeans (the number of clusters)");
+        }
+        this.k = kv;
+        this.nInit = params.isSet(N_INIT) ? params.get(N_INIT) : explicit ? 1 : 10;
+        this.params = params.isSet(N_INIT) ? params : params.with(N_INIT, nInit); // record the effective value
+        this.initCentres = given;
+    }
+
+    /** Builds from parameter values (as parsed from {@code --param} or a model file); reads a centres file. */
+    public static KMeans of(ParamValues values) {
+        if (values.paramSet() != PARAMS) {
+            throw new IllegalArgumentException("not k-means parameters");
+        }
+        return new KMeans(values, null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a file of centres: CSV with a header row (names not checked) or .npy, one centre per row. */
+    private static Centres readCentres(String file) {
+        if (!Path.of(file).toFile().exists()) {
+            throw new CumuloException("parameter 'init': expected k-means++, random or a file of centres; no file '"
+                    + file + "' exists");
+        }
+        Dataset c = DatasetReader.read(file, ReadOptions.defaults());
+        return new Centres(c.rawValues(), c.rows(), c.cols());
+    }
+
+    @Override
+    public String algorithm() {
+        return NAME;
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public int nInit() {
+        return nInit;
+    }
+
+    /** The given initial centres (k × d, row-major copy), or {@code null}. */
+    public double[] initialCentres() {
+        return initCentres == null ? null : initCentres.values.clone();
+    }
+
+    /** A copy with the given initial centres replaced (to scale centres given in the input's units). */
+    public KMeans withInitialCentres(double[] centres) {
+        if (initCentres == null || centres.length != initCentres.values.length) {
+            throw new IllegalArgumentException("replacement centres must match the given ones in shape");
+        }
+        return new KMeans(params, new Centres(centres.clone(), initCentres.rows, initCentres.cols));
+    }
+
+    @Override
+    public KMeans inScaledSpace(io.cumulo.preprocessing.ScalerModel scaler) {
+        if (initCentres == null || scaler.isIdentity()) {
+            return this;
+        }
+        if (initCentres.cols != scaler.numFeatures()) {
+            throw new CumuloException("init: the initial centres have " + initCentres.cols
+                    + " columns but the data have " + scaler.numFeatures() + " features");
+        }
+        return withInitialCentres(scaler.transform(initCentres.values, initCentres.rows));
+    }
+
+    @Override
+    public KMeansModel fit(Dataset data, ExecutionContext ctx) {
+        int n = data.rows();
+        int d = data.cols();
+        String source = data.source();
+        if (n == 0) {
+            throw new CumuloException(source + ": no rows to cluster");
+        }
+        if (k > n) {
+            throw new CumuloException("k=" + k + " is larger than the number of rows (" + n + ") in " + source);
+        }
+        if (initCentres != null && initCentres.cols != d) {
+            throw new CumuloException("init: the initial centres have " + initCentres.cols
+                    + " columns but " + source + " has " + d + " features");
+        }
+        double[] x = data.rawValues();
+        double[] w = data.rawWeights();
+        double tolAbs = params.get(TOL) * meanVariance(x, n, d);
+        int maxIter = params.get(MAX_ITER);
+        String init = params.get(INIT);
+        LloydIterations lloyd = new LloydIterations(x, n, d, k, w, ctx, source);
+        SplittableRandom master = new SplittableRandom(params.get(SEED));
+        LloydIterations.Result best = null;
+        int bestRun = -1;
+        double[] restartInertia = new double[nInit];
+        long totalSteps = (long) nInit * maxIter;
+        for (int run = 0; run < nInit; run++) {
+            SplittableRandom rng = master.split();
+            double[] start;
+            if (initCentres != null) {
+                start = initCentres.values;
+            } else if (init.equals("random")) {
+                start = KMeansPlusPlus.randomRows(x, n, d, w, k, rng, source);
+            } else {
+                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, lloyd.chunks(), ctx, source);
+            }
+            final int r = run;
+            LloydIterations.Result res = lloyd.run(start, maxIter, tolAbs,
+                    it -> ctx.progress().update("k-means run " + (r + 1) + "/" + nInit, (long) r * maxIter + it, totalSteps));
+            restartInertia[run] = res.inertia;
+            if (best == null || res.inertia < best.inertia) {
+                best = res;
+                bestRun = run;
+            }
+            ctx.progress().update("k-means run " + (r + 1) + "/" + nInit, (long) (r + 1) * maxIter, totalSteps);
+        }
+        if (!best.converged) {
+            ctx.warn("k-means did not converge within max-iter=" + maxIter + " iterations (best run); raise max-iter "
+                    + "or tol for a stable result");
+        }
+        return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
+                clusterSizes(best.labels, k), best.history, restartInertia, bestRun);
+    }
+
+    static int[] clusterSizes(int[] labels, int k) {
+        int[] sizes = new int[k];
+        for (int l : labels) {
+            if (l >= 0) {
+                sizes[l]++;
+            }
+        }
+        return sizes;
+    }
+
+    /** Mean over columns of the column variances (scikit-learn's scale for tol). */
+    static double meanVariance(double[] x, int n, int d) {
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < d; l++) {
+                mean[l] += x[i * d + l];
+            }
+        }
+        for (int l = 0; l < d; l++) {
+            mean[l] /= n;
+        }
+        double total = 0;
+        double[] var = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < d; l++) {
+                double dv = x[i * d + l] - mean[l];
+                var[l] += dv * dv;
+            }
+        }
+        for (int l = 0; l < d; l++) {
+            total += var[l] / n;
+        }
+        return total / d;
+    }
+
+    /** Typed setters over {@link #PARAMS}; each value is validated when set, the whole when built. */
+    public static final class Builder {
+        private final ParamValues.Builder values = PARAMS.builder();
+        private Centres centres;
+
+        public Builder k(int k) {
+            values.set(K, k);
+            return this;
+        }
+
+        public Builder init(String init) {
+            values.set(INIT, init);
+            return this;
+        }
+
+        /** Starts from these centres (one row each); sets {@code k} to their number. */
+        public Builder initialCentres(double[][] c) {
+            if (c.length == 0) {
+                throw new CumuloException("init: no initial centres given");
+            }
+            int d = c[0].length;
+            double[] flat = new double[c.length * d];
+            for (int i = 0; i < c.length; i++) {
+                if (c[i].length != d) {
+                    throw new CumuloException("init: centre " + i + " has " + c[i].length + " values, expected " + d);
+                }
+                System.arraycopy(c[i], 0, flat, i * d, d);
+            }
+            for (double v : flat) {
+                if (!Double.isFinite(v)) {
+                    throw new CumuloException("init: initial centres must be finite numbers, found " + v);
+                }
+            }
+            centres = new Centres(flat, c.length, d);
+            values.set(INIT, "array");
+            return this;
+        }
+
+        public Builder nInit(int n) {
+            values.set(N_INIT, n);
+            return this;
+        }
+
+        public Builder maxIter(int n) {
+            values.set(MAX_ITER, n);
+            return this;
+        }
+
+        public Builder tol(double t) {
+            values.set(TOL, t);
+            return this;
+        }
+
+        public Builder seed(long s) {
+            values.set(SEED, s);
+            return this;
+        }
+
+        public KMeans build() {
+            return new KMeans(values.build(), centres);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.cumulo.cluster;
+
+import io.cumulo.CumuloException;
+import io.cumulo.data.Dataset;
+import io.cumulo.exec.Chunks;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.json.JsonObject;
+import io.cumulo.linalg.VectorKernels;
+import io.cumulo.param.ParamValues;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A fitted k-means: centres, training labels and statistics. Immutable. */
+public final class KMeansModel implements ClusteringModel {
+    private final ParamValues params;
+    private final double[] centres;
+    private final int k;
+    private final int d;
+    private final int[] labels;
+    private final double inertia;
+    private final int iterations;
+    private final boolean converged;
+    private final int[] sizes;
+    private final double[] history;
+    private final double[] restartInertia;
+    private final int bestRestart;
+    private final CentreTable table;
+
+    KMeansModel(ParamValues params, double[] centres, int k, int d, int[] labels, double inertia, int iterations,
+                boolean converged, int[] sizes, double[] history, double[] restartInertia, int bestRestart) {
+        this.params = params;
+        this.centres = centres.clone();
+        this.k = k;
+        this.d = d;
+        this.labels = labels;
+        this.inertia = inertia;
+        this.iterations = iterations;
+        this.converged = converged;
+        this.sizes = sizes;
+        this.history = history;
+        this.restartInertia = restartInertia;
+        this.bestRestart = bestRestart;
+        this.table = new CentreTable(this.centres, k, d);
+    }
+
+    @Override
+    public String algorithm() {
+        return KMeans.NAME;
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
+    }
+
+    @Override
+    public int numFeatures() {
+        return d;
+    }
+
+    @Override
+    public int numClusters() {
+        return k;
+    }
+
+    /** Centres, one row each (a copy). */
+    public double[][] centres() {
+        double[][] out = new double[k][];
+        for (int j = 0; j < k; j++) {
+            out[j] = java.util.Arrays.copyOfRange(centres, j * d, (j + 1) * d);
+        }
+        return out;
+    }
+
+    /** Centres row-major (a copy). */
+    public double[] centresFlat() {
+        return centres.clone();
+    }
+
+    @Override
+    public int[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** Weighted sum of squared distances of the training rows to their centres. */
+    public double inertia() {
+        return inertia;
+    }
+
+    /** Lloyd iterations of the best restart. */
+    public int iterations() {
+        return iterations;
+    }
+
+    public boolean converged() {
+        return converged;
+    }
+
+    /** Training rows per cluster. */
+    public int[] clusterSizes() {
+        return sizes.clone();
+    }
+
+    /** Inertia of each iteration's assignment, in the best restart (never increases). */
+    public double[] inertiaHistory() {
+        return history.clone();
+    }
+
+    /** Final inertia of every restart, in order. */
+    public double[] restartInertia() {
+        return restartInertia.clone();
+    }
+
+    @Override
+    public int[] predict(Dataset data) {
+        return predict(data, ExecutionContext.defaults());
+    }
+
+    /** Nearest centre of each row. */
+    public int[] predict(Dataset data, ExecutionContext ctx) {
+        requireFeatures(data);
+        int n = data.rows();
+        int[] out = new int[n];
+        double[] x = data.rawValues();
+        VectorKernels kernels = VectorKernels.get();
+        Chunks chunks = Chunks.of(n, 4096, 256);
+        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, chunks.start(c), chunks.end(c), out));
+        return out;
+    }
+
+    /** Euclidean distance of each row to every centre: {@code rows × k}, row-major. */
+    public double[] transform(Dataset data) {
+        requireFeatures(data);
+        int n = data.rows();
+        double[] x = data.rawValues();
+        double[] out = new double[n * k];
+        VectorKernels kernels = VectorKernels.get();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                out[i * k + j] = Math.sqrt(kernels.squaredDistance(x, i * d, centres, j * d, d));
+            }
+        }
+        return out;
+    }
+
+    /** Weighted sum of squared distances of {@code data}'s rows to their nearest centres. */
+    public double inertia(Dataset data) {
+        int[] l = predict(data);
+        double[] x = data.rawValues();
+        double[] w = data.rawWeights();
+        VectorKernels kernels = VectorKernels.get();
+        double s = 0;
+        for (int i = 0; i < l.length; i++) {
+            s += (w == null ? 1 : w[i]) * kernels.squaredDistance(x, i * d, centres, l[i] * d, d);
+        }
+        return s;
+    }
+
+    private void requireFeatures(Dataset data) {
+        if (data.cols() != d) {
+            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
+        }
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("k", k);
+        m.put("cluster_sizes", sizes);
+        m.put("inertia", inertia);
+        m.put("n_iter", iterations);
+        m.put("converged", converged);
+        m.put("best_restart", bestRestart);
+        m.put("restart_inertia", restartInertia);
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("centres", centres());
+        return m;
+    }
+
+    /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file. */
+    public static KMeansModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
+        int k = model.getList("centres").size();
+        if (k == 0) {
+            throw new CumuloException(model.asMap().isEmpty() ? "model: no centres" : "model: 'centres' is empty");
+        }
+        double[] c = model.getMatrix("centres", k, features);
+        for (double v : c) {
+            if (!Double.isFinite(v)) {
+                throw new CumuloException("model: centres must be finite numbers");
+            }
+        }
+        int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
+        double inertia = training.has("inertia") ? training.getDouble("inertia") : Double.NaN;
+        int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;
+        boolean conv = training.has("converged") && training.getBoolean("converged");
+        return new KMeansModel(params, c, k, features, null, inertia, iter, conv, sizes, new double[0], new double[0], 0);
+    }
+}

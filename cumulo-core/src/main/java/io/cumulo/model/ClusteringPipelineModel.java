@@ -1,0 +1,204 @@
+package io.cumulo.model;
+
+import io.cumulo.CumuloException;
+import io.cumulo.Version;
+import io.cumulo.cluster.ClusteringModel;
+import io.cumulo.data.Dataset;
+import io.cumulo.json.Json;
+import io.cumulo.json.JsonObject;
+import io.cumulo.param.ParamValues;
+import io.cumulo.preprocessing.ScalerModel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fitted scaling + clustering over named features: what a model file holds and what {@code predict}
+ * applies to new data. Model files are versioned JSON; see docs/model-format.md.
+ */
+public final class ClusteringPipelineModel {
+    /** The model-file format this version writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    static final String FORMAT = "cumulo-model";
+
+    private final List<String> features;
+    private final double[] featureMeans;
+    private final ScalerModel scaler;
+    private final ClusteringModel model;
+    private final Map<String, Object> training;
+    private final String created;
+    private final String libraryVersion;
+
+    ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler, ClusteringModel model,
+                            Map<String, Object> training) {
+        this(features, featureMeans, scaler, model, training, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Version.get());
+    }
+
+    private ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler,
+                                    ClusteringModel model, Map<String, Object> training, String created,
+                                    String libraryVersion) {
+        this.features = List.copyOf(features);
+        this.featureMeans = featureMeans.clone();
+        this.scaler = scaler;
+        this.model = model;
+        this.training = Map.copyOf(training.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.trainingOrder = List.copyOf(training.keySet());
+        this.created = created;
+        this.libraryVersion = libraryVersion;
+    }
+
+    private final List<String> trainingOrder;
+
+    public List<String> features() {
+        return features;
+    }
+
+    /** Means of the raw training features (used to fill missing values with {@code --missing mean}). */
+    public double[] featureMeans() {
+        return featureMeans.clone();
+    }
+
+    public ScalerModel scaler() {
+        return scaler;
+    }
+
+    public ClusteringModel model() {
+        return model;
+    }
+
+    public String algorithm() {
+        return model.algorithm();
+    }
+
+    public ParamValues params() {
+        return model.params();
+    }
+
+    /** Training summary (source, sizes, objective, fit time...), in insertion order. */
+    public Map<String, Object> training() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : trainingOrder) {
+            if (training.containsKey(k)) {
+                m.put(k, training.get(k));
+            }
+        }
+        return m;
+    }
+
+    /** Seconds spent fitting the clustering (scaling excluded), or NaN for a model read from a file. */
+    public double fitSeconds() {
+        Object v = training.get("fit_seconds");
+        return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+    }
+
+    /**
+     * Checks that {@code data} has exactly the model's features, in order, by name (the caller selects them
+     * from wider inputs); names do not count for inputs without names of their own (.npy).
+     */
+    public void requireFeatures(Dataset data, String modelSource) {
+        if (data.cols() != features.size()) {
+            throw new CumuloException(data.source() + ": has " + data.cols() + " features but " + modelSource
+                    + " expects " + features.size() + " (" + String.join(", ", features) + ")");
+        }
+        for (int j = 0; j < features.size(); j++) {
+            if (!data.columnName(j).equals(features.get(j))) {
+                throw new CumuloException(data.source() + ": feature " + (j + 1) + " is '" + data.columnName(j) + "' but "
+                        + modelSource + " expects '" + features.get(j) + "'");
+            }
+        }
+    }
+
+    /** The data in the model's space (scaled). */
+    public Dataset transform(Dataset data) {
+        return scaler.transform(data);
+    }
+
+    /** Clusters of new rows given with the model's features (unscaled). */
+    public int[] predict(Dataset data) {
+        requireFeatures(data, "the model");
+        return model.predict(scaler.transform(data));
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("format_version", FORMAT_VERSION);
+        m.put("library_version", libraryVersion);
+        m.put("created", created);
+        m.put("algorithm", model.algorithm());
+        m.put("params", model.params().toJson());
+        m.put("features", features);
+        m.put("feature_means", featureMeans);
+        m.put("scaler", scaler.toJson());
+        m.put("model", model.toJson());
+        m.put("training", training());
+        return m;
+    }
+
+    public String toJsonString() {
+        return Json.writePretty(toJson());
+    }
+
+    /** Reads a model file; every problem is a one-line {@link CumuloException} naming the file. */
+    public static ClusteringPipelineModel read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CumuloException(path + ": no such model file");
+        } catch (IOException e) {
+            throw new CumuloException(path + ": cannot read (" + e.getMessage() + ")");
+        }
+        return fromJson(text, path.toString());
+    }
+
+    public static ClusteringPipelineModel fromJson(String text, String source) {
+        if (text.isBlank()) {
+            throw new CumuloException(source + ": is empty, not a Cumulo model file");
+        }
+        JsonObject j = JsonObject.parse(text, source);
+        if (!FORMAT.equals(j.get("format"))) {
+            throw new CumuloException(source + ": not a Cumulo model file (no \"format\": \"" + FORMAT + "\")");
+        }
+        int version = j.getInt("format_version");
+        if (version > FORMAT_VERSION) {
+            throw new CumuloException(source + ": model format version " + version + " (written by Cumulo "
+                    + j.getString("library_version", "?") + ") is newer than this Cumulo " + Version.get()
+                    + " reads (up to " + FORMAT_VERSION + "); upgrade Cumulo");
+        }
+        if (version < 1) {
+            throw new CumuloException(source + ": invalid model format version " + version);
+        }
+        try {
+            Algorithms.Entry algo = Algorithms.get(j.getString("algorithm"));
+            ParamValues params = algo.params().fromJson(j.getObject("params"));
+            List<String> features = j.getStringList("features");
+            if (features.isEmpty()) {
+                throw new CumuloException("model has no features");
+            }
+            double[] means = j.getDoubleArray("feature_means");
+            if (means.length != features.size()) {
+                throw new CumuloException("'feature_means' has " + means.length + " values for " + features.size()
+                        + " features");
+            }
+            ScalerModel scaler = ScalerModel.fromJson(j.getObject("scaler"), features.size());
+            JsonObject training = j.has("training") ? j.getObject("training") : JsonObject.of(Map.of(), source);
+            ClusteringModel model = algo.readModel(params, j.getObject("model"), training, features.size());
+            return new ClusteringPipelineModel(features, means, scaler, model, training.asMap(),
+                    j.getString("created", ""), j.getString("library_version", "?"));
+        } catch (CumuloException e) {
+            String msg = e.getMessage();
+            throw new CumuloException(msg.startsWith(source) ? msg : source + ": " + msg);
+        }
+    }
+}
