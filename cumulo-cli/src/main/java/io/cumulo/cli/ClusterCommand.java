@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cumulo cluster}: fit a clustering to a table, write labels, model and report. */
-@Command(name = "cluster", sortOptions = false,
+@Command(name = "cluster", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
         description = {"Cluster the rows of INPUT and print a summary.",
             "INPUT is a CSV/TSV file (optionally .gz), a NumPy .npy file, or builtin:NAME (see 'cumulo datasets')."},
         footer = {"", "Algorithm parameters: 'cumulo params ALGORITHM'.",

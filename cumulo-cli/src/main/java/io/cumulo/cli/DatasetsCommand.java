@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 /** {@code cumulo datasets}: the bundled datasets. */
-@Command(name = "datasets", description = {"List the bundled datasets (read as builtin:NAME), with their licences."})
+@Command(name = "datasets", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, description = {"List the bundled datasets (read as builtin:NAME), with their licences."})
 public final class DatasetsCommand implements Callable<Integer> {
     @ParentCommand
     CumuloCommand parent;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code cumulo demo}: the whole workflow on the bundled iris data, no network, no server. */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
         description = {"Cluster the bundled iris data with k-means (k=3, standard scaling), print a summary and write",
             "labels.csv, model.json and report.html into a directory (default: cumulo-demo)."})
 public final class DemoCommand implements Callable<Integer> {

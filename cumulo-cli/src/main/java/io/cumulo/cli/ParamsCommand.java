@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cumulo params}: the algorithms and their parameters, from the same descriptions the code uses. */
-@Command(name = "params", description = {"List the algorithms, or the parameters of one (for --param NAME=VALUE)."})
+@Command(name = "params", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, description = {"List the algorithms, or the parameters of one (for --param NAME=VALUE)."})
 public final class ParamsCommand implements Callable<Integer> {
     @ParentCommand
     CumuloCommand parent;

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cumulo predict}: apply a saved model to new rows. */
-@Command(name = "predict", sortOptions = false,
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
         description = {"Assign the rows of INPUT to the clusters of a saved model.",
             "The model's features are taken from INPUT by name (or by position for .npy files, or as listed with --columns); "
                 + "the model's scaling is applied to them."},

@@ -1,0 +1,151 @@
+package io.cumulo.cli;
+
+import io.cumulo.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClusterCommandTest {
+    @TempDir
+    Path dir;
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Cli.Result r) {
+        assertEquals(0, r.exit(), r.err());
+        Object parsed = Json.parse(r.out().strip());
+        return (Map<String, Object>) parsed;
+    }
+
+    @Test
+    void jsonHasTheDocumentedKeysAndNothingElseOnStdout() {
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3", "--scale", "standard", "--json");
+        Map<String, Object> j = json(r);
+        for (String key : List.of("algorithm", "params", "n_samples", "n_features", "k", "cluster_sizes", "inertia",
+                "n_iter", "converged", "fit_seconds", "silhouette", "ari", "nmi")) {
+            assertTrue(j.containsKey(key), key);
+        }
+        assertEquals("kmeans", j.get("algorithm"));
+        assertEquals(150L, j.get("n_samples"));
+        assertEquals(4L, j.get("n_features"));
+        assertEquals(3L, j.get("k"));
+        // scikit-learn 1.2.1 on standardised iris (shared reference): inertia 139.8205, ARI 0.6201, NMI 0.6595
+        assertEquals(139.82049635974982, (Double) j.get("inertia"), 1e-9 * 139.8);
+        assertEquals(0.6201351808870379, (Double) j.get("ari"), 1e-9);
+        assertEquals(0.6594868927249181, (Double) j.get("nmi"), 1e-9);
+        assertEquals(0.45994823920518635, (Double) j.get("silhouette"), 1e-9);
+        assertTrue(r.err().isEmpty(), r.err());
+    }
+
+    @Test
+    void writesLabelsModelAndReport() throws Exception {
+        Path out = dir.resolve("labels.csv");
+        Path model = dir.resolve("sub/model.json");
+        Path report = dir.resolve("report.html");
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3", "--out", out.toString(), "--model", model.toString(),
+                "--report", report.toString(), "--seed", "5");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("row,cluster,species", lines.get(0));
+        assertEquals(151, lines.size());
+        assertTrue(lines.get(1).matches("0,[0-2],setosa"), lines.get(1));
+        assertTrue(lines.get(150).matches("149,[0-2],virginica"), lines.get(150));
+        String m = Files.readString(model);
+        assertTrue(m.contains("\"format\": \"cumulo-model\"") && m.contains("\"seed\": 5"), m);
+        String html = Files.readString(report);
+        assertTrue(html.contains("<svg id=\"scatter\"") && html.contains("k-means on builtin:iris"));
+        assertEquals(150, html.split("<circle cx=").length - 1 - 3, "one point per row plus 3 legend dots");
+        assertTrue(r.out().contains("wrote " + out + ", " + model + ", " + report), r.out());
+    }
+
+    @Test
+    void refusesToOverwriteUnlessAsked() throws Exception {
+        Path out = dir.resolve("labels.csv");
+        Files.writeString(out, "precious");
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3", "--out", out.toString());
+        assertEquals(2, r.exit());
+        assertEquals("cumulo: error: --out: " + out + " already exists; pass --overwrite to replace it", r.errorLine());
+        assertEquals("precious", Files.readString(out));
+        Cli.Result ok = Cli.run("cluster", "builtin:iris", "--k", "3", "--out", out.toString(), "--overwrite");
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(Files.readString(out).startsWith("row,cluster,species"));
+    }
+
+    @Test
+    void sameSeedSameLabelsWhateverTheThreads() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        assertEquals(0, Cli.run("cluster", "builtin:digits", "--k", "10", "--threads", "1", "--seed", "3", "--out", a.toString()).exit());
+        assertEquals(0, Cli.run("cluster", "builtin:digits", "--k", "10", "--threads", "2", "--seed", "3", "--out", b.toString()).exit());
+        assertEquals(Files.readString(a), Files.readString(b));
+    }
+
+    @Test
+    void paramsReachTheAlgorithm() {
+        Map<String, Object> j = json(Cli.run("cluster", "builtin:wine", "--k", "3", "--param", "max-iter=2",
+                "--param", "n-init=1", "--param", "init=random", "--json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) j.get("params");
+        assertEquals(2L, p.get("max-iter"));
+        assertEquals(1L, p.get("n-init"));
+        assertEquals("random", p.get("init"));
+        assertTrue((Long) j.get("n_iter") <= 2);
+    }
+
+    @Test
+    void initialCentresFromAFile() throws Exception {
+        Path data = dir.resolve("d.csv");
+        Files.writeString(data, "x,y\n0,0\n0,1\n10,0\n10,1\n");
+        Path init = dir.resolve("init.csv");
+        Files.writeString(init, "a,b\n10,0.5\n0,0.5\n");
+        Map<String, Object> j = json(Cli.run("cluster", data.toString(), "--param", "init=" + init, "--json"));
+        assertEquals(2L, j.get("k"));
+        assertEquals(List.of(2L, 2L), j.get("cluster_sizes"));
+        assertEquals(1.0, (Double) j.get("inertia"), 1e-12);
+    }
+
+    @Test
+    void weightsAndMissingValues() throws Exception {
+        Path data = dir.resolve("w.csv");
+        Files.writeString(data, "id,x,w\na,0,1\nb,NA,1\nc,10,3\nd,11,1\n");
+        Map<String, Object> j = json(Cli.run("cluster", data.toString(), "--k", "2", "--drop-columns", "id",
+                "--weight-column", "w", "--missing", "drop", "--json"));
+        assertEquals(3L, j.get("n_samples"));
+        // clusters {0} and {10 (weight 3), 11}: weighted mean 10.25, inertia 3*0.0625 + 0.5625 = 0.75
+        assertEquals(0.75, (Double) j.get("inertia"), 1e-12);
+        Path out = dir.resolve("l.csv");
+        Cli.Result r = Cli.run("cluster", data.toString(), "--k", "2", "--drop-columns", "id", "--weight-column", "w",
+                "--missing", "drop", "--out", out.toString());
+        assertTrue(r.err().contains("note: " + data + ": dropped 1 of 4 rows with missing values"), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(List.of("row", "0", "2", "3"), lines.stream().map(l -> l.split(",")[0]).toList(),
+                "row numbers refer to the input rows");
+    }
+
+    @Test
+    void constantColumnIsAWarningNotAFailure() throws Exception {
+        Path data = dir.resolve("c.csv");
+        Files.writeString(data, "x,flat\n0,5\n1,5\n10,5\n11,5\n");
+        Cli.Result r = Cli.run("cluster", data.toString(), "--k", "2", "--scale", "standard", "--json");
+        Map<String, Object> j = json(r);
+        assertEquals(List.of(2L, 2L), j.get("cluster_sizes"));
+        assertTrue(r.err().startsWith("warning: " + data + ": 1 column(s) have no spread (flat)"), r.err());
+        assertEquals(1, ((List<?>) j.get("warnings")).size());
+    }
+
+    @Test
+    void humanSummary() {
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("k-means on builtin:iris: 150 rows x 4 features, none scaling"), r.out());
+        assertTrue(r.out().contains("ARI         0.7302  (against species)"), r.out());
+        assertFalse(r.out().contains("wrote"));
+    }
+}

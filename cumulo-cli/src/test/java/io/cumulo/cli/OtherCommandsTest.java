@@ -1,0 +1,69 @@
+package io.cumulo.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OtherCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoWritesItsFilesAndMayRepeat() throws Exception {
+        Path out = dir.resolve("demo");
+        for (int run = 0; run < 2; run++) {
+            Cli.Result r = Cli.run("demo", "--out-dir", out.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("k-means on builtin:iris: 150 rows x 4 features, standard scaling"), r.out());
+            assertTrue(r.out().contains("ARI         0.6201  (against species)"), r.out());
+            assertTrue(r.out().contains("silhouette  0.4599"), r.out());
+        }
+        for (String f : new String[] {"labels.csv", "model.json", "report.html"}) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+    }
+
+    @Test
+    void demoLeavesOtherPeoplesDirectoriesAlone() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        Cli.Result r = Cli.run("demo", "--out-dir", mine.toString());
+        assertEquals(2, r.exit());
+        assertEquals("cumulo: error: --out-dir: " + mine + " already holds files the demo did not make; choose another "
+                + "--out-dir or pass --overwrite", r.errorLine());
+    }
+
+    @Test
+    void demoJson() {
+        Map<String, Object> j = ClusterCommandTest.json(Cli.run("demo", "--out-dir", dir.resolve("d").toString(), "--json"));
+        assertEquals("kmeans", j.get("algorithm"));
+        assertEquals("standard", j.get("scale"));
+    }
+
+    @Test
+    void paramsListsAlgorithmsAndParameters() {
+        Cli.Result all = Cli.run("params");
+        assertEquals(0, all.exit());
+        assertTrue(all.out().startsWith("kmeans: "), all.out());
+        Cli.Result km = Cli.run("params", "kmeans");
+        assertTrue(km.out().contains("max-iter") && km.out().contains("default: 300"), km.out());
+    }
+
+    @Test
+    void datasetsAndVersion() {
+        assertTrue(Cli.run("datasets").out().contains("builtin:breast-cancer    569 rows x 30 features"));
+        Cli.Result v = Cli.run("--version");
+        assertEquals(0, v.exit(), v.err());
+        assertTrue(v.out().startsWith("cumulo "), v.out());
+        Cli.Result h = Cli.run("cluster", "--help");
+        assertEquals(0, h.exit());
+        assertTrue(h.out().contains("--label-column"), h.out());
+    }
+}
