@@ -39,6 +39,9 @@ public final class ClusterCommand implements Callable<Integer> {
             description = "An algorithm parameter, e.g. --param max-iter=500 (repeatable).")
     Map<String, String> params;
 
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0); the same seed gives the same result.")
+    Long seed;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,label]) here.")
     Path out;
 
@@ -56,7 +59,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), algorithm, k, run.seed, params,
+        ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), algorithm, k, seed, params,
                 scale, run.threads(), out, model, report, run.overwrite);
         ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
         if (run.json) {

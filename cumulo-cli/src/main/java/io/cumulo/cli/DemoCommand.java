@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /** {@code cumulo demo}: the whole workflow on the bundled iris data, no network, no server. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
-        description = {"Cluster the bundled iris data with k-means (k=3, standard scaling), print a summary and write",
-            "labels.csv, model.json and report.html into a directory (default: cumulo-demo)."})
+        description = {"Run k-means on the bundled iris data and write labels, model and report.",
+            "Clusters builtin:iris with k-means (k=3, standard scaling), prints a summary (sizes, inertia, silhouette, "
+                + "ARI against the species) and writes labels.csv, model.json and report.html into DIR."})
 public final class DemoCommand implements Callable<Integer> {
     static final String MARKER = ".cumulo-demo";
 

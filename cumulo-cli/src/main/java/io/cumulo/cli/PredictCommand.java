@@ -52,9 +52,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFiles.checkWritable(out, run.overwrite, "--out");
-        if (run.seed != null) {
-            throw new CumuloException("--seed does not apply to predict (the model is fixed)");
-        }
         ClusteringPipelineModel model = ClusteringPipelineModel.read(modelFile);
         List<String> features = model.features();
         ReadOptions.Builder rb = inputOptions.toBuilder();

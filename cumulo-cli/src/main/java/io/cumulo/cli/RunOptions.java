@@ -5,9 +5,6 @@ import picocli.CommandLine.Option;
 
 /** Flags about how a command runs and reports, the same in every command. */
 public final class RunOptions {
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0); the same seed gives the same result.")
-    Long seed;
-
     @Option(names = "--threads", paramLabel = "T",
             description = "Threads to use (default: all processors). Results do not depend on it.")
     Integer threads;

@@ -280,7 +280,13 @@ public final class Param<T> {
     public String format(Object value) {
         if (value instanceof Double) {
             double d = (Double) value;
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            // plain digits where that reads better (0.0001 rather than 1.0E-4); exact either way
+            double a = Math.abs(d);
+            return a >= 1e-6 && a < 1e9 ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                    : Double.toString(d);
         }
         return String.valueOf(value);
     }

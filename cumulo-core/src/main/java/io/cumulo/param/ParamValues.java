@@ -86,7 +86,7 @@ public final class ParamValues {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(e.getKey()).append('=').append(e.getValue());
+            sb.append(e.getKey()).append('=').append(set.get(e.getKey()).format(e.getValue()));
         }
         return sb.toString();
     }

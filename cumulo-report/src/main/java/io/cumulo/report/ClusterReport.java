@@ -48,7 +48,7 @@ public final class ClusterReport {
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}\n")
                 .append("h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\n")
                 .append("table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .7rem;border-bottom:1px solid #eee;text-align:right}\n")
-                .append("th{background:#f6f6f6}td:first-child,th:first-child{text-align:left}.sub{color:#666;font-size:.9rem}\n")
+                .append("th{background:#f6f6f6}td:first-child,th:first-child{text-align:left}#summary td{text-align:left}.sub{color:#666;font-size:.9rem}\n")
                 .append(".swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.4rem;vertical-align:middle}\n")
                 .append("footer{margin-top:3rem;color:#888;font-size:.8rem}svg text{font-family:inherit}\n")
                 .append("</style>\n</head>\n<body>\n");
@@ -150,7 +150,25 @@ public final class ClusterReport {
             yLabel = "cluster";
         }
         int[] order = sample(n);
-        sb.append(Svg.scatter(px, py, in.labels(), order, xLabel, yLabel));
+        // cluster centres in the plot: the mean of each cluster's projected points (the projection is linear,
+        // so this is where the cluster's mean lands)
+        int k = clusterCount(in.labels());
+        double[] cx = new double[k];
+        double[] cy = new double[k];
+        int[] count = new int[k];
+        for (int i = 0; i < n; i++) {
+            int c = in.labels()[i];
+            if (c >= 0) {
+                cx[c] += px[i];
+                cy[c] += py[i];
+                count[c]++;
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            cx[c] = count[c] > 0 ? cx[c] / count[c] : Double.NaN;
+            cy[c] = count[c] > 0 ? cy[c] / count[c] : Double.NaN;
+        }
+        sb.append(Svg.scatter(px, py, in.labels(), order, xLabel, yLabel, cx, cy));
         if (order.length < n) {
             sb.append("<p class=\"sub\">Showing a random sample of ").append(order.length).append(" of ").append(n)
                     .append(" rows.</p>\n");

@@ -15,8 +15,12 @@ final class Svg {
     private Svg() {
     }
 
-    /** A scatter of the rows in {@code order}, coloured by label, with axes, ticks and a legend. */
-    static String scatter(double[] x, double[] y, int[] labels, int[] order, String xLabel, String yLabel) {
+    /**
+     * A scatter of the rows in {@code order}, coloured by label, with axes, ticks, a legend, and each cluster's
+     * centre ({@code cx, cy}; NaN for none) drawn as a cross.
+     */
+    static String scatter(double[] x, double[] y, int[] labels, int[] order, String xLabel, String yLabel,
+                          double[] cx, double[] cy) {
         double[] xr = range(x, order);
         double[] yr = range(y, order);
         double[] xt = ticks(xr[0], xr[1]);
@@ -57,7 +61,20 @@ final class Svg {
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", px, py,
                     ClusterReport.colour(labels[i])));
         }
-        sb.append("\n</g>\n");
+        sb.append("\n</g>\n<g class=\"centres\" stroke-width=\"3\">\n");
+        for (int c = 0; c < cx.length; c++) {
+            if (Double.isNaN(cx[c])) {
+                continue;
+            }
+            double px = LEFT + (cx[c] - x0) / (x1 - x0) * pw;
+            double py = TOP + ph - (cy[c] - y0) / (y1 - y0) * ph;
+            String cross = String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f", px - 6, py - 6, px + 6,
+                    py + 6, px - 6, py + 6, px + 6, py - 6);
+            sb.append("<path d=\"").append(cross).append("\" stroke=\"white\" stroke-width=\"5\"/>");
+            sb.append("<path d=\"").append(cross).append("\" stroke=\"").append(ClusterReport.colour(c))
+                    .append("\"><title>centre of cluster ").append(c).append("</title></path>\n");
+        }
+        sb.append("</g>\n");
         List<Integer> present = ClusterReport.clustersPresent(labels);
         int ly = TOP + 10;
         int shown = 0;
