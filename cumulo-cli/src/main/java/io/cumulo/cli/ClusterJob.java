@@ -126,6 +126,13 @@ final class ClusterJob {
         } else {
             m.put("silhouette", null);
         }
+        m.putAll(agreement(data, labels));
+        return m;
+    }
+
+    /** ARI and NMI against the data's ground truth, if it has one (else empty). */
+    static Map<String, Object> agreement(Dataset data, int[] labels) {
+        Map<String, Object> m = new LinkedHashMap<>();
         data.labels().ifPresent(truth -> {
             ContingencyTable t = ContingencyTable.of(truth.codes(), labels);
             m.put("label_column", truth.name());
@@ -133,6 +140,26 @@ final class ClusterJob {
             m.put("nmi", NormalizedMutualInformation.score(t, NormalizedMutualInformation.Average.ARITHMETIC));
         });
         return m;
+    }
+
+    /** The cluster size table of the human summaries (at most 20 rows). */
+    static void printSizes(PrintStream out, int[] sizes, int n) {
+        out.println("  cluster     size   share");
+        int shown = Math.min(sizes.length, 20);
+        for (int c = 0; c < shown; c++) {
+            out.printf(Locale.ROOT, "  %7d %8d  %5.1f%%%n", c, sizes[c], 100.0 * sizes[c] / n);
+        }
+        if (shown < sizes.length) {
+            out.printf(Locale.ROOT, "  ... %d more clusters (see --json or the labels file)%n", sizes.length - shown);
+        }
+    }
+
+    /** The ARI/NMI lines of the human summaries, when there is ground truth. */
+    static void printAgreement(PrintStream out, Map<String, Object> j) {
+        if (j.containsKey("ari")) {
+            out.printf(Locale.ROOT, "  ARI         %s  (against %s)%n", fmt((Double) j.get("ari")), j.get("label_column"));
+            out.printf(Locale.ROOT, "  NMI         %s%n", fmt((Double) j.get("nmi")));
+        }
     }
 
     static String title(Outcome o) {
@@ -233,15 +260,7 @@ final class ClusterJob {
         head.append(String.format(Locale.ROOT, ", fit in %.3f s", o.fitted().fitSeconds()));
         out.println(head);
         out.println();
-        out.println("  cluster     size   share");
-        int n = o.data().rows();
-        int shown = Math.min(sizes.length, 20);
-        for (int c = 0; c < shown; c++) {
-            out.printf(Locale.ROOT, "  %7d %8d  %5.1f%%%n", c, sizes[c], 100.0 * sizes[c] / n);
-        }
-        if (shown < sizes.length) {
-            out.printf(Locale.ROOT, "  ... %d more clusters (see --json or the labels file)%n", sizes.length - shown);
-        }
+        printSizes(out, sizes, o.data().rows());
         out.println();
         if (j.get("inertia") instanceof Double) {
             out.printf(Locale.ROOT, "  inertia     %s%n", fmt((Double) j.get("inertia")));
@@ -249,10 +268,7 @@ final class ClusterJob {
         Object sil = j.get("silhouette");
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",
                 j.containsKey("silhouette_sample_size") ? "  (estimated on " + j.get("silhouette_sample_size") + " sampled rows)" : "");
-        if (j.containsKey("ari")) {
-            out.printf(Locale.ROOT, "  ARI         %s  (against %s)%n", fmt((Double) j.get("ari")), j.get("label_column"));
-            out.printf(Locale.ROOT, "  NMI         %s%n", fmt((Double) j.get("nmi")));
-        }
+        printAgreement(out, j);
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) j.get("outputs");
         if (!outputs.isEmpty()) {

@@ -7,9 +7,6 @@ import io.cumulo.data.MissingPolicy;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
-import io.cumulo.metrics.AdjustedRandIndex;
-import io.cumulo.metrics.ContingencyTable;
-import io.cumulo.metrics.NormalizedMutualInformation;
 import io.cumulo.model.ClusteringPipelineModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,12 +96,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
             j.put("inertia", km.inertia(scaled));
         }
-        data.labels().ifPresent(truth -> {
-            ContingencyTable t = ContingencyTable.of(truth.codes(), labels);
-            j.put("label_column", truth.name());
-            j.put("ari", AdjustedRandIndex.score(t));
-            j.put("nmi", NormalizedMutualInformation.score(t, NormalizedMutualInformation.Average.ARITHMETIC));
-        });
+        j.putAll(ClusterJob.agreement(data, labels));
         j.put("predict_seconds", seconds);
         Map<String, Object> outputs = new LinkedHashMap<>();
         if (out != null) {
@@ -117,18 +109,10 @@ public final class PredictCommand implements Callable<Integer> {
             parent.out.printf(Locale.ROOT, "%s model %s applied to %s: %d rows%n", ClusterJob.algorithmTitle(model.algorithm()),
                     modelFile, input, data.rows());
             parent.out.println();
-            parent.out.println("  cluster     size   share");
-            for (int c = 0; c < Math.min(k, 20); c++) {
-                parent.out.printf(Locale.ROOT, "  %7d %8d  %5.1f%%%n", c, sizes[c], 100.0 * sizes[c] / data.rows());
-            }
-            if (k > 20) {
-                parent.out.printf(Locale.ROOT, "  ... %d more clusters%n", k - 20);
-            }
+            ClusterJob.printSizes(parent.out, sizes, data.rows());
             if (j.containsKey("ari")) {
                 parent.out.println();
-                parent.out.printf(Locale.ROOT, "  ARI         %s  (against %s)%n", ClusterJob.fmt((Double) j.get("ari")),
-                        j.get("label_column"));
-                parent.out.printf(Locale.ROOT, "  NMI         %s%n", ClusterJob.fmt((Double) j.get("nmi")));
+                ClusterJob.printAgreement(parent.out, j);
             }
             if (out != null) {
                 parent.out.println();

@@ -225,25 +225,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
     /** Mean over columns of the column variances (scikit-learn's scale for tol). */
     static double meanVariance(double[] x, int n, int d) {
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int l = 0; l < d; l++) {
-                mean[l] += x[i * d + l];
-            }
-        }
-        for (int l = 0; l < d; l++) {
-            mean[l] /= n;
-        }
+        double[] var = io.cumulo.linalg.ColumnStats.variances(x, n, d, io.cumulo.linalg.ColumnStats.means(x, n, d));
         double total = 0;
-        double[] var = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int l = 0; l < d; l++) {
-                double dv = x[i * d + l] - mean[l];
-                var[l] += dv * dv;
-            }
-        }
-        for (int l = 0; l < d; l++) {
-            total += var[l] / n;
+        for (double v : var) {
+            total += v;
         }
         return total / d;
     }

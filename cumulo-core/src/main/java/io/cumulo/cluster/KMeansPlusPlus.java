@@ -161,15 +161,7 @@ final class KMeansPlusPlus {
     static double[] randomRows(double[] x, int n, int d, double[] w, int k, SplittableRandom rng, String source) {
         int[] chosen = new int[k];
         if (w == null) {
-            // partial Fisher–Yates over a virtual identity permutation
-            java.util.HashMap<Integer, Integer> swapped = new java.util.HashMap<>();
-            for (int i = 0; i < k; i++) {
-                int j = i + rng.nextInt(n - i);
-                int vj = swapped.getOrDefault(j, j);
-                int vi = swapped.getOrDefault(i, i);
-                swapped.put(j, vi);
-                chosen[i] = vj;
-            }
+            chosen = io.cumulo.exec.Sampling.withoutReplacement(n, k, rng);
         } else {
             int positive = 0;
             for (double v : w) {

@@ -49,15 +49,7 @@ public final class PCA {
             throw new CumuloException(data.source() + ": PCA needs at least 2 rows");
         }
         double[] x = data.rawValues();
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int l = 0; l < d; l++) {
-                mean[l] += x[i * d + l];
-            }
-        }
-        for (int l = 0; l < d; l++) {
-            mean[l] /= n;
-        }
+        double[] mean = io.cumulo.linalg.ColumnStats.means(x, n, d);
         double[] cov = new double[d * d];
         double[] row = new double[d];
         for (int i = 0; i < n; i++) {

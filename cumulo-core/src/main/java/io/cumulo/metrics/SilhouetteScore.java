@@ -6,7 +6,6 @@ import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 
-import java.util.SplittableRandom;
 
 /**
  * Silhouette (Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of cluster
@@ -42,19 +41,7 @@ public final class SilhouetteScore {
         if (sampleSize >= n) {
             return score(data, labels, ctx);
         }
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < sampleSize; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] pick = java.util.Arrays.copyOf(idx, sampleSize);
-        java.util.Arrays.sort(pick);
+        int[] pick = io.cumulo.exec.Sampling.sortedSample(n, sampleSize, seed);
         int[] sub = new int[sampleSize];
         for (int i = 0; i < sampleSize; i++) {
             sub[i] = labels[pick[i]];

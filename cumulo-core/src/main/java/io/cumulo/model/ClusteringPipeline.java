@@ -51,18 +51,6 @@ public final class ClusteringPipeline {
     }
 
     static double[] columnMeans(Dataset data) {
-        int n = data.rows();
-        int d = data.cols();
-        double[] x = data.rawValues();
-        double[] m = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                m[j] += x[i * d + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            m[j] /= n;
-        }
-        return m;
+        return io.cumulo.linalg.ColumnStats.means(data.rawValues(), data.rows(), data.cols());
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A first, self-contained HTML report of one clustering: a summary table, each cluster's size and feature
@@ -184,20 +183,7 @@ public final class ClusterReport {
             }
             return all;
         }
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(0);
-        for (int i = 0; i < MAX_POINTS; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] pick = java.util.Arrays.copyOf(idx, MAX_POINTS);
-        java.util.Arrays.sort(pick);
-        return pick;
+        return io.cumulo.exec.Sampling.sortedSample(n, MAX_POINTS, 0);
     }
 
     static String fmt(double v) {
