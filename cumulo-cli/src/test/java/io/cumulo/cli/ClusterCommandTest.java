@@ -148,4 +148,20 @@ class ClusterCommandTest {
         assertTrue(r.out().contains("ARI         0.7302  (against species)"), r.out());
         assertFalse(r.out().contains("wrote"));
     }
+
+    @Test
+    void groundTruthFromALabelsFile() throws Exception {
+        Path data = dir.resolve("x.csv");
+        Files.writeString(data, "a\n0\n0.1\n5\n5.1\n");
+        Path truth = dir.resolve("truth.csv");
+        Files.writeString(truth, "kind\nlow\nlow\nhigh\nhigh\n");
+        Map<String, Object> j = json(Cli.run("cluster", data.toString(), "--k", "2", "--labels-file", truth.toString(), "--json"));
+        assertEquals("label", j.get("label_column"));
+        assertEquals(1.0, (Double) j.get("ari"), 1e-15);
+        Path wrong = dir.resolve("short.csv");
+        Files.writeString(wrong, "kind\nlow\n");
+        Cli.Result r = Cli.run("cluster", data.toString(), "--k", "2", "--labels-file", wrong.toString());
+        assertEquals(2, r.exit());
+        assertEquals("cumulo: error: " + wrong + ": has 1 labels but " + data + " has 4 rows", r.errorLine());
+    }
 }
