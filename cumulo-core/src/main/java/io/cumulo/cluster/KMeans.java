@@ -176,7 +176,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
         }
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
-        double tolAbs = params.get(TOL) * meanVariance(x, n, d);
+        double tol = params.get(TOL);
+        double tolAbs = tol == 0 ? 0 : tol * meanVariance(x, n, d); // a pass over the data saved when tol = 0
         int maxIter = params.get(MAX_ITER);
         String init = params.get(INIT);
         LloydIterations lloyd = new LloydIterations(x, n, d, k, w, ctx, source);
