@@ -5,6 +5,9 @@ import io.cumulo.CumuloException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,16 +21,30 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a delimited text table with a header row into a {@link Dataset}, streaming: bytes go from a fixed
  * buffer straight into the numeric matrix, so a file much larger than the text it would make as Strings
- * reads in one pass with memory for the numbers only.
+ * reads in one pass with memory for the numbers only. Each numeric cell is parsed and delimited in a single
+ * scan; large plain files are first counted (a fast scan for line breaks) so that the matrix is allocated
+ * once at its final size rather than grown and trimmed, which would need twice its memory.
  *
  * <p>Format: first line is the header; delimiter comma, semicolon or tab, detected from the header unless
- * given; RFC 4180 quoting (quoted fields may hold delimiters, doubled quotes and line breaks); blank lines
- * are skipped; surrounding spaces are trimmed; a UTF-8 byte-order mark is ignored; {@code .gz} files are
- * decompressed. With semicolon or tab delimiters a decimal comma ({@code 3,14}) is read as a decimal point.
- * Errors name the file, the line (1-based, counting the header) and the column.
+ * given; RFC 4180 quoting (a field that starts with '"' may hold delimiters, doubled quotes and line
+ * breaks); blank lines are skipped; surrounding spaces are trimmed; a trailing delimiter at the end of a line
+ * is allowed; a UTF-8 byte-order mark is ignored; gzip-compressed files are decompressed. With semicolon or
+ * tab delimiters a decimal comma ({@code 3,14}) is read as a decimal point. Errors name the file, the line
+ * (1-based, counting the header; a record's first line) and the column.
  */
 public final class CsvDatasetReader {
     private static final int BUFFER_SIZE = 1 << 20;
+    /** A record (or a quoted field) longer than this is taken as a missing closing quote. */
+    private static final int MAX_RECORD_BYTES = 1 << 28;
+    /** Plain files at least this large are counted first so the matrix is allocated once, at its exact size. */
+    static final long PRECOUNT_MIN_BYTES = 16L << 20;
+
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final int NEED_MORE = -1;
+    private static final int END = -2;
+    private static final int BLANK = -3;
 
     private final InputStream in;
     private final String source;
@@ -35,16 +52,28 @@ public final class CsvDatasetReader {
     private int pos;
     private int limit;
     private boolean eof;
-    private long linesConsumed;
+    /** Bytes of input before {@code buf[0]}. */
     private long bytesConsumed;
+    /** Lines of input before {@code pos}. */
+    private long linesConsumed;
 
-    // the current record
+    // the header record, and the record being parsed
     private int recStart;
     private int recEnd;
     private long recLine;
 
     private byte delimiter;
+    private byte altPoint = '.';
+    private List<String> header;
+    private int ncols;
+    private final NumberParser number = new NumberParser();
+
+    // the field found by scanField
     private byte[] scratch = new byte[256];
+    private int fieldStart;
+    private int fieldEnd;
+    private boolean fieldInScratch;
+    private int fieldNewlines;
 
     private CsvDatasetReader(InputStream in, String source) {
         this.in = in;
@@ -57,25 +86,42 @@ public final class CsvDatasetReader {
     }
 
     static Dataset read(Path path, ReadOptions options, String defaultLabel, Consumer<String> notes) {
+        return read(path, options, defaultLabel, notes, PRECOUNT_MIN_BYTES);
+    }
+
+    /** As above; plain files of at least {@code precountMinBytes} bytes have their rows counted first. */
+    static Dataset read(Path path, ReadOptions options, String defaultLabel, Consumer<String> notes,
+                        long precountMinBytes) {
         String source = path.toString();
         try (InputStream raw = Files.newInputStream(path)) {
             InputStream in = new BufferedInputStream(raw, 2);
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            boolean gzip = isGzip(in);
             long size = gzip ? -1 : Files.size(path);
-            return read(gzip ? new GZIPInputStream(in, 1 << 16) : in, source, size, options, defaultLabel, notes);
+            long expectedRows = -1;
+            if (!gzip && size >= precountMinBytes) {
+                expectedRows = countDataRows(path);
+            }
+            CsvDatasetReader r = new CsvDatasetReader(gzip ? new GZIPInputStream(in, 1 << 16) : in, source);
+            return r.readAll(size, expectedRows, options, defaultLabel, notes);
         } catch (NoSuchFileException e) {
             throw new CumuloException(source + ": no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new CumuloException(source + ": permission denied");
         } catch (java.util.zip.ZipException e) {
             throw new CumuloException(source + ": not a valid gzip file (" + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            throw new CumuloException(source + ": the compressed data end early (truncated gzip file?)");
         } catch (IOException e) {
             throw new CumuloException(source + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static boolean isGzip(InputStream in) throws IOException {
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b;
     }
 
     /**
@@ -84,14 +130,12 @@ public final class CsvDatasetReader {
      */
     static String[] readLabelColumn(Path path, String column) {
         String source = path.toString();
-        try (InputStream in = Files.newInputStream(path)) {
-            CsvDatasetReader r = new CsvDatasetReader(in, source);
-            r.fill();
-            if (!r.nextNonBlankRecord()) {
-                throw new CumuloException(source + " is empty; expected a header row and labels");
-            }
-            r.delimiter = r.detectDelimiter();
-            List<String> header = r.parseHeader();
+        try (InputStream raw = Files.newInputStream(path)) {
+            InputStream in = new BufferedInputStream(raw, 2);
+            boolean gzip = isGzip(in);
+            CsvDatasetReader r = new CsvDatasetReader(gzip ? new GZIPInputStream(in, 1 << 16) : in, source);
+            r.start(null, " is empty; expected a header row and labels");
+            List<String> header = r.header;
             int idx;
             if (column != null && header.contains(column)) {
                 idx = header.indexOf(column);
@@ -103,8 +147,8 @@ public final class CsvDatasetReader {
             }
             ColumnSelection sel = ColumnSelection.labelOnly(header, idx);
             TableAccumulator table = new TableAccumulator(sel, source, 1024);
-            while (r.nextNonBlankRecord()) {
-                r.parseRecord(sel, table, header.size(), MissingPolicy.ERROR, false, header);
+            while (r.readRow(sel, table, MissingPolicy.ERROR)) {
+                // rows go into the table
             }
             LabelColumn l = table.finish(MissingPolicy.ERROR, s -> { }).labels().orElseThrow();
             String[] out = new String[l.size()];
@@ -122,76 +166,152 @@ public final class CsvDatasetReader {
     /** Reads from a stream; {@code sizeHint} (bytes, or -1) only helps to size the matrix up front. */
     public static Dataset read(InputStream in, String source, long sizeHint, ReadOptions options, String defaultLabel,
                                Consumer<String> notes) throws IOException {
-        return new CsvDatasetReader(in, source).readAll(sizeHint, options, defaultLabel, notes);
+        return new CsvDatasetReader(in, source).readAll(sizeHint, -1, options, defaultLabel, notes);
     }
 
-    private Dataset readAll(long sizeHint, ReadOptions options, String defaultLabel, Consumer<String> notes)
-            throws IOException {
-        fill();
+    /** Skips a byte-order mark, finds the header and the delimiter, and parses the column names. */
+    private void start(Character explicitDelimiter, String emptyMessage) throws IOException {
+        while (limit < 3 && !eof) {
+            fill();
+        }
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
         }
-        if (!nextNonBlankRecord()) {
-            throw new CumuloException(source + " is empty; expected a header row and data rows");
+        if (!nextHeaderRecord(explicitDelimiter)) {
+            throw new CumuloException(source + emptyMessage);
         }
-        delimiter = options.delimiter() != null ? (byte) (char) options.delimiter() : detectDelimiter();
-        List<String> header = parseHeader();
+        delimiter = explicitDelimiter != null ? (byte) (char) explicitDelimiter : detectDelimiter();
+        altPoint = delimiter == ';' || delimiter == '\t' ? (byte) ',' : (byte) '.';
+        header = parseHeader();
+        ncols = header.size();
+    }
+
+    private Dataset readAll(long sizeHint, long expectedRows, ReadOptions options, String defaultLabel,
+                            Consumer<String> notes) throws IOException {
+        start(options.delimiter(), " is empty; expected a header row and data rows");
         if (headerLooksNumeric(header)) {
             notes.accept(source + ": the first line looks like numbers, not column names; it is read as the header");
         }
         ColumnSelection sel = ColumnSelection.resolve(header, options, defaultLabel, source);
         long headerBytes = bytesConsumed + pos;
-        TableAccumulator table = new TableAccumulator(sel, source, 1024);
-        boolean decimalComma = delimiter == ';' || delimiter == '\t';
-        boolean estimated = sizeHint <= 0;
-        int ncols = header.size();
-        while (nextNonBlankRecord()) {
-            parseRecord(sel, table, ncols, options.missing(), decimalComma, header);
-            if (!estimated && table.rows() == 1000) {
-                // size the matrix from the bytes per row seen so far, to avoid repeated growth
-                long used = bytesConsumed + pos - headerBytes;
-                long expected = (long) ((sizeHint - headerBytes) / (double) used * 1000 * 1.02) + 16;
-                table.reserve(expected);
-                estimated = true;
+        boolean exact = expectedRows >= 0 && expectedRows < Integer.MAX_VALUE;
+        int initialRows;
+        if (exact) {
+            initialRows = (int) expectedRows;
+        } else {
+            // start small for wide tables (1024 rows of 150,000 columns would be 1.2 GB), and never above
+            // what the file can hold: every field takes at least one byte (its delimiter or line break)
+            long rows = Math.min(1024, Math.max(16, (4L << 20) / Math.max(1, sel.featureCount())));
+            if (sizeHint > 0) {
+                rows = Math.min(rows, sizeHint / ncols + 1);
             }
+            initialRows = (int) rows;
         }
-        return table.finish(options.missing(), options.fillValues(), notes);
+        TableAccumulator table = new TableAccumulator(sel, source, initialRows);
+        if (sizeHint > 0 && !exact) {
+            // when the matrix is full, size it from the bytes per row seen so far rather than by a fixed factor
+            table.growth(rows -> {
+                long used = bytesConsumed + pos - headerBytes;
+                double perRow = Math.max(1.0, used / (double) Math.max(1, rows));
+                long expected = (long) ((sizeHint - headerBytes) / perRow * 1.02) + 16;
+                return Math.max(expected, rows + rows / 8 + 16);
+            });
+        }
+        MissingPolicy missing = options.missing();
+        while (readRow(sel, table, missing)) {
+            // rows go into the table
+        }
+        return table.finish(missing, options.fillValues(), notes);
+    }
+
+    // ---- counting ----
+
+    /**
+     * The number of data records (non-blank records after the header) in a plain file, by a fast scan for
+     * line breaks outside quotes. Only sizes the matrix, so it may be off for odd files (lines of spaces,
+     * quotes in the middle of fields); the reader then grows or trims the matrix as usual.
+     */
+    static long countDataRows(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] a = new byte[BUFFER_SIZE];
+            long records = 0;
+            boolean inQuotes = false;
+            boolean content = false;
+            int n;
+            while ((n = in.readNBytes(a, 0, a.length)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (!inQuotes) {
+                        // whole words while there is neither a line break nor a quote
+                        while (i + 8 <= n) {
+                            long w = (long) LITTLE_ENDIAN_LONG.get(a, i);
+                            if (hasByte(w, 0x0A0A0A0A0A0A0A0AL) || hasByte(w, 0x2222222222222222L)) {
+                                break;
+                            }
+                            content = true;
+                            i += 8;
+                        }
+                        if (i >= n) {
+                            break;
+                        }
+                    }
+                    byte c = a[i];
+                    if (inQuotes) {
+                        inQuotes = c != '"';
+                    } else if (c == '\n') {
+                        if (content) {
+                            records++;
+                        }
+                        content = false;
+                    } else if (c == '"') {
+                        inQuotes = true;
+                        content = true;
+                    } else if (c != ' ' && c != '\t' && c != '\r') {
+                        content = true;
+                    }
+                }
+            }
+            if (content) {
+                records++;
+            }
+            return Math.max(0, records - 1);
+        }
+    }
+
+    private static boolean hasByte(long word, long pattern) {
+        long x = word ^ pattern;
+        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
     }
 
     // ---- buffer management ----
 
+    /**
+     * Reads more input after {@code limit}, first moving the unread bytes {@code [pos, limit)} to the front of
+     * the buffer (or growing the buffer when they fill it). Reads until the buffer is full or the input ends.
+     */
     private void fill() throws IOException {
-        if (pos > 0 && pos == limit) {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
             bytesConsumed += pos;
+            recStart -= pos;
+            recEnd -= pos;
+            limit -= pos;
             pos = 0;
-            limit = 0;
         }
         if (limit == buf.length) {
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                bytesConsumed += pos;
-                limit -= pos;
-                pos = 0;
-            } else {
-                buf = Arrays.copyOf(buf, buf.length * 2); // one record longer than the buffer
+            if (buf.length >= MAX_RECORD_BYTES) {
+                throw new CumuloException(source + ", line " + (linesConsumed + 1) + ": a record longer than "
+                        + (MAX_RECORD_BYTES >> 20) + " MiB; a quoted field is probably never closed (missing '\"')");
             }
+            buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-            eof = true;
-        } else {
+        while (limit < buf.length) {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
             limit += n;
         }
-    }
-
-    /** Finds the next record; false at end of input. Blank lines are skipped. */
-    private boolean nextNonBlankRecord() throws IOException {
-        while (nextRecord()) {
-            if (!isBlank(recStart, recEnd)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isBlank(int s, int e) {
@@ -203,54 +323,76 @@ public final class CsvDatasetReader {
         return true;
     }
 
-    private boolean nextRecord() throws IOException {
-        int scan = pos;
-        boolean inQuotes = false;
-        int innerNewlines = 0;
+    // ---- header ----
+
+    /**
+     * Finds the header: the first non-blank record, with {@code [recStart, recEnd)} its text without the line
+     * break. A '"' opens a quoted field only at the start of a field (fields are split at the given delimiter,
+     * or at any of ',', ';' and tab while it is not known yet). False when the input is empty.
+     */
+    private boolean nextHeaderRecord(Character explicitDelimiter) throws IOException {
         while (true) {
-            byte[] b = buf;
-            int lim = limit;
-            while (scan < lim) {
-                byte c = b[scan];
-                if (c == '\n') {
-                    if (!inQuotes) {
-                        break;
-                    }
-                    innerNewlines++;
-                } else if (c == '"') {
-                    inQuotes = !inQuotes;
-                }
-                scan++;
-            }
-            if (scan < limit) {
-                break;
-            }
-            if (eof) {
-                if (scan == pos) {
+            if (pos >= limit) {
+                if (eof) {
                     return false;
+                }
+                fill();
+                continue;
+            }
+            boolean inQuotes = false;
+            boolean atFieldStart = true;
+            int newlines = 0;
+            int end = -1;
+            boolean needMore = false;
+            for (int i = pos; i < limit; i++) {
+                byte c = buf[i];
+                if (inQuotes) {
+                    if (c == '"') {
+                        if (i + 1 >= limit && !eof) {
+                            needMore = true; // a doubled quote or a closing one: the next byte decides
+                            break;
+                        }
+                        if (i + 1 < limit && buf[i + 1] == '"') {
+                            i++;
+                        } else {
+                            inQuotes = false;
+                            atFieldStart = false;
+                        }
+                    } else if (c == '\n') {
+                        newlines++;
+                    }
+                } else if (c == '\n') {
+                    end = i;
+                    break;
+                } else if (c == '"' && atFieldStart) {
+                    inQuotes = true;
+                } else if (explicitDelimiter != null ? c == explicitDelimiter : c == ',' || c == ';' || c == '\t') {
+                    atFieldStart = true;
+                } else if (c != ' ') {
+                    atFieldStart = false;
+                }
+            }
+            if (end < 0) {
+                if (needMore || !eof) {
+                    fill();
+                    continue;
                 }
                 if (inQuotes) {
                     throw new CumuloException(source + ", line " + (linesConsumed + 1)
-                            + ": a quoted field is never closed (missing '\"')");
+                            + ": a quoted field in the header is never closed (missing '\"')");
                 }
-                break;
+                end = limit;
             }
-            int before = pos;
-            fill();
-            scan -= before - pos;
+            recStart = pos;
+            recEnd = end > recStart && buf[end - 1] == '\r' ? end - 1 : end;
+            recLine = linesConsumed + 1;
+            linesConsumed += 1 + newlines;
+            pos = end < limit ? end + 1 : end;
+            if (!isBlank(recStart, recEnd)) {
+                return true;
+            }
         }
-        recStart = pos;
-        recEnd = scan;
-        if (recEnd > recStart && buf[recEnd - 1] == '\r') {
-            recEnd--;
-        }
-        recLine = linesConsumed + 1;
-        linesConsumed += 1 + innerNewlines;
-        pos = scan < limit ? scan + 1 : scan;
-        return true;
     }
-
-    // ---- fields ----
 
     private byte detectDelimiter() {
         int comma = 0;
@@ -277,24 +419,27 @@ public final class CsvDatasetReader {
         return tab >= semi ? (byte) '\t' : (byte) ';';
     }
 
+    /**
+     * The column names. Empty names become {@code column_N}; an empty last name (the header line ends with a
+     * delimiter) is dropped, and data lines may then end with a delimiter too.
+     */
     private List<String> parseHeader() {
         List<String> names = new ArrayList<>();
         int p = recStart;
         while (true) {
-            int[] span = nextField(p, -1, null);
-            String name = new String(span[2] == 1 ? scratch : buf, span[0], span[1] - span[0], StandardCharsets.UTF_8).trim();
-            if (name.isEmpty()) {
-                name = "column_" + (names.size() + 1);
-            }
-            names.add(name);
-            p = span[3];
-            if (p >= recEnd) {
+            int t = scanField(p, recEnd, true, -1);
+            names.add(new String(fieldBytes(), fieldStart, fieldEnd - fieldStart, StandardCharsets.UTF_8).trim());
+            if (t >= recEnd) {
                 break;
             }
-            p++;
-            if (p == recEnd) {
-                names.add("column_" + (names.size() + 1));
-                break;
+            p = t + 1;
+        }
+        if (names.size() > 1 && names.get(names.size() - 1).isEmpty()) {
+            names.remove(names.size() - 1);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isEmpty()) {
+                names.set(i, "column_" + (i + 1));
             }
         }
         Dataset.requireDistinct(names, source);
@@ -311,30 +456,45 @@ public final class CsvDatasetReader {
         return true;
     }
 
-    private final int[] span = new int[4];
+    // ---- fields ----
+
+    private byte[] fieldBytes() {
+        return fieldInScratch ? scratch : buf;
+    }
 
     /**
-     * Finds the field starting at {@code p}: returns {start, end, inScratch (0/1), next} where next is the
-     * index of the delimiter after it or {@code recEnd}. Quoted fields with doubled quotes are unescaped into
-     * {@link #scratch}. {@code column} (may be -1) and {@code header} only serve error messages.
+     * Finds the field starting at {@code p} in {@code buf[p, end)}: sets {@link #fieldStart}, {@link #fieldEnd}
+     * (trimmed), {@link #fieldInScratch} (a quoted field with doubled quotes is unescaped into
+     * {@link #scratch}) and {@link #fieldNewlines}, and returns the index of the delimiter or line break after
+     * it, or {@code end}. Returns {@link #NEED_MORE} when the field may continue past {@code end} and
+     * {@code last} is false ({@code end} is then the end of the bytes read so far, not of the input).
+     * {@code column} (-1 for none) only serves error messages.
      */
-    private int[] nextField(int p, int column, List<String> header) {
+    private int scanField(int p, int end, boolean last, int column) {
         byte[] b = buf;
-        int end = recEnd;
         byte delim = delimiter;
-        while (p < end && (b[p] == ' ' || (b[p] == '\t' && delim != '\t'))) {
-            p++;
+        int s = p;
+        while (s < end && (b[s] == ' ' || (b[s] == '\t' && delim != '\t'))) {
+            s++;
         }
-        if (p < end && b[p] == '"') {
-            int q = p + 1;
-            int out = 0;
+        fieldNewlines = 0;
+        if (s < end && b[s] == '"') {
+            int q = s + 1;
             boolean escaped = false;
+            int newlines = 0;
             while (true) {
                 if (q >= end) {
-                    throw new CumuloException(source + ", line " + recLine + describeColumn(column, header)
+                    if (!last) {
+                        return NEED_MORE;
+                    }
+                    throw new CumuloException(source + ", line " + recLine + describeColumn(column)
                             + ": a quoted field is never closed (missing '\"')");
                 }
-                if (b[q] == '"') {
+                byte c = b[q];
+                if (c == '"') {
+                    if (q + 1 >= end && !last) {
+                        return NEED_MORE;
+                    }
                     if (q + 1 < end && b[q + 1] == '"') {
                         escaped = true;
                         q += 2;
@@ -342,167 +502,296 @@ public final class CsvDatasetReader {
                     }
                     break;
                 }
+                if (c == '\n') {
+                    newlines++;
+                }
                 q++;
             }
-            int contentStart = p + 1;
-            int contentEnd = q;
-            int next = q + 1;
-            while (next < end && (b[next] == ' ' || (b[next] == '\t' && delim != '\t'))) {
-                next++;
+            int t = q + 1;
+            while (t < end && (b[t] == ' ' || b[t] == '\r' || (b[t] == '\t' && delim != '\t'))) {
+                t++;
             }
-            if (next < end && b[next] != delim) {
-                throw new CumuloException(source + ", line " + recLine + describeColumn(column, header)
-                        + ": unexpected text after a closing quote");
-            }
-            if (escaped) {
-                if (scratch.length < contentEnd - contentStart) {
-                    scratch = new byte[Math.max(scratch.length * 2, contentEnd - contentStart)];
+            if (t >= end) {
+                if (!last) {
+                    return NEED_MORE;
                 }
-                for (int i = contentStart; i < contentEnd; i++) {
+            } else if (b[t] != delim && b[t] != '\n') {
+                throw new CumuloException(source + ", line " + recLine + describeColumn(column)
+                        + ": unexpected text after a closing quote: " + quote(b, t, Math.min(end, t + 20)));
+            }
+            fieldNewlines = newlines;
+            if (escaped) {
+                if (scratch.length < q - s) {
+                    scratch = new byte[Math.max(scratch.length * 2, q - s)];
+                }
+                int out = 0;
+                for (int i = s + 1; i < q; i++) {
                     scratch[out++] = b[i];
                     if (b[i] == '"') {
                         i++;
                     }
                 }
-                span[0] = 0;
-                span[1] = out;
-                span[2] = 1;
+                fieldStart = 0;
+                fieldEnd = out;
+                fieldInScratch = true;
             } else {
-                span[0] = contentStart;
-                span[1] = contentEnd;
-                span[2] = 0;
+                fieldStart = s + 1;
+                fieldEnd = q;
+                fieldInScratch = false;
             }
-            span[3] = next;
-            trimSpan();
-            return span;
+            trimField();
+            return t;
         }
-        int s = p;
-        while (p < end && b[p] != delim) {
-            p++;
+        int q = s;
+        while (q < end && b[q] != delim && b[q] != '\n') {
+            q++;
         }
-        span[0] = s;
-        span[1] = p;
-        span[2] = 0;
-        span[3] = p;
-        trimSpan();
-        return span;
+        if (q >= end && !last) {
+            return NEED_MORE;
+        }
+        fieldStart = s;
+        fieldEnd = q;
+        fieldInScratch = false;
+        trimField();
+        return q;
     }
 
-    private void trimSpan() {
-        byte[] b = span[2] == 1 ? scratch : buf;
-        while (span[1] > span[0] && (b[span[1] - 1] == ' ' || b[span[1] - 1] == '\t' || b[span[1] - 1] == '\r')) {
-            span[1]--;
+    private void trimField() {
+        byte[] b = fieldBytes();
+        while (fieldEnd > fieldStart
+                && (b[fieldEnd - 1] == ' ' || b[fieldEnd - 1] == '\t' || b[fieldEnd - 1] == '\r')) {
+            fieldEnd--;
         }
-        while (span[1] > span[0] && (b[span[0]] == ' ' || b[span[0]] == '\t')) {
-            span[0]++;
+        while (fieldEnd > fieldStart && (b[fieldStart] == ' ' || b[fieldStart] == '\t')) {
+            fieldStart++;
         }
     }
 
-    private static String describeColumn(int column, List<String> header) {
-        return column < 0 || header == null || column >= header.size() ? "" : ", column '" + header.get(column) + "'";
-    }
-
-    private void parseRecord(ColumnSelection sel, TableAccumulator table, int ncols, MissingPolicy missing,
-                             boolean decimalComma, List<String> header) {
-        int base = table.beginRow();
-        double[] data = table.data();
-        int[] roles = sel.roles;
-        int p = recStart;
-        int col = 0;
-        while (true) {
-            int role = col < ncols ? roles[col] : ColumnSelection.SKIP;
-            int next;
-            if (role == ColumnSelection.SKIP) {
-                next = skipField(p);
-            } else {
-                int[] f = nextField(p, col, header);
-                byte[] src = f[2] == 1 ? scratch : buf;
-                next = f[3];
-                if (role >= 0) {
-                    data[base + role] = cell(src, f[0], f[1], col, header, missing, decimalComma, table);
-                } else if (role == ColumnSelection.LABEL) {
-                    table.setLabel(new String(src, f[0], f[1] - f[0], StandardCharsets.UTF_8));
-                } else {
-                    table.setWeight(cell(src, f[0], f[1], col, header, missing, decimalComma, table));
-                }
-            }
-            col++;
-            if (next >= recEnd) {
-                break;
-            }
-            p = next + 1;
-            if (p == recEnd) {
-                // a trailing delimiter ends with one more (empty) field
-                if (col < ncols && roles[col] != ColumnSelection.SKIP) {
-                    int role2 = roles[col];
-                    if (role2 >= 0) {
-                        data[base + role2] = cell(buf, p, p, col, header, missing, decimalComma, table);
-                    } else if (role2 == ColumnSelection.LABEL) {
-                        table.setLabel("");
-                    } else {
-                        table.setWeight(cell(buf, p, p, col, header, missing, decimalComma, table));
-                    }
-                }
-                col++;
-                break;
-            }
-        }
-        if (col != ncols) {
-            throw new CumuloException(source + ", line " + recLine + ": expected " + ncols
-                    + " fields as in the header, found " + col);
-        }
-        table.endRow();
-    }
-
-    /** Skips an unselected field cheaply; returns the index of the delimiter after it, or recEnd. */
-    private int skipField(int p) {
+    /** Skips a field that is not read; returns as {@link #scanField} does. */
+    private int skipField(int p, int end, boolean last) {
         byte[] b = buf;
-        int end = recEnd;
         byte delim = delimiter;
         int s = p;
-        while (s < end && b[s] == ' ') {
+        while (s < end && (b[s] == ' ' || (b[s] == '\t' && delim != '\t'))) {
             s++;
         }
         if (s < end && b[s] == '"') {
-            return nextField(p, -1, null)[3];
+            return scanField(p, end, last, -1);
         }
-        while (p < end && b[p] != delim) {
-            p++;
+        fieldNewlines = 0;
+        while (s < end && b[s] != delim && b[s] != '\n') {
+            s++;
         }
+        return s >= end && !last ? NEED_MORE : s;
+    }
+
+    // ---- rows ----
+
+    /** Parses the next data row into {@code table}; false at the end of the input. */
+    private boolean readRow(ColumnSelection sel, TableAccumulator table, MissingPolicy missing) throws IOException {
+        while (true) {
+            int r = tryRow(sel, table, missing);
+            if (r == END) {
+                return false;
+            }
+            if (r == NEED_MORE) {
+                fill();
+            } else if (r != BLANK) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Parses the record at {@code pos} if the buffer holds all of it: returns the new position (and stores the
+     * row), {@link #BLANK} for a blank line, {@link #END} at the end of the input, or {@link #NEED_MORE} when
+     * the record runs past the bytes read so far (nothing is then committed: the caller reads more and asks
+     * again).
+     */
+    private int tryRow(ColumnSelection sel, TableAccumulator table, MissingPolicy missing) {
+        byte[] b = buf;
+        int lim = limit;
+        boolean last = eof;
+        int p = pos;
+        int s = p;
+        while (s < lim && (b[s] == ' ' || b[s] == '\t' || b[s] == '\r')) {
+            s++;
+        }
+        if (s >= lim) {
+            if (!last) {
+                return NEED_MORE;
+            }
+            pos = lim;
+            return END;
+        }
+        if (b[s] == '\n') {
+            linesConsumed++;
+            pos = s + 1;
+            return BLANK;
+        }
+        recLine = linesConsumed + 1;
+        int base = table.beginRow();
+        double[] data = table.data();
+        int[] roles = sel.roles;
+        int n = ncols;
+        byte delim = delimiter;
+        NumberParser num = number;
+        int newlines = 0;
+        String label = null;
+        int col = 0;
+        int extraStart = -1;
+        int extraEnd = -1;
+        while (true) {
+            int role = col < n ? roles[col] : ColumnSelection.SKIP;
+            int t;
+            if (role >= 0 || role == ColumnSelection.WEIGHT) {
+                double v = num.scan(b, p, lim, altPoint);
+                int e = num.end;
+                t = e;
+                while (t < lim && (b[t] == ' ' || b[t] == '\r')) {
+                    t++;
+                }
+                if (t >= lim && !last) {
+                    return NEED_MORE;
+                }
+                if (e == p || (t < lim && b[t] != delim && b[t] != '\n')) {
+                    // not a plain number: find the field and see what it is
+                    t = scanField(p, lim, last, col);
+                    if (t == NEED_MORE) {
+                        return NEED_MORE;
+                    }
+                    newlines += fieldNewlines;
+                    v = cell(fieldBytes(), fieldStart, fieldEnd, col, missing);
+                    if (Double.isNaN(v)) {
+                        table.markMissing();
+                    }
+                } else if (Double.isInfinite(v)) {
+                    throw notFinite(b, p, e, col);
+                }
+                if (role >= 0) {
+                    data[base + role] = v;
+                } else {
+                    table.setWeight(weight(v, col, missing));
+                }
+            } else if (role == ColumnSelection.LABEL) {
+                t = scanField(p, lim, last, col);
+                if (t == NEED_MORE) {
+                    return NEED_MORE;
+                }
+                newlines += fieldNewlines;
+                label = new String(fieldBytes(), fieldStart, fieldEnd - fieldStart, StandardCharsets.UTF_8);
+            } else {
+                t = skipField(p, lim, last);
+                if (t == NEED_MORE) {
+                    return NEED_MORE;
+                }
+                newlines += fieldNewlines;
+                if (col == n) {
+                    extraStart = p;
+                    extraEnd = t;
+                }
+            }
+            col++;
+            if (t >= lim) {
+                p = lim;
+                break;
+            }
+            if (b[t] == '\n') {
+                p = t + 1;
+                break;
+            }
+            p = t + 1; // past the delimiter
+        }
+        if (col != n && !(col == n + 1 && isBlank(extraStart, extraEnd))) {
+            throw new CumuloException(source + ", line " + recLine + ": expected " + n
+                    + " fields as in the header, found " + col);
+        }
+        if (label != null) {
+            table.setLabel(label);
+        }
+        table.endRow();
+        linesConsumed += 1 + newlines;
+        pos = p;
         return p;
     }
 
-    private double cell(byte[] b, int s, int e, int col, List<String> header, MissingPolicy missing,
-                        boolean decimalComma, TableAccumulator table) {
+    private String describeColumn(int column) {
+        return column < 0 || header == null || column >= header.size() ? ""
+                : ", column '" + printable(header.get(column)) + "'";
+    }
+
+    /** A feature or weight cell that is not a plain number: missing, a decimal comma, or an error. */
+    private double cell(byte[] b, int s, int e, int col, MissingPolicy missing) {
         double v = NumberParser.parse(b, s, e);
         if (Double.isNaN(v)) {
             if (NumberParser.isMissingToken(b, s, e)) {
                 if (missing == MissingPolicy.ERROR) {
-                    String found = s == e ? "an empty cell" : "\"" + new String(b, s, e - s, StandardCharsets.UTF_8) + "\"";
-                    throw new CumuloException(source + ", line " + recLine + ", column '" + header.get(col)
-                            + "': missing value (" + found + "); use --missing drop or --missing mean to handle missing values");
+                    String found = s == e ? "an empty cell" : quote(b, s, e);
+                    throw new CumuloException(source + ", line " + recLine + describeColumn(col)
+                            + ": missing value (" + found
+                            + "); use --missing drop or --missing mean to handle missing values");
                 }
-                table.markMissing();
                 return Double.NaN;
             }
-            if (decimalComma) {
+            if (altPoint != '.') {
                 v = parseDecimalComma(b, s, e);
             }
             if (Double.isNaN(v)) {
-                String text = new String(b, s, Math.min(e - s, 60), StandardCharsets.UTF_8);
-                throw new CumuloException(source + ", line " + recLine + ", column '" + header.get(col)
-                        + "': expected a number, found \"" + text + "\"" + (e - s > 60 ? "..." : "")
+                throw new CumuloException(source + ", line " + recLine + describeColumn(col)
+                        + ": expected a number, found " + quote(b, s, e)
                         + " (name a text column with --label-column or leave it out with --drop-columns)");
             }
         }
         if (Double.isInfinite(v)) {
-            throw new CumuloException(source + ", line " + recLine + ", column '" + header.get(col) + "': value \""
-                    + new String(b, s, e - s, StandardCharsets.UTF_8) + "\" is not a finite number");
+            throw notFinite(b, s, e, col);
         }
         return v;
     }
 
-    private double parseDecimalComma(byte[] b, int s, int e) {
+    private CumuloException notFinite(byte[] b, int s, int e, int col) {
+        return new CumuloException(source + ", line " + recLine + describeColumn(col) + ": value " + quote(b, s, e)
+                + " is not a finite number");
+    }
+
+    /** A weight: finite and ≥ 0; missing only where rows with missing values are dropped. */
+    private double weight(double v, int col, MissingPolicy missing) {
+        if (Double.isNaN(v)) {
+            if (missing != MissingPolicy.DROP) {
+                throw new CumuloException(source + ", line " + recLine + describeColumn(col)
+                        + ": missing weight; weights cannot be imputed (use --missing drop to leave such rows out)");
+            }
+        } else if (v < 0) {
+            throw new CumuloException(source + ", line " + recLine + describeColumn(col) + ": weight " + v
+                    + " is negative; weights must be finite numbers ≥ 0");
+        }
+        return v;
+    }
+
+    /** The text in double quotes, cut at 60 characters, with line breaks and other control characters escaped. */
+    private static String quote(byte[] b, int s, int e) {
+        String text = new String(b, s, Math.min(e - s, 60), StandardCharsets.UTF_8);
+        return "\"" + printable(text) + "\"" + (e - s > 60 ? "..." : "");
+    }
+
+    /** {@code s} with control characters escaped, so that it fits in a one-line message. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                        : String.format("\\x%02x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static double parseDecimalComma(byte[] b, int s, int e) {
         int commas = 0;
         for (int i = s; i < e; i++) {
             if (b[i] == ',') {

@@ -28,10 +28,11 @@ public final class Dataset {
     private final double[] weights;
     private final String weightColumn;
     private final int[] rowIds;
+    private final int inputRows;
     private final String source;
 
     private Dataset(double[] values, int rows, int cols, List<String> columns, LabelColumn labels, double[] weights,
-                    String weightColumn, int[] rowIds, String source) {
+                    String weightColumn, int[] rowIds, int inputRows, String source) {
         this.values = values;
         this.rows = rows;
         this.cols = cols;
@@ -40,6 +41,7 @@ public final class Dataset {
         this.weights = weights;
         this.weightColumn = weightColumn;
         this.rowIds = rowIds;
+        this.inputRows = inputRows;
         this.source = source;
         if ((long) rows * cols != values.length) {
             throw new IllegalArgumentException(rows + "x" + cols + " does not match " + values.length + " values");
@@ -90,13 +92,16 @@ public final class Dataset {
             }
         }
         requireDistinct(names, source);
-        return new Dataset(rowMajor, rows, cols, names, null, null, null, null, source);
+        return new Dataset(rowMajor, rows, cols, names, null, null, null, null, rows, source);
     }
 
-    /** For readers that have already validated every value. */
+    /**
+     * For readers that have already validated every value; {@code inputRows} is how many data rows the input
+     * had before rows with missing values were left out.
+     */
     static Dataset trusted(double[] rowMajor, int rows, int cols, List<String> names, LabelColumn labels,
-                           double[] weights, String weightColumn, int[] rowIds, String source) {
-        return new Dataset(rowMajor, rows, cols, names, labels, weights, weightColumn, rowIds, source);
+                           double[] weights, String weightColumn, int[] rowIds, int inputRows, String source) {
+        return new Dataset(rowMajor, rows, cols, names, labels, weights, weightColumn, rowIds, inputRows, source);
     }
 
     public static List<String> defaultNames(int cols) {
@@ -208,21 +213,29 @@ public final class Dataset {
         return rowIds != null;
     }
 
+    /**
+     * How many data rows the input had, counting rows that were left out (missing values, a selection); row
+     * ids run below it.
+     */
+    public int inputRows() {
+        return inputRows;
+    }
+
     public String source() {
         return source;
     }
 
     /** Same rows, labels and weights; new feature values (e.g. after scaling). */
     public Dataset withValues(double[] newValues, int newCols, List<String> names) {
-        return new Dataset(newValues, rows, newCols, names, labels, weights, weightColumn, rowIds, source);
+        return new Dataset(newValues, rows, newCols, names, labels, weights, weightColumn, rowIds, inputRows, source);
     }
 
     public Dataset withLabels(LabelColumn l) {
-        return new Dataset(values, rows, cols, columns, l, weights, weightColumn, rowIds, source);
+        return new Dataset(values, rows, cols, columns, l, weights, weightColumn, rowIds, inputRows, source);
     }
 
     public Dataset withoutLabels() {
-        return new Dataset(values, rows, cols, columns, null, weights, weightColumn, rowIds, source);
+        return new Dataset(values, rows, cols, columns, null, weights, weightColumn, rowIds, inputRows, source);
     }
 
     /** Attaches sample weights (copied); each must be finite and ≥ 0, and their sum positive. */
@@ -242,11 +255,11 @@ public final class Dataset {
         if (!(sum > 0)) {
             throw new CumuloException(source + ": weight column '" + name + "' sums to 0; at least one weight must be positive");
         }
-        return new Dataset(values, rows, cols, columns, labels, w.clone(), name, rowIds, source);
+        return new Dataset(values, rows, cols, columns, labels, w.clone(), name, rowIds, inputRows, source);
     }
 
     public Dataset withSource(String s) {
-        return new Dataset(values, rows, cols, columns, labels, weights, weightColumn, rowIds, s);
+        return new Dataset(values, rows, cols, columns, labels, weights, weightColumn, rowIds, inputRows, s);
     }
 
     /** The rows at the given indices, in that order (labels, weights and row ids follow). */
@@ -262,7 +275,7 @@ public final class Dataset {
             }
         }
         LabelColumn l = labels == null ? null : labels.subset(indices);
-        return new Dataset(v, indices.length, cols, columns, l, w, weightColumn, ids, source);
+        return new Dataset(v, indices.length, cols, columns, l, w, weightColumn, ids, inputRows, source);
     }
 
     /** The named columns, in the order given; an unknown name is an error listing the columns there are. */
@@ -281,7 +294,7 @@ public final class Dataset {
             }
         }
         requireDistinct(names, source);
-        return new Dataset(v, rows, idx.length, names, labels, weights, weightColumn, rowIds, source);
+        return new Dataset(v, rows, idx.length, names, labels, weights, weightColumn, rowIds, inputRows, source);
     }
 
     @Override

@@ -20,11 +20,19 @@ public final class DatasetReader {
         return read(input, options, s -> { });
     }
 
-    /** As {@link #read(String, ReadOptions)}; {@code notes} receives what was done to the data (rows dropped...). */
+    /**
+     * As {@link #read(String, ReadOptions)}; {@code notes} receives what was done to the data (rows dropped...).
+     * With a labels file, {@code labelColumn} names the column to take from that file, so the data are read
+     * without a label column of their own (a built-in dataset still keeps its class column out of the features).
+     */
     public static Dataset read(String input, ReadOptions options, Consumer<String> notes) {
+        ReadOptions dataOptions = options;
+        if (options.labelsFile() != null && options.labelColumn() != null) {
+            dataOptions = options.toBuilder().labelColumn(null).build();
+        }
         Dataset ds;
         if (input.startsWith("builtin:")) {
-            ds = BuiltinDataset.named(input.substring("builtin:".length())).read(options, notes);
+            ds = BuiltinDataset.named(input.substring("builtin:".length())).read(dataOptions, notes);
         } else {
             Path path = Path.of(input);
             if (!Files.exists(path)) {
@@ -34,9 +42,9 @@ public final class DatasetReader {
                 throw new CumuloException(input + ": is a directory, expected a data file");
             }
             if (input.toLowerCase(Locale.ROOT).endsWith(".npy")) {
-                ds = NpyReader.read(path, options, notes);
+                ds = NpyReader.read(path, dataOptions, notes);
             } else {
-                ds = CsvDatasetReader.read(path, options, null, notes);
+                ds = CsvDatasetReader.read(path, dataOptions, null, notes);
             }
         }
         if (options.labelsFile() != null) {
@@ -45,22 +53,21 @@ public final class DatasetReader {
         return ds;
     }
 
+    /** Labels from a separate file, one per input row; rows left out of {@code ds} leave their labels out too. */
     private static Dataset attachLabelsFile(Dataset ds, ReadOptions options) {
         Path p = options.labelsFile();
+        if (!Files.exists(p)) {
+            throw new CumuloException(p + ": no such file (--labels-file)");
+        }
         String[] values = readLabels(p, options.labelColumn());
         String name = options.labelColumn() != null ? options.labelColumn() : "label";
-        int inputRows = ds.hasRowIds() ? -1 : ds.rows();
-        if (inputRows >= 0 && values.length != inputRows) {
-            throw new CumuloException(p + ": has " + values.length + " labels but " + ds.source() + " has " + inputRows
-                    + " rows");
+        if (values.length != ds.inputRows()) {
+            throw new CumuloException(p + ": has " + values.length + " labels but " + ds.source() + " has "
+                    + ds.inputRows() + " data rows; expected one label per row");
         }
         String[] mine = new String[ds.rows()];
         for (int i = 0; i < mine.length; i++) {
-            int id = ds.rowId(i);
-            if (id >= values.length) {
-                throw new CumuloException(p + ": has " + values.length + " labels, fewer than the rows of " + ds.source());
-            }
-            mine[i] = values[id];
+            mine[i] = values[ds.rowId(i)];
         }
         return ds.withLabels(LabelColumn.of(name, mine));
     }

@@ -2,6 +2,7 @@ package io.cumulo.data;
 
 import io.cumulo.CumuloException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,8 +12,8 @@ import java.util.Map;
 /**
  * A categorical column kept apart from the features: ground-truth classes, or cluster labels read back from
  * a file. Values are stored as codes {@code 0..categories-1}; {@link #categories()} gives their text.
- * When every category is an integer, codes follow numeric order (so "0","1","2" get codes 0,1,2);
- * otherwise they follow first appearance.
+ * When every category is a number, codes follow numeric order (so "0","1","2" get codes 0,1,2 and "10" comes
+ * after "9"); otherwise they follow first appearance.
  */
 public final class LabelColumn {
     private final String name;
@@ -39,21 +40,31 @@ public final class LabelColumn {
             }
             codes[i] = c;
         }
-        long[] numeric = new long[cats.size()];
+        long[] integer = new long[cats.size()];
+        double[] number = new double[cats.size()];
         boolean allIntegers = true;
-        for (int i = 0; i < cats.size() && allIntegers; i++) {
+        boolean allNumbers = true;
+        for (int i = 0; i < cats.size() && allNumbers; i++) {
+            String t = cats.get(i).trim();
             try {
-                numeric[i] = Long.parseLong(cats.get(i).trim());
+                integer[i] = Long.parseLong(t);
+                number[i] = integer[i];
             } catch (NumberFormatException e) {
                 allIntegers = false;
+                byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
+                number[i] = NumberParser.parse(b, 0, b.length);
+                allNumbers = Double.isFinite(number[i]);
             }
         }
-        if (allIntegers && cats.size() > 1) {
+        if (allNumbers && cats.size() > 1) {
             Integer[] order = new Integer[cats.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> Long.compare(numeric[a], numeric[b]));
+            boolean integers = allIntegers;
+            // equal numbers written differently ("1", "1.0") stay apart, in order of appearance (stable sort)
+            Arrays.sort(order, (a, b) -> integers ? Long.compare(integer[a], integer[b])
+                    : Double.compare(number[a], number[b]));
             int[] remap = new int[order.length];
             List<String> sorted = new ArrayList<>();
             for (int r = 0; r < order.length; r++) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads NumPy {@code .npy} files (format versions 1–3): 2-D float64 or float32 matrices in C or Fortran
- * order as data (integer and boolean arrays are accepted too), and 1-D vectors (numbers or fixed-width
- * unicode strings) as labels. Data go from the file into the matrix in large blocks; nothing else is held.
+ * order as data (integer and boolean arrays are accepted too), and 1-D vectors (numbers, or fixed-width
+ * unicode or byte strings) as labels. Data go from the file into the matrix in large blocks; nothing else is held.
  */
 public final class NpyReader {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*('([^']*)'|\\[)");
@@ -63,13 +63,17 @@ public final class NpyReader {
     }
 
     static Header readHeader(FileChannel ch, String source) throws IOException {
-        ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer pre = ByteBuffer.allocate((int) Math.min(12, ch.size())).order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, pre, 0, source);
         pre.flip();
-        byte[] magic = new byte[6];
+        byte[] magic = new byte[Math.min(6, pre.remaining())];
         pre.get(magic);
-        if ((magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
+        byte[] expected = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+        if (!java.util.Arrays.equals(magic, java.util.Arrays.copyOf(expected, magic.length)) || magic.length == 0) {
             throw new CumuloException(source + ": not a NumPy .npy file (bad magic bytes)");
+        }
+        if (pre.remaining() < 4) {
+            throw new CumuloException(source + ": file ends early (truncated .npy file)");
         }
         int major = pre.get() & 0xff;
         pre.get();
@@ -79,10 +83,20 @@ public final class NpyReader {
             headerLen = pre.getShort() & 0xffff;
             prefix = 10;
         } else if (major == 2 || major == 3) {
+            if (pre.remaining() < 4) {
+                throw new CumuloException(source + ": file ends early (truncated .npy file)");
+            }
             headerLen = pre.getInt() & 0xffffffffL;
             prefix = 12;
         } else {
             throw new CumuloException(source + ": unsupported .npy format version " + major);
+        }
+        if (prefix + headerLen > ch.size()) {
+            throw new CumuloException(source + ": file ends early (truncated .npy file: the header alone needs "
+                    + (prefix + headerLen) + " bytes, the file has " + ch.size() + ")");
+        }
+        if (headerLen > (1 << 20)) {
+            throw new CumuloException(source + ": the .npy header claims " + headerLen + " bytes; the file is damaged");
         }
         ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
         readFully(ch, hb, prefix, source);
@@ -156,7 +170,7 @@ public final class NpyReader {
             ColumnSelection sel = ColumnSelection.resolve(header, options, null, source);
             if (selectsEverything(sel) && allFinite(all)) {
                 // the common case: the whole array is the feature matrix, so keep it without a copy
-                return Dataset.trusted(all, (int) rows, (int) cols, header, null, null, null, null, source);
+                return Dataset.trusted(all, (int) rows, (int) cols, header, null, null, null, null, (int) rows, source);
             }
             TableAccumulator table = new TableAccumulator(sel, source, (int) rows);
             int c = (int) cols;
@@ -296,6 +310,22 @@ public final class NpyReader {
             }
             int n = (int) h.shape[0];
             String[] out = new String[n];
+            if (h.kind == 'S') {
+                // byte strings, zero-padded
+                int bytes = h.itemSize;
+                requireSizeBytes(ch, h.dataOffset + (long) bytes * n, source);
+                ByteBuffer bb = ByteBuffer.allocate(bytes * n);
+                readFully(ch, bb, h.dataOffset, source);
+                byte[] a = bb.array();
+                for (int i = 0; i < n; i++) {
+                    int len = 0;
+                    while (len < bytes && a[i * bytes + len] != 0) {
+                        len++;
+                    }
+                    out[i] = new String(a, i * bytes, len, StandardCharsets.UTF_8);
+                }
+                return out;
+            }
             if (h.kind == 'U') {
                 int chars = h.itemSize;
                 int bytes = chars * 4;

@@ -58,6 +58,10 @@ public final class ReadOptions {
         return dropColumns;
     }
 
+    /**
+     * The column of ground-truth labels, kept out of the features; with {@link #labelsFile()}, the column to
+     * take from that file instead (the data are then read without a label column).
+     */
     public String labelColumn() {
         return labelColumn;
     }
@@ -70,7 +74,10 @@ public final class ReadOptions {
         return missing;
     }
 
-    /** A separate file of ground-truth labels, one per input row. */
+    /**
+     * A separate file of ground-truth labels, one per input row (rows left out for missing values leave their
+     * labels out too).
+     */
     public Path labelsFile() {
         return labelsFile;
     }

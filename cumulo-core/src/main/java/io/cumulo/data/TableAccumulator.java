@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Collects parsed rows straight into a growing row-major array, then applies the missing-value policy and
@@ -24,12 +25,13 @@ final class TableAccumulator {
     private final Map<String, String> labelIntern = new HashMap<>();
     private int rows;
     private boolean anyMissing;
+    private LongUnaryOperator growth = rows -> (long) (rows * 1.5) + 16;
 
     TableAccumulator(ColumnSelection sel, String source, int expectedRows) {
         this.sel = sel;
         this.f = sel.featureCount();
         this.source = source;
-        int cap = Math.max(16, expectedRows);
+        int cap = Math.max(1, expectedRows);
         this.data = new double[safeSize((long) cap * f)];
         this.weights = sel.weightName != null ? new double[cap] : null;
         this.labels = sel.labelName != null ? new ArrayList<>(cap) : null;
@@ -57,13 +59,19 @@ final class TableAccumulator {
         }
     }
 
+    /**
+     * How many rows in all to make room for when the arrays are full, given the rows so far (default: half as
+     * many again). Readers that can estimate the final count from their progress set a better guess, since
+     * every growth briefly needs the old and the new array.
+     */
+    void growth(LongUnaryOperator g) {
+        this.growth = g;
+    }
+
     /** Offset in {@link #data()} where the features of the row being filled start. */
     int beginRow() {
-        if ((long) (rows + 1) * f > data.length) {
-            reserve(Math.max(rows + 1L, (long) (rows * 1.5) + 16));
-        }
-        if (weights != null && rows >= weights.length) {
-            reserve(Math.max(rows + 1L, (long) (rows * 1.5) + 16));
+        if ((long) (rows + 1) * f > data.length || (weights != null && rows >= weights.length)) {
+            reserve(Math.max(rows + 1L, growth.applyAsLong(rows)));
         }
         return rows * f;
     }
@@ -171,7 +179,7 @@ final class TableAccumulator {
             }
         }
         LabelColumn labelColumn = lab == null ? null : LabelColumn.of(sel.labelName, lab);
-        Dataset ds = Dataset.trusted(values, n, f, sel.featureNames, labelColumn, null, null, rowIds, source);
+        Dataset ds = Dataset.trusted(values, n, f, sel.featureNames, labelColumn, null, null, rowIds, rows, source);
         return w == null ? ds : ds.withWeights(w, sel.weightName);
     }
 
