@@ -162,6 +162,6 @@ class ClusterCommandTest {
         Files.writeString(wrong, "kind\nlow\n");
         Cli.Result r = Cli.run("cluster", data.toString(), "--k", "2", "--labels-file", wrong.toString());
         assertEquals(2, r.exit());
-        assertEquals("cumulo: error: " + wrong + ": has 1 labels but " + data + " has 4 rows", r.errorLine());
+        assertEquals("cumulo: error: " + wrong + ": has 1 labels but " + data + " has 4 data rows; expected one label per row", r.errorLine());
     }
 }
