@@ -19,7 +19,8 @@ public final class InputOptions {
     List<String> dropColumns;
 
     @Option(names = "--label-column", paramLabel = "NAME",
-            description = "Column of ground-truth classes: kept out of the features, used for ARI/NMI and written beside the clusters.")
+            description = "Column of ground-truth classes: kept out of the features, used for ARI/NMI and written beside the clusters "
+                    + "(with --labels-file: the column of that file).")
     String labelColumn;
 
     @Option(names = "--weight-column", paramLabel = "NAME",
@@ -35,7 +36,7 @@ public final class InputOptions {
     String missing;
 
     @Option(names = "--delimiter", paramLabel = "CHAR",
-            description = "Field delimiter: ',', ';' or tab (default: detected from the header line).")
+            description = "Field delimiter: ',', ';', tab or '|' (default: detected from the header line).")
     String delimiter;
 
     ReadOptions.Builder toBuilder() {
@@ -64,11 +65,12 @@ public final class InputOptions {
             case "\\t":
             case "\t":
                 return '\t';
+            case "|":
+            case "pipe":
+                return '|';
             default:
-                if (s.length() == 1) {
-                    return s.charAt(0);
-                }
-                throw new CumuloException("--delimiter: expected one character (',', ';' or tab), got '" + s + "'");
+                // spaces and quotes cannot delimit: fields are trimmed of spaces and quotes open quoted fields
+                throw new CumuloException("--delimiter: expected ',', ';', tab or '|', got '" + s + "'");
         }
     }
 }

@@ -51,6 +51,12 @@ class UserErrorsTest {
         fails("cumulo: error: " + dir + ": is a directory, expected a data file", "cluster", dir.toString(), "--k", "2");
         Path npy = file("bad.npy", "not numpy at all");
         fails("cumulo: error: " + npy + ": not a NumPy .npy file (bad magic bytes)", "cluster", npy.toString(), "--k", "2");
+        Path zip = dir.resolve("arrays.npz");
+        java.nio.file.Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2});
+        fails("cumulo: error: " + zip + ": looks like a zip archive (an .npz or .xlsx file?); save the array with "
+                + "numpy.save as .npy, or the table as CSV", "cluster", zip.toString(), "--k", "2");
+        fails("cumulo: error: --delimiter: expected ',', ';', tab or '|', got ' '", "cluster", text.toString(), "--k", "2",
+                "--delimiter", " ");
         fails("cumulo: error: no built-in dataset 'irises'; built-in datasets are: builtin:iris, builtin:wine, "
                 + "builtin:breast-cancer, builtin:digits", "cluster", "builtin:irises", "--k", "2");
     }

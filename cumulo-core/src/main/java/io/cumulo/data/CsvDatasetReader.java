@@ -177,6 +177,7 @@ public final class CsvDatasetReader {
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
         }
+        rejectBinary();
         if (!nextHeaderRecord(explicitDelimiter)) {
             throw new CumuloException(source + emptyMessage);
         }
@@ -184,6 +185,27 @@ public final class CsvDatasetReader {
         altPoint = delimiter == ';' || delimiter == '\t' ? (byte) ',' : (byte) '.';
         header = parseHeader();
         ncols = header.size();
+    }
+
+    /** A binary file read as text would give a baffling error on its first "line"; say what it is instead. */
+    private void rejectBinary() {
+        int n = Math.min(limit, 4096);
+        String kind = null;
+        if (n >= 4 && buf[0] == 'P' && buf[1] == 'K' && buf[2] == 3 && buf[3] == 4) {
+            kind = "a zip archive (an .npz or .xlsx file?); save the array with numpy.save as .npy, or the table as CSV";
+        } else if (n >= 4 && buf[0] == 'P' && buf[1] == 'A' && buf[2] == 'R' && buf[3] == '1') {
+            kind = "a Parquet file, which this version does not read; export it as CSV";
+        } else {
+            for (int i = pos; i < n; i++) {
+                if (buf[i] == 0) {
+                    kind = "a binary file, not a text table; expected CSV/TSV text with a header row, a .npy file or builtin:NAME";
+                    break;
+                }
+            }
+        }
+        if (kind != null) {
+            throw new CumuloException(source + ": looks like " + kind);
+        }
     }
 
     private Dataset readAll(long sizeHint, long expectedRows, ReadOptions options, String defaultLabel,
