@@ -75,7 +75,7 @@ final class ClusterJob {
         Map<String, Object> metrics = evaluate(data, scaled, labels, ctx, spec.seed() == null ? 0 : spec.seed());
 
         if (spec.out() != null) {
-            OutputFiles.writeLabels(spec.out(), data, labels);
+            OutputFiles.writeLabels(spec.out(), data, labels, fitted.model().rowOutputs());
         }
         if (spec.model() != null) {
             OutputFiles.writeString(spec.model(), fitted.toJsonString());

@@ -74,9 +74,19 @@ final class OutputFiles {
      * row, where {@code row} is the row's 0-based position among the input's data rows.
      */
     static void writeLabels(Path p, Dataset data, int[] labels) {
+        writeLabels(p, data, labels, java.util.Map.of());
+    }
+
+    /** As above, with extra numeric columns (e.g. fuzzy memberships) after {@code cluster}. */
+    static void writeLabels(Path p, Dataset data, int[] labels, java.util.Map<String, double[]> extra) {
         LabelColumn truth = data.labels().orElse(null);
+        java.util.List<String> extraNames = java.util.List.copyOf(extra.keySet());
         write(p, w -> {
             w.write("row,cluster");
+            for (String name : extraNames) {
+                w.write(',');
+                w.write(csvField(name));
+            }
             if (truth != null) {
                 String name = truth.name();
                 w.write(',');
@@ -87,6 +97,9 @@ final class OutputFiles {
             for (int i = 0; i < labels.length; i++) {
                 sb.setLength(0);
                 sb.append(data.rowId(i)).append(',').append(labels[i]);
+                for (String name : extraNames) {
+                    sb.append(',').append(extra.get(name)[i]);
+                }
                 if (truth != null) {
                     sb.append(',').append(csvField(truth.value(i)));
                 }

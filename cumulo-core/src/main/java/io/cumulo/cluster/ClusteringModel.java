@@ -24,6 +24,15 @@ public interface ClusteringModel {
     /** Training statistics (sizes, objective, iterations...) under the stable JSON keys. */
     Map<String, Object> summary();
 
+    /**
+     * Extra per-row results of the training rows, written as extra columns of the labels CSV after
+     * {@code cluster} (for example fuzzy memberships {@code membership_0..k-1}). Column name → one value per row,
+     * in order. Empty for most algorithms.
+     */
+    default Map<String, double[]> rowOutputs() {
+        return Map.of();
+    }
+
     /** What a model file stores to rebuild this model: the {@code model} block. */
     Map<String, Object> toJson();
 }
