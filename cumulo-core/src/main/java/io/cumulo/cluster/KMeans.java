@@ -40,8 +40,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
     public static final Param<Double> TOL = Param.real("tol",
             "stop when the total squared centre shift is at most tol × the mean feature variance (as scikit-learn)")
             .atLeast(0).defaultValue(1e-4);
-    public static final Param<String> ALGORITHM = Param.choice("algorithm", "how each iteration is computed", "lloyd")
-            .defaultValue("lloyd");
+    public static final Param<String> ALGORITHM = Param.choice("algorithm",
+            "how each iteration is computed; all give the same result (exact accelerations of Lloyd's algorithm)",
+            "auto", "lloyd", "elkan", "hamerly").defaultValue("auto");
     public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
             .defaultValue(0L);
 
@@ -180,9 +181,12 @@ public final class KMeans implements Clusterer<KMeansModel> {
         double tolAbs = tol == 0 ? 0 : tol * meanVariance(x, n, d); // a pass over the data saved when tol = 0
         int maxIter = params.get(MAX_ITER);
         String init = params.get(INIT);
-        LloydIterations lloyd = new LloydIterations(x, n, d, k, w, ctx, source);
+        io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
+        KMeansProblem problem = new KMeansProblem(x, n, d, k, w, ctx, kernels, source);
+        String variant = params.get(ALGORITHM).equals("auto") ? autoVariant(n, k, d) : params.get(ALGORITHM);
+        io.cumulo.exec.Chunks seedChunks = io.cumulo.exec.Chunks.of(n, 2048, 256);
         SplittableRandom master = new SplittableRandom(params.get(SEED));
-        LloydIterations.Result best = null;
+        KMeansIterations.Result best = null;
         int bestRun = -1;
         double[] restartInertia = new double[nInit];
         long totalSteps = (long) nInit * maxIter;
@@ -194,10 +198,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
             } else if (init.equals("random")) {
                 start = KMeansPlusPlus.randomRows(x, n, d, w, k, rng, source);
             } else {
-                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, lloyd.chunks(), ctx, source);
+                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             }
             final int r = run;
-            LloydIterations.Result res = lloyd.run(start, maxIter, tolAbs,
+            KMeansIterations.Result res = iterations(variant, problem).run(start, maxIter, tolAbs,
                     it -> ctx.progress().update("k-means run " + (r + 1) + "/" + nInit, (long) r * maxIter + it, totalSteps));
             restartInertia[run] = res.inertia;
             if (best == null || res.inertia < best.inertia) {
@@ -212,6 +216,29 @@ public final class KMeans implements Clusterer<KMeansModel> {
         }
         return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
                 clusterSizes(best.labels, k), best.history, restartInertia, bestRun);
+    }
+
+    static KMeansIterations iterations(String variant, KMeansProblem problem) {
+        switch (variant) {
+            case "elkan":
+                return new ElkanIterations(problem);
+            case "hamerly":
+                return new HamerlyIterations(problem);
+            default:
+                return new LloydIterations(problem);
+        }
+    }
+
+    /**
+     * The variant {@code algorithm=auto} picks, from measurements on this kind of machine (docs/benchmarks.md):
+     * Elkan when a distance is expensive (many features) and its n × k bounds stay small next to the data;
+     * Hamerly otherwise, whose O(n) bounds pay from the second iteration on.
+     */
+    static String autoVariant(int n, int k, int d) {
+        if (k == 1) {
+            return "lloyd";
+        }
+        return d >= 64 && k <= d / 4 ? "elkan" : "hamerly";
     }
 
     static int[] clusterSizes(int[] labels, int k) {
@@ -289,6 +316,12 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
         public Builder seed(long s) {
             values.set(SEED, s);
+            return this;
+        }
+
+        /** How iterations are computed: auto, lloyd, elkan, hamerly (the same result, different speed). */
+        public Builder algorithm(String a) {
+            values.set(ALGORITHM, a);
             return this;
         }
 

@@ -41,7 +41,7 @@ public final class KMeansModel implements ClusteringModel {
         this.history = history;
         this.restartInertia = restartInertia;
         this.bestRestart = bestRestart;
-        this.table = new CentreTable(this.centres, k, d);
+        this.table = new CentreTable(this.centres, k, d, VectorKernels.get());
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class KMeansModel implements ClusteringModel {
         double[] x = data.rawValues();
         VectorKernels kernels = VectorKernels.get();
         Chunks chunks = Chunks.of(n, 4096, 256);
-        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, chunks.start(c), chunks.end(c), out));
+        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, chunks.start(c), chunks.end(c), out, table.newScratch()));
         return out;
     }
 

@@ -99,7 +99,7 @@ class KMeansTest {
     @Test
     void inertiaNeverIncreasesAcrossLloydSteps() {
         Dataset d = Fixtures.uniform(5000, 4, 11);
-        KMeansModel m = KMeans.builder().k(12).init("random").nInit(1).tol(0).seed(5).build().fit(d);
+        KMeansModel m = KMeans.builder().k(12).init("random").nInit(1).tol(0).seed(5).algorithm("lloyd").build().fit(d);
         double[] h = m.inertiaHistory();
         assertTrue(h.length > 5, "enough steps to be a test: " + h.length);
         for (int t = 1; t < h.length; t++) {
