@@ -35,7 +35,7 @@ REPS="${CUMULO_BENCH_REPS:-1}"
 WARMUP="${CUMULO_BENCH_WARMUP:-2}"
 JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 # the same collector and heap sizing as the ./cumulo launcher
-JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true)
+JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 
 die() { echo "kmeans.sh: $*" >&2; exit 1; }
 say() { echo "kmeans.sh: $*" >&2; }

@@ -10,28 +10,30 @@ import io.cumulo.linalg.VectorKernels;
  * the data sit far from the origin, and depends only on the centres, so training labels and {@code predict}
  * use the very same arithmetic.
  *
- * <p>Two layouts, chosen by shape: few features → {@code m} transposed ({@code d × stride}, vectorised over
- * centres, padded to whole vectors with bias +∞); many features and few centres → {@code m} row-major
- * ({@code k × d}, vectorised over features).
+ * <p>{@code m} is stored transposed ({@code d × stride}, padded to whole vectors with bias +∞) so the kernel
+ * vectorises over centres; measured faster than vectorising over features on every benchmark shape, even
+ * with 10 centres in 16 lanes (docs/benchmarks.md, "kernels").
  */
 final class CentreTable {
     final int k;
     final int d;
     final double[] centres;
-    final boolean transposed;
     final int stride;
     final double[] m;
     final double[] bias;
     /** ‖m_j‖, for bounds on the rounding error of scores. */
     final double[] mNorm;
+    /** {@code m} row-major, padded to a multiple of 4 centres (bias +∞), for the fused nearest-centre kernel. */
+    final double[] mRows;
+    final double[] biasRows;
+    final int kp;
 
     CentreTable(double[] centres, int k, int d, VectorKernels kernels) {
         this.k = k;
         this.d = d;
         this.centres = centres;
-        this.transposed = useTransposed(k, d, kernels);
         int lanes = kernels.lanes();
-        this.stride = transposed ? (k + lanes - 1) / lanes * lanes : k;
+        this.stride = (k + lanes - 1) / lanes * lanes;
         double[] mu = new double[d];
         for (int j = 0; j < k; j++) {
             for (int l = 0; l < d; l++) {
@@ -41,7 +43,7 @@ final class CentreTable {
         for (int l = 0; l < d; l++) {
             mu[l] /= k;
         }
-        m = new double[transposed ? d * stride : k * d];
+        m = new double[d * stride];
         bias = new double[stride];
         mNorm = new double[k];
         java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
@@ -50,23 +52,23 @@ final class CentreTable {
             double cross = 0;
             for (int l = 0; l < d; l++) {
                 double c = centres[j * d + l] - mu[l];
-                m[transposed ? l * stride + j : j * d + l] = -2 * c;
+                m[l * stride + j] = -2 * c;
                 norm += c * c;
                 cross += mu[l] * c;
             }
             bias[j] = norm + 2 * cross;
             mNorm[j] = 2 * Math.sqrt(norm);
         }
-    }
-
-    /**
-     * Vectorising over centres wastes the padding lanes and reloads nothing; over features it needs a
-     * horizontal sum per pair. Measured on AVX-512 (docs/benchmarks.md): features win when they are many and
-     * the centres fill less than about two vectors.
-     */
-    static boolean useTransposed(int k, int d, VectorKernels kernels) {
-        int lanes = kernels.lanes();
-        return lanes == 1 || d < 4 * lanes || k >= 4 * lanes;
+        kp = (k + 3) / 4 * 4;
+        mRows = new double[kp * d];
+        biasRows = new double[kp];
+        java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < k; j++) {
+            biasRows[j] = bias[j];
+            for (int l = 0; l < d; l++) {
+                mRows[j * d + l] = m[l * stride + j];
+            }
+        }
     }
 
     /**
@@ -78,10 +80,31 @@ final class CentreTable {
         return 1e-11 * (Math.abs(bias[j]) + xNorm * mNorm[j]);
     }
 
-    /** Rows scored per block: keeps the block of rows and its scores in the first cache levels. */
+    /** Up to this many features the fused kernel (rows in lanes) beats scoring then argmin (docs/benchmarks.md). */
+    static final int FUSED_MAX_FEATURES = 32;
+
+    /** Whether {@link #nearest} (fused) is the faster way to find nearest centres for this shape. */
+    boolean fused() {
+        return d <= FUSED_MAX_FEATURES;
+    }
+
+    /** Scratch for {@link #nearest}. */
+    double[] newNearestScratch(VectorKernels kernels) {
+        return new double[kernels.nearestScratch(d)];
+    }
+
+    /**
+     * Nearest (and, if {@code second} is not null, second nearest) centre of rows {@code [from, to)} by the fused
+     * kernel; the same choice {@link #scores} and an argmin make.
+     */
+    void nearest(VectorKernels kernels, double[] x, int from, int to, int[] best, int[] second, double[] scratch) {
+        kernels.nearest(x, d, from, to, mRows, biasRows, kp, best, second, scratch);
+    }
+
+    /** Rows scored per block: the block's rows and scores stay within the first-level cache (~8 + 16 KB). */
     int blockRows() {
-        int perRow = Math.max(d, stride);
-        return Math.max(4, Math.min(256, (4096 / perRow) & ~3));
+        int rows = Math.min(64, Math.min(1024 / stride, 2048 / Math.max(1, d)));
+        return Math.max(4, rows & ~3);
     }
 
     /** A scratch buffer for {@link #scores}. */
@@ -91,15 +114,21 @@ final class CentreTable {
 
     /** Scores of rows {@code [from, to)} (at most {@link #blockRows()}) into {@code out}, {@code stride} apart. */
     void scores(VectorKernels kernels, double[] x, int from, int to, double[] out) {
-        if (transposed) {
-            kernels.scoresTransposed(x, d, from, to, m, bias, stride, out);
-        } else {
-            kernels.scoresRowMajor(x, d, from, to, m, bias, k, out, stride);
-        }
+        kernels.scoresTransposed(x, d, from, to, m, bias, stride, out);
     }
 
     /** Nearest centre of each row in {@code [from, to)} into {@code labels}. */
     void assign(VectorKernels kernels, double[] x, int from, int to, int[] labels, double[] scratch) {
+        if (fused()) {
+            int[] best = new int[256];
+            double[] ns = newNearestScratch(kernels);
+            for (int s = from; s < to; s += best.length) {
+                int e = Math.min(to, s + best.length);
+                nearest(kernels, x, s, e, best, null, ns);
+                System.arraycopy(best, 0, labels, s, e - s);
+            }
+            return;
+        }
         int block = blockRows();
         for (int s = from; s < to; s += block) {
             int e = Math.min(to, s + block);

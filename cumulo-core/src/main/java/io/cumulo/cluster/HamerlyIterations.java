@@ -55,7 +55,9 @@ final class HamerlyIterations extends KMeansIterations {
             int block = table.blockRows();
             double[] packed = new double[block * d];
             int[] rows = new int[block];
-            double[] scratch = table.newScratch();
+            double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
+            int[] bestOf = new int[block];
+            int[] secondOf = new int[block];
             int count = 0;
             int changed = 0;
             for (int i = p.start(b); i < p.end(b); i++) {
@@ -77,12 +79,12 @@ final class HamerlyIterations extends KMeansIterations {
                 System.arraycopy(p.x, i * d, packed, count * d, d);
                 rows[count++] = i;
                 if (count == block) {
-                    changed += rescore(table, packed, rows, count, labels, scratch);
+                    changed += rescore(table, packed, rows, count, labels, scratch, bestOf, secondOf);
                     count = 0;
                 }
             }
             if (count > 0) {
-                changed += rescore(table, packed, rows, count, labels, scratch);
+                changed += rescore(table, packed, rows, count, labels, scratch, bestOf, secondOf);
             }
             if (changed > 0) {
                 p.changed[b] = true;
@@ -96,27 +98,35 @@ final class HamerlyIterations extends KMeansIterations {
         return changed;
     }
 
-    /** Scores packed rows against all centres; sets label, upper and lower bounds; returns labels changed. */
-    private int rescore(CentreTable table, double[] packed, int[] rows, int count, int[] labels, double[] scratch) {
+    /** Finds the nearest two centres of packed rows; sets label, upper and lower bounds; returns labels changed. */
+    private int rescore(CentreTable table, double[] packed, int[] rows, int count, int[] labels, double[] scratch,
+                        int[] bestOf, int[] secondOf) {
         int k = p.k;
         int d = p.d;
-        table.scores(p.kernels, packed, 0, count, scratch);
+        if (table.fused()) {
+            table.nearest(p.kernels, packed, 0, count, bestOf, secondOf, scratch);
+        } else {
+            table.scores(p.kernels, packed, 0, count, scratch);
+            for (int r = 0; r < count; r++) {
+                int o = r * table.stride;
+                int best = p.kernels.argmin(scratch, o, k);
+                int second = -1;
+                for (int j = 0; j < k; j++) {
+                    if (j != best && (second < 0 || scratch[o + j] < scratch[o + second])) {
+                        second = j;
+                    }
+                }
+                bestOf[r] = best;
+                secondOf[r] = second;
+            }
+        }
         int changed = 0;
         for (int r = 0; r < count; r++) {
-            int o = r * table.stride;
-            int best = p.kernels.argmin(scratch, o, k);
-            int second = -1;
-            double sv = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                if (j != best && scratch[o + j] < sv) {
-                    sv = scratch[o + j];
-                    second = j;
-                }
-            }
             int i = rows[r];
+            int best = bestOf[r];
             upper[i] = Math.sqrt(p.kernels.squaredDistance(packed, r * d, table.centres, best * d, d));
-            lower[i] = second < 0 ? Double.POSITIVE_INFINITY
-                    : Math.sqrt(p.kernels.squaredDistance(packed, r * d, table.centres, second * d, d));
+            lower[i] = k == 1 ? Double.POSITIVE_INFINITY
+                    : Math.sqrt(p.kernels.squaredDistance(packed, r * d, table.centres, secondOf[r] * d, d));
             if (labels[i] != best) {
                 labels[i] = best;
                 changed++;

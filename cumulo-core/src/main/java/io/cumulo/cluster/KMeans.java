@@ -29,8 +29,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
     public static final String NAME = "kmeans";
 
     public static final Param<Integer> K = Param.integer("k", "number of clusters").atLeast(1);
-    public static final Param<String> INIT = Param.text("init", "how the first centres are chosen",
-            "k-means++, random, or a CSV/.npy file of k initial centres (one row each, in the input's units)")
+    public static final Param<String> INIT = Param.text("init", "how the first centres are chosen: greedy k-means++, "
+                    + "k-means|| (Bahmani et al. 2012), k distinct random rows, or given centres",
+            "k-means++, k-means||, random, or a CSV/.npy file of k initial centres (one row each, in the input's units)")
             .defaultValue("k-means++");
     public static final Param<Integer> N_INIT = Param.integer("n-init",
             "restarts from different seeds; the lowest inertia wins").atLeast(1)
@@ -43,10 +44,16 @@ public final class KMeans implements Clusterer<KMeansModel> {
     public static final Param<String> ALGORITHM = Param.choice("algorithm",
             "how each iteration is computed; all give the same result (exact accelerations of Lloyd's algorithm)",
             "auto", "lloyd", "elkan", "hamerly").defaultValue("auto");
+    public static final Param<String> REFINE = Param.choice("refine",
+            "after the restarts, try to move centroids between clusters by random swap (Fränti 2018); finds the right "
+                    + "cluster structure where restarts alone do not", "none", "swap").defaultValue("none");
+    public static final Param<Integer> SWAP_TRIALS = Param.integer("swap-trials",
+            "swap trials with refine=swap; each costs about three passes over the data").atLeast(1).defaultValue(1000);
     public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
             .defaultValue(0L);
 
-    public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, SEED);
+    public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, REFINE, SWAP_TRIALS,
+            SEED);
 
     private final ParamValues params;
     private final int k;
@@ -68,7 +75,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
     private KMeans(ParamValues params, Centres given) {
         String init = params.get(INIT);
-        boolean explicit = given != null || !(init.equals("k-means++") || init.equals("random"));
+        boolean explicit = given != null || !(init.equals("k-means++") || init.equals("random") || init.equals("k-means||"));
         if (explicit && given == null) {
             given = readCentres(init);
         }
@@ -197,6 +204,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
                 start = initCentres.values;
             } else if (init.equals("random")) {
                 start = KMeansPlusPlus.randomRows(x, n, d, w, k, rng, source);
+            } else if (init.equals("k-means||")) {
+                start = KMeansParallelInit.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             } else {
                 start = KMeansPlusPlus.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             }
@@ -210,12 +219,17 @@ public final class KMeans implements Clusterer<KMeansModel> {
             }
             ctx.progress().update("k-means run " + (r + 1) + "/" + nInit, (long) (r + 1) * maxIter, totalSteps);
         }
+        if (params.get(REFINE).equals("swap")) {
+            int trials = params.get(SWAP_TRIALS);
+            best = RandomSwap.refine(problem, best, trials, master.split(), iterations(variant, problem), maxIter, tolAbs,
+                    t -> ctx.progress().update("random swap", t, trials));
+        }
         if (!best.converged) {
             ctx.warn("k-means did not converge within max-iter=" + maxIter + " iterations (best run); raise max-iter "
                     + "or tol for a stable result");
         }
         return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
-                clusterSizes(best.labels, k), best.history, restartInertia, bestRun);
+                clusterSizes(best.labels, k), restartInertia, bestRun);
     }
 
     static KMeansIterations iterations(String variant, KMeansProblem problem) {
@@ -316,6 +330,17 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
         public Builder seed(long s) {
             values.set(SEED, s);
+            return this;
+        }
+
+        /** {@code none} or {@code swap} (random swap refinement). */
+        public Builder refine(String r) {
+            values.set(REFINE, r);
+            return this;
+        }
+
+        public Builder swapTrials(int t) {
+            values.set(SWAP_TRIALS, t);
             return this;
         }
 

@@ -22,15 +22,13 @@ abstract class KMeansIterations {
         final double inertia;
         final int iterations;
         final boolean converged;
-        final double[] history;
 
-        Result(double[] centres, int[] labels, double inertia, int iterations, boolean converged, double[] history) {
+        Result(double[] centres, int[] labels, double inertia, int iterations, boolean converged) {
             this.centres = centres;
             this.labels = labels;
             this.inertia = inertia;
             this.iterations = iterations;
             this.converged = converged;
-            this.history = history;
         }
     }
 
@@ -51,16 +49,6 @@ abstract class KMeansIterations {
      */
     abstract int assign(CentreTable table, int[] labels, boolean first, double[] drifts);
 
-    /** Exact squared distances of rows to their centres if this pass computed them (for re-seeding), else null. */
-    double[] lastDistances() {
-        return null;
-    }
-
-    /** Inertia of the pass just made, if it computed one (Lloyd does), else NaN. */
-    double lastInertia() {
-        return Double.NaN;
-    }
-
     Result run(double[] init, int maxIter, double tol, IntConsumer onStep) {
         int k = p.k;
         int d = p.d;
@@ -68,7 +56,6 @@ abstract class KMeansIterations {
         double[] next = new double[k * d];
         int[] labels = new int[p.n];
         Arrays.fill(labels, -1);
-        double[] history = new double[maxIter];
         boolean strict = false;
         boolean converged = false;
         double[] drifts = null;
@@ -76,9 +63,8 @@ abstract class KMeansIterations {
         while (iter < maxIter) {
             CentreTable table = new CentreTable(centres, k, d, p.kernels);
             int changedLabels = assign(table, labels, iter == 0, drifts);
-            history[iter] = lastInertia();
             p.recomputeChanged(labels);
-            boolean relocated = p.update(centres, next, labels, lastDistances(), p.source);
+            boolean relocated = p.update(centres, next, labels, null, p.source);
             double shift = 0;
             for (int i = 0; i < k * d; i++) {
                 double diff = next[i] - centres[i];
@@ -103,8 +89,6 @@ abstract class KMeansIterations {
         if (!strict) {
             assign(new CentreTable(centres, k, d, p.kernels), labels, false, drifts);
         }
-        double inertia = p.inertia(labels, centres);
-        boolean hasHistory = !Double.isNaN(history[0]);
-        return new Result(centres, labels, inertia, iter, converged, hasHistory ? Arrays.copyOf(history, iter) : new double[0]);
+        return new Result(centres, labels, p.inertia(labels, centres), iter, converged);
     }
 }

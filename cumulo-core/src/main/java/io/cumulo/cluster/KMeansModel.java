@@ -22,13 +22,12 @@ public final class KMeansModel implements ClusteringModel {
     private final int iterations;
     private final boolean converged;
     private final int[] sizes;
-    private final double[] history;
     private final double[] restartInertia;
     private final int bestRestart;
     private final CentreTable table;
 
     KMeansModel(ParamValues params, double[] centres, int k, int d, int[] labels, double inertia, int iterations,
-                boolean converged, int[] sizes, double[] history, double[] restartInertia, int bestRestart) {
+                boolean converged, int[] sizes, double[] restartInertia, int bestRestart) {
         this.params = params;
         this.centres = centres.clone();
         this.k = k;
@@ -38,7 +37,6 @@ public final class KMeansModel implements ClusteringModel {
         this.iterations = iterations;
         this.converged = converged;
         this.sizes = sizes;
-        this.history = history;
         this.restartInertia = restartInertia;
         this.bestRestart = bestRestart;
         this.table = new CentreTable(this.centres, k, d, VectorKernels.get());
@@ -100,11 +98,6 @@ public final class KMeansModel implements ClusteringModel {
     /** Training rows per cluster. */
     public int[] clusterSizes() {
         return sizes.clone();
-    }
-
-    /** Inertia of each iteration's assignment, in the best restart (never increases). */
-    public double[] inertiaHistory() {
-        return history.clone();
     }
 
     /** Final inertia of every restart, in order. */
@@ -199,6 +192,6 @@ public final class KMeansModel implements ClusteringModel {
         double inertia = training.has("inertia") ? training.getDouble("inertia") : Double.NaN;
         int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;
         boolean conv = training.has("converged") && training.getBoolean("converged");
-        return new KMeansModel(params, c, k, features, null, inertia, iter, conv, sizes, new double[0], new double[0], 0);
+        return new KMeansModel(params, c, k, features, null, inertia, iter, conv, sizes, new double[0], 0);
     }
 }

@@ -71,15 +71,37 @@ final class KMeansProblem {
         return w == null ? 1.0 : w[i];
     }
 
-    /** Partial sums of block {@code b} from scratch into {@code into}. */
+    /**
+     * Partial sums of block {@code b} from scratch into {@code into}. Rows are grouped by centre (a counting
+     * sort, keeping row order within each centre), so each centre's sums stay in registers while its rows are
+     * added: the same additions in the same order as one {@code axpy} per row, several times faster.
+     */
     void accumulate(int b, int[] labels, double[] into) {
         Arrays.fill(into, 0);
+        int from = start(b);
+        int to = end(b);
+        int[] offsets = new int[k + 1];
+        for (int i = from; i < to; i++) {
+            offsets[labels[i] + 1]++;
+        }
+        for (int j = 0; j < k; j++) {
+            offsets[j + 1] += offsets[j];
+        }
+        int[] order = new int[to - from];
+        int[] next = Arrays.copyOf(offsets, k);
+        for (int i = from; i < to; i++) {
+            order[next[labels[i]]++] = i;
+        }
         int kd = k * d;
-        for (int i = start(b); i < end(b); i++) {
-            int j = labels[i];
-            double wi = weight(i);
-            kernels.axpy(wi, x, i * d, into, j * d, d);
-            into[kd + j] += wi;
+        for (int j = 0; j < k; j++) {
+            if (offsets[j + 1] > offsets[j]) {
+                kernels.addRows(x, d, order, offsets[j], offsets[j + 1], w, into, j * d);
+                double ws = 0;
+                for (int t = offsets[j]; t < offsets[j + 1]; t++) {
+                    ws += weight(order[t]);
+                }
+                into[kd + j] = ws;
+            }
         }
     }
 

@@ -68,6 +68,14 @@ final class ScalarKernels extends VectorKernels {
     }
 
     @Override
+    public void addRows(double[] x, int d, int[] rows, int from, int to, double[] w, double[] y, int yOff) {
+        for (int t = from; t < to; t++) {
+            int r = rows[t];
+            axpy(w == null ? 1.0 : w[r], x, r * d, y, yOff, d);
+        }
+    }
+
+    @Override
     public void scoresTransposed(double[] x, int d, int from, int to, double[] mT, double[] bias, int stride,
                                  double[] out) {
         int i = from;
@@ -108,12 +116,31 @@ final class ScalarKernels extends VectorKernels {
     }
 
     @Override
-    public void scoresRowMajor(double[] x, int d, int from, int to, double[] m, double[] bias, int k, double[] out,
-                               int stride) {
+    public void nearest(double[] x, int d, int from, int to, double[] m, double[] bias, int kp, int[] best, int[] second,
+                        double[] scratch) {
         for (int i = from; i < to; i++) {
-            int o = (i - from) * stride;
-            for (int j = 0; j < k; j++) {
-                out[o + j] = bias[j] + dot(x, i * d, m, j * d, d);
+            double b1 = Double.POSITIVE_INFINITY;
+            double b2 = Double.POSITIVE_INFINITY;
+            int j1 = 0;
+            int j2 = 0;
+            for (int j = 0; j < kp; j++) {
+                double s = bias[j];
+                for (int l = 0; l < d; l++) {
+                    s += x[i * d + l] * m[j * d + l];
+                }
+                if (s < b1) {
+                    b2 = b1;
+                    j2 = j1;
+                    b1 = s;
+                    j1 = j;
+                } else if (s < b2) {
+                    b2 = s;
+                    j2 = j;
+                }
+            }
+            best[i - from] = j1;
+            if (second != null) {
+                second[i - from] = j2;
             }
         }
     }

@@ -59,20 +59,36 @@ public abstract class VectorKernels {
     public abstract void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len);
 
     /**
+     * {@code y[yOff + l] += Σ w_r · x[r·d + l]} over the rows {@code r = rows[from..to)} in that order
+     * ({@code w} null: weight 1), for {@code l < d}: the same arithmetic as one {@link #axpy} per row, with
+     * {@code y} kept in registers between rows.
+     */
+    public abstract void addRows(double[] x, int d, int[] rows, int from, int to, double[] w, double[] y, int yOff);
+
+    /**
      * Scores of rows {@code [from, to)} of the row-major {@code x} ({@code d} columns) against centres given
      * transposed: {@code out[(i − from)·stride + j] = bias[j] + Σ_l x[i·d + l] · mT[l·stride + j]} for
      * {@code j < stride}. {@code mT} is {@code d × stride}; {@code stride} is a multiple of {@link #lanes()};
-     * padding columns should have bias {@code +∞} so they never win. Suits few features.
+     * padding columns should have bias {@code +∞} so they never win.
      */
     public abstract void scoresTransposed(double[] x, int d, int from, int to, double[] mT, double[] bias, int stride,
                                           double[] out);
 
     /**
-     * Scores against centres given row-major: {@code out[(i − from)·stride + j] = bias[j] + Σ_l x[i·d + l] · m[j·d + l]}
-     * for {@code j < k}. Suits many features and few centres.
+     * For each row {@code i} in {@code [from, to)}: the centre {@code j < kp} with the smallest score
+     * {@code bias[j] + Σ_l x[i·d + l] · m[j·d + l]} into {@code best[i − from]} (first on ties) and, if
+     * {@code second} is not null, the next smallest into {@code second[i − from]}. {@code m} is row-major
+     * ({@code kp × d}); {@code kp} a multiple of 4, padding rows with bias +∞. Scores are the very
+     * numbers {@link #scoresTransposed} gives. Suits few features: rows sit in the vector lanes, so the
+     * minimum is taken across registers, without a horizontal step or a branch per centre.
      */
-    public abstract void scoresRowMajor(double[] x, int d, int from, int to, double[] m, double[] bias, int k,
-                                        double[] out, int stride);
+    public abstract void nearest(double[] x, int d, int from, int to, double[] m, double[] bias, int kp, int[] best,
+                                 int[] second, double[] scratch);
+
+    /** Scratch doubles {@link #nearest} needs for {@code d} features. */
+    public int nearestScratch(int d) {
+        return (d + 2) * lanes();
+    }
 
     /** Index of the smallest of {@code s[off], ..., s[off+len−1]}, the first one on ties. */
     public abstract int argmin(double[] s, int off, int len);

@@ -55,7 +55,7 @@ class KernelsTest {
     }
 
     @Test
-    void scoresBothLayoutsMatchTheDefinition() {
+    void scoresMatchTheDefinition() {
         SplittableRandom r = new SplittableRandom(2);
         for (int[] shape : new int[][] {{1, 1}, {2, 100}, {16, 16}, {3, 7}, {784, 10}, {64, 3}, {33, 9}, {5, 40}}) {
             int d = shape[0];
@@ -75,9 +75,7 @@ class KernelsTest {
                     }
                 }
                 double[] outT = new double[rows * stride];
-                double[] outR = new double[rows * stride];
                 kern.scoresTransposed(x, d, 0, rows, mT, bias, stride, outT);
-                kern.scoresRowMajor(x, d, 0, rows, m, bias, k, outR, stride);
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < k; j++) {
                         double e = bias[j];
@@ -85,7 +83,6 @@ class KernelsTest {
                             e += x[i * d + l] * m[j * d + l];
                         }
                         assertEquals(e, outT[i * stride + j], 1e-12 * (1 + Math.abs(e)), kern.name() + " T " + d + "x" + k);
-                        assertEquals(e, outR[i * stride + j], 1e-12 * (1 + Math.abs(e)), kern.name() + " R " + d + "x" + k);
                     }
                     for (int j = k; j < stride; j++) {
                         assertEquals(Double.POSITIVE_INFINITY, outT[i * stride + j], "padding never wins");
@@ -94,10 +91,6 @@ class KernelsTest {
                 // a row's score does not depend on its position in the block
                 double[] one = new double[stride];
                 for (int i = 0; i < rows; i++) {
-                    kern.scoresRowMajor(x, d, i, i + 1, m, bias, k, one, stride);
-                    for (int j = 0; j < k; j++) {
-                        assertEquals(outR[i * stride + j], one[j], kern.name() + " row-major position " + i);
-                    }
                     kern.scoresTransposed(x, d, i, i + 1, mT, bias, stride, one);
                     for (int j = 0; j < k; j++) {
                         assertEquals(outT[i * stride + j], one[j], kern.name() + " transposed position " + i);
@@ -113,5 +106,50 @@ class KernelsTest {
             a[i] = r.nextDouble() * 2 - 1;
         }
         return a;
+    }
+
+    @Test
+    void fusedNearestAgreesWithScoresAndArgmin() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int[] shape : new int[][] {{1, 1}, {2, 100}, {16, 16}, {3, 7}, {32, 10}, {5, 2}, {9, 33}}) {
+            int d = shape[0];
+            int k = shape[1];
+            int rows = 29;
+            double[] x = random(r, rows * d);
+            for (VectorKernels kern : new VectorKernels[] {fast, plain}) {
+                int stride = (k + kern.lanes() - 1) / kern.lanes() * kern.lanes();
+                int kp = (k + 3) / 4 * 4;
+                double[] mT = new double[d * stride];
+                double[] mRows = new double[kp * d];
+                double[] bias = new double[stride];
+                double[] biasRows = new double[kp];
+                java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
+                java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
+                for (int j = 0; j < k; j++) {
+                    bias[j] = biasRows[j] = r.nextDouble();
+                    for (int l = 0; l < d; l++) {
+                        mT[l * stride + j] = mRows[j * d + l] = r.nextDouble() * 2 - 1;
+                    }
+                }
+                double[] scores = new double[rows * stride];
+                kern.scoresTransposed(x, d, 0, rows, mT, bias, stride, scores);
+                int[] best = new int[rows];
+                int[] second = new int[rows];
+                kern.nearest(x, d, 0, rows, mRows, biasRows, kp, best, second, new double[kern.nearestScratch(d)]);
+                for (int i = 0; i < rows; i++) {
+                    int o = i * stride;
+                    assertEquals(kern.argmin(scores, o, k), best[i], kern.name() + " best " + d + "x" + k);
+                    if (k > 1) {
+                        int s2 = -1;
+                        for (int j = 0; j < k; j++) {
+                            if (j != best[i] && (s2 < 0 || scores[o + j] < scores[o + s2])) {
+                                s2 = j;
+                            }
+                        }
+                        assertEquals(s2, second[i], kern.name() + " second " + d + "x" + k);
+                    }
+                }
+            }
+        }
     }
 }
