@@ -18,7 +18,7 @@ import java.util.Locale;
  * sets' ground-truth centroids, with restarts alone and with random-swap refinement. The sets are not in the
  * repository (their licence does not allow it); pass the folder holding them.
  *
- * <p>Usage: {@code FrantiBench DIR [SEEDS] [TRIALS]}: for each set and seed 0..SEEDS−1, prints one line with
+ * <p>Usage: {@code FrantiBench DIR [SEEDS] [TRIALS] [SETS]}: for each set and seed 0..SEEDS−1, prints one line with
  * CI, SSE and time for k-means++ with 10 restarts, and for the same plus {@code refine=swap} with TRIALS trials.
  */
 public final class FrantiBench {
@@ -30,7 +30,9 @@ public final class FrantiBench {
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         ExecutionContext ctx = ExecutionContext.defaults();
-        for (String name : List.of("s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032")) {
+        List<String> names = args.length > 3 ? List.of(args[3].split(","))
+                : List.of("s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032");
+        for (String name : names) {
             Path data = dir.resolve(name + ".csv");
             Path gt = dir.resolve(name + "_centroids.csv");
             if (!Files.exists(data) || !Files.exists(gt)) {

@@ -65,6 +65,7 @@ public final class Main {
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
+        ParamsCommand.describeAlgorithmInClusterHelp(cl.getSubcommands().get("cluster"), args);
         try {
             return cl.execute(args);
         } catch (RuntimeException e) {
