@@ -71,6 +71,8 @@ public final class PredictCommand implements Callable<Integer> {
         int[] labels;
         if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
             labels = km.predict(scaled, ctx);
+        } else if (model.model() instanceof io.cumulo.cluster.KMedoidsModel kmed) {
+            labels = kmed.predict(scaled, ctx);
         } else {
             labels = model.model().predict(scaled);
         }
@@ -95,6 +97,9 @@ public final class PredictCommand implements Callable<Integer> {
         j.put("cluster_sizes", sizes);
         if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
             j.put("inertia", km.inertia(scaled));
+        }
+        if (model.model() instanceof io.cumulo.cluster.KMedoidsModel kmed) {
+            j.put("loss", kmed.loss(scaled));
         }
         j.putAll(ClusterJob.agreement(data, labels));
         j.put("predict_seconds", seconds);

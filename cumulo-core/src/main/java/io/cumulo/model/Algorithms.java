@@ -5,6 +5,8 @@ import io.cumulo.cluster.Clusterer;
 import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.cluster.KMeans;
 import io.cumulo.cluster.KMeansModel;
+import io.cumulo.cluster.KMedoids;
+import io.cumulo.cluster.KMedoidsModel;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -69,6 +71,8 @@ public final class Algorithms {
     static {
         register(new Entry(KMeans.NAME, "k-means (Lloyd iterations, greedy k-means++ seeding, restarts)", KMeans.PARAMS,
                 KMeans::of, KMeansModel::fromJson));
+        register(new Entry(KMedoids.NAME, "k-medoids (FasterPAM, PAM, CLARA, FasterCLARA; medoids are rows; any distance)",
+                KMedoids.PARAMS, KMedoids::of, KMedoidsModel::fromJson));
     }
 
     private Algorithms() {
