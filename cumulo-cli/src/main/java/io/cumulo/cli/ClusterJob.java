@@ -246,8 +246,9 @@ final class ClusterJob {
     /** The human summary printed when {@code --json} is not given. */
     static void printSummary(Outcome o, PrintStream out) {
         Map<String, Object> j = json(o);
-        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s scaling%n", title(o), o.data().rows(), o.data().cols(),
-                o.fitted().scaler().kind());
+        String scaling = o.fitted().scaler().kind();
+        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s%n", title(o), o.data().rows(), o.data().cols(),
+                scaling.equals("none") ? "no scaling" : scaling + " scaling");
         int[] sizes = (int[]) j.get("cluster_sizes");
         StringBuilder head = new StringBuilder();
         head.append(sizes.length).append(" clusters");

@@ -144,7 +144,7 @@ class ClusterCommandTest {
     void humanSummary() {
         Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3");
         assertEquals(0, r.exit());
-        assertTrue(r.out().startsWith("k-means on builtin:iris: 150 rows x 4 features, none scaling"), r.out());
+        assertTrue(r.out().startsWith("k-means on builtin:iris: 150 rows x 4 features, no scaling"), r.out());
         assertTrue(r.out().contains("ARI         0.7302  (against species)"), r.out());
         assertFalse(r.out().contains("wrote"));
     }

@@ -105,12 +105,9 @@ public final class KMeansModel implements ClusteringModel {
         return restartInertia.clone();
     }
 
-    @Override
-    public int[] predict(Dataset data) {
-        return predict(data, ExecutionContext.defaults());
-    }
 
     /** Nearest centre of each row. */
+    @Override
     public int[] predict(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
         int n = data.rows();
@@ -154,6 +151,11 @@ public final class KMeansModel implements ClusteringModel {
         if (data.cols() != d) {
             throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
         }
+    }
+
+    @Override
+    public Map<String, Object> score(Dataset data) {
+        return Map.of("inertia", inertia(data));
     }
 
     @Override

@@ -135,12 +135,9 @@ public final class KMedoidsModel implements ClusteringModel {
         return method;
     }
 
-    @Override
-    public int[] predict(Dataset data) {
-        return predict(data, ExecutionContext.defaults());
-    }
 
     /** Nearest medoid of each row. */
+    @Override
     public int[] predict(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
         metric.requireDefined(data);
@@ -228,6 +225,11 @@ public final class KMedoidsModel implements ClusteringModel {
             sizes[l]++;
         }
         return new Assignment(labels, loss, sizes);
+    }
+
+    @Override
+    public Map<String, Object> score(Dataset data) {
+        return Map.of("loss", loss(data));
     }
 
     @Override
