@@ -48,7 +48,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
             "after the restarts, try to move centroids between clusters by random swap (Fränti 2018); finds the right "
                     + "cluster structure where restarts alone do not", "none", "swap").defaultValue("none");
     public static final Param<Integer> SWAP_TRIALS = Param.integer("swap-trials",
-            "swap trials with refine=swap; each costs about three passes over the data").atLeast(1).defaultValue(1000);
+            "swap trials with refine=swap; each costs about one pass of nearest-centre search").atLeast(1).defaultValue(1000);
     public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
             .defaultValue(0L);
 

@@ -5,8 +5,11 @@ import java.util.SplittableRandom;
 /**
  * Random swap refinement (P. Fränti, "Efficiency of random swap clustering", Journal of Big Data 5:13, 2018):
  * k-means gets stuck when two centroids share one true cluster while another cluster has none; no Lloyd step
- * can move a centroid that far. Each trial moves one centroid to a data row, runs two k-means iterations
- * from there, as Fränti's method does, and keeps the result only if the sum of squared errors fell.
+ * can move a centroid that far. Each trial moves one centroid to a data row and runs two k-means iterations
+ * from there, as Fränti's method does, and keeps the result only if the sum of squared errors fell. A trial
+ * costs about one pass of nearest-centroid search: in the first iteration only the moved centroid changed
+ * (Fränti's "local repartition"), and the second iteration's error is judged after its assignment, which
+ * the following update could only improve.
  *
  * <p>Fränti draws both the centroid and the row uniformly; a useful swap then needs one of the ~2 redundant
  * centroids out of k and a row of the one uncovered cluster, so trials grow like k². Here both draws are
@@ -18,9 +21,6 @@ import java.util.SplittableRandom;
  * runs to convergence.
  */
 final class RandomSwap {
-    /** Iterations of k-means after each swap, as in Fränti (2018). */
-    static final int ITERATIONS_PER_TRIAL = 2;
-
     private RandomSwap() {
     }
 
@@ -34,30 +34,132 @@ final class RandomSwap {
         }
         double[] centres = start.centres.clone();
         int[] labels = start.labels.clone();
-        double sse = start.inertia;
-        double[] cumulative = cumulativeErrors(p, labels, centres);
+        double[] dist = p.distances(labels, centres);
+        double sse = weightedSum(p, dist);
+        double[] cumulative = cumulative(p, dist);
         int[] cheapest = cheapestToRemove(p, labels, centres);
+        int[] trialLabels = new int[p.n];
+        double[] trialDist = new double[p.n];
         for (int t = 0; t < trials; t++) {
             int removed = cheapest[rng.nextInt(cheapest.length)];
             int row = sample(cumulative, rng.nextDouble() * cumulative[cumulative.length - 1]);
-            double[] trial = centres.clone();
-            System.arraycopy(p.x, row * d, trial, removed * d, d);
-            KMeansIterations.Result r;
-            try {
-                r = new LloydIterations(p).run(trial, ITERATIONS_PER_TRIAL, 0, it -> { });
-            } catch (io.cumulo.CumuloException e) {
-                continue; // the swap emptied a cluster that could not be re-seeded: not an improvement
-            }
-            if (r.inertia < sse) {
-                centres = r.centres;
-                labels = r.labels;
-                sse = r.inertia;
-                cumulative = cumulativeErrors(p, labels, centres);
+            double[] swapped = centres.clone();
+            System.arraycopy(p.x, row * d, swapped, removed * d, d);
+            // iteration 1, assignment: only the moved centroid changed, so a row either keeps its centroid,
+            // takes the new one if nearer, or (if its centroid was the one moved) searches them all
+            repartition(p, swapped, removed, labels, dist, trialLabels, trialDist);
+            double[] means = means(p, trialLabels, swapped);
+            // iteration 2, assignment: every row to its nearest updated centroid; the update that would follow
+            // can only lower this error, so beating the current error here is enough to keep the swap
+            double trialSse = assignAll(p, means, trialLabels, trialDist);
+            if (trialSse < sse) {
+                centres = means(p, trialLabels, means);
+                labels = trialLabels.clone();
+                dist = p.distances(labels, centres);
+                sse = weightedSum(p, dist);
+                cumulative = cumulative(p, dist);
                 cheapest = cheapestToRemove(p, labels, centres);
             }
             onTrial.accept(t + 1);
         }
         return finalRun.run(centres, maxIter, tol, it -> { });
+    }
+
+    /** Labels and squared distances after centroid {@code moved} took its new place in {@code centres}. */
+    private static void repartition(KMeansProblem p, double[] centres, int moved, int[] labels, double[] dist,
+                                    int[] outLabels, double[] outDist) {
+        int d = p.d;
+        CentreTable table = new CentreTable(centres, p.k, d, p.kernels);
+        p.ctx.parallelFor(p.blocks, b -> {
+            int[] one = new int[1];
+            double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
+            for (int i = p.start(b); i < p.end(b); i++) {
+                double toMoved = p.kernels.squaredDistance(p.x, i * d, centres, moved * d, d);
+                if (labels[i] == moved) {
+                    nearestOne(p, table, i, one, scratch);
+                    outLabels[i] = one[0];
+                    outDist[i] = one[0] == moved ? toMoved : p.kernels.squaredDistance(p.x, i * d, centres, one[0] * d, d);
+                } else if (toMoved < dist[i]) {
+                    outLabels[i] = moved;
+                    outDist[i] = toMoved;
+                } else {
+                    outLabels[i] = labels[i];
+                    outDist[i] = dist[i];
+                }
+            }
+        });
+    }
+
+    private static void nearestOne(KMeansProblem p, CentreTable table, int i, int[] out, double[] scratch) {
+        if (table.fused()) {
+            table.nearest(p.kernels, p.x, i, i + 1, out, null, scratch);
+        } else {
+            table.scores(p.kernels, p.x, i, i + 1, scratch);
+            out[0] = p.kernels.argmin(scratch, 0, p.k);
+        }
+    }
+
+    /** Every row to its nearest centroid; returns the weighted sum of squared distances. */
+    private static double assignAll(KMeansProblem p, double[] centres, int[] labels, double[] dist) {
+        int d = p.d;
+        CentreTable table = new CentreTable(centres, p.k, d, p.kernels);
+        double[] perBlock = new double[p.blocks];
+        p.ctx.parallelFor(p.blocks, b -> {
+            table.assign(p.kernels, p.x, p.start(b), p.end(b), labels);
+            double s = 0;
+            for (int i = p.start(b); i < p.end(b); i++) {
+                dist[i] = p.kernels.squaredDistance(p.x, i * d, centres, labels[i] * d, d);
+                s += p.weight(i) * dist[i];
+            }
+            perBlock[b] = s;
+        });
+        double s = 0;
+        for (double v : perBlock) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Cluster means for {@code labels}; a centroid left without rows keeps its place in {@code fallback}. */
+    private static double[] means(KMeansProblem p, int[] labels, double[] fallback) {
+        int k = p.k;
+        int d = p.d;
+        double[][] partial = new double[p.blocks][];
+        p.ctx.parallelFor(p.blocks, b -> {
+            double[] part = new double[k * d + k];
+            p.accumulate(b, labels, part);
+            partial[b] = part;
+        });
+        double[] total = new double[k * d + k];
+        for (double[] part : partial) {
+            for (int c = 0; c < total.length; c++) {
+                total[c] += part[c];
+            }
+        }
+        double[] out = new double[k * d];
+        for (int j = 0; j < k; j++) {
+            double wj = total[k * d + j];
+            for (int l = 0; l < d; l++) {
+                out[j * d + l] = wj > 0 ? total[j * d + l] / wj : fallback[j * d + l];
+            }
+        }
+        return out;
+    }
+
+    private static double weightedSum(KMeansProblem p, double[] dist) {
+        double[] perBlock = new double[p.blocks];
+        for (int b = 0; b < p.blocks; b++) {
+            double s = 0;
+            for (int i = p.start(b); i < p.end(b); i++) {
+                s += p.weight(i) * dist[i];
+            }
+            perBlock[b] = s;
+        }
+        double s = 0;
+        for (double v : perBlock) {
+            s += v;
+        }
+        return s;
     }
 
     /**
@@ -123,14 +225,14 @@ final class RandomSwap {
     }
 
     /** Running sum over rows of weight × squared distance to the row's centroid (for D² sampling). */
-    private static double[] cumulativeErrors(KMeansProblem p, int[] labels, double[] centres) {
-        double[] dist = p.distances(labels, centres);
+    private static double[] cumulative(KMeansProblem p, double[] dist) {
+        double[] c = new double[dist.length];
         double s = 0;
         for (int i = 0; i < dist.length; i++) {
             s += p.weight(i) * dist[i];
-            dist[i] = s;
+            c[i] = s;
         }
-        return dist;
+        return c;
     }
 
     /** The first row whose running sum exceeds {@code r}. */
