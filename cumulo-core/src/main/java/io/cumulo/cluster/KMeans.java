@@ -43,7 +43,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
             .atLeast(0).defaultValue(1e-4);
     public static final Param<String> ALGORITHM = Param.choice("algorithm",
             "how each iteration is computed; all give the same result (exact accelerations of Lloyd's algorithm)",
-            "auto", "lloyd", "elkan", "hamerly").defaultValue("auto");
+            "auto", "lloyd", "elkan", "hamerly", "yinyang").defaultValue("auto");
     public static final Param<String> REFINE = Param.choice("refine",
             "after the restarts, try to move centroids between clusters by random swap (Fränti 2018); finds the right "
                     + "cluster structure where restarts alone do not", "none", "swap").defaultValue("none");
@@ -238,6 +238,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
                 return new ElkanIterations(problem);
             case "hamerly":
                 return new HamerlyIterations(problem);
+            case "yinyang":
+                return new YinyangIterations(problem);
             default:
                 return new LloydIterations(problem);
         }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every acceleration must produce exactly Lloyd's iterates: same labels and centres after every iteration. */
 class KMeansAccelerationTest {
-    static final List<String> VARIANTS = List.of("elkan", "hamerly");
+    static final List<String> VARIANTS = List.of("elkan", "hamerly", "yinyang");
 
     static Stream<Arguments> shapes() {
         return Stream.of(
