@@ -49,11 +49,14 @@ public final class KMeans implements Clusterer<KMeansModel> {
                     + "cluster structure where restarts alone do not", "none", "swap").defaultValue("none");
     public static final Param<Integer> SWAP_TRIALS = Param.integer("swap-trials",
             "swap trials with refine=swap; each costs about one pass of nearest-centre search").atLeast(1).defaultValue(1000);
+    public static final Param<String> METRIC = Param.choice("metric",
+            "euclidean: k-means; cosine: spherical k-means (rows and centres scaled to unit length; Dhillon & Modha "
+                    + "2001), for directions such as text or embeddings", "euclidean", "cosine").defaultValue("euclidean");
     public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
             .defaultValue(0L);
 
     public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, REFINE, SWAP_TRIALS,
-            SEED);
+            METRIC, SEED);
 
     private final ParamValues params;
     private final int k;
@@ -182,6 +185,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
             throw new CumuloException("init: the initial centres have " + initCentres.cols
                     + " columns but " + source + " has " + d + " features");
         }
+        boolean sphere = params.get(METRIC).equals("cosine");
+        if (sphere) {
+            data = unitRows(data);
+        }
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
         double tol = params.get(TOL);
@@ -190,6 +197,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
         String init = params.get(INIT);
         io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
         KMeansProblem problem = new KMeansProblem(x, n, d, k, w, ctx, kernels, source);
+        problem.sphere = sphere;
         String variant = params.get(ALGORITHM).equals("auto") ? autoVariant(n, k, d) : params.get(ALGORITHM);
         io.cumulo.exec.Chunks seedChunks = io.cumulo.exec.Chunks.of(n, 2048, 256);
         SplittableRandom master = new SplittableRandom(params.get(SEED));
@@ -206,6 +214,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
                 start = KMeansPlusPlus.randomRows(x, n, d, w, k, rng, source);
             } else if (init.equals("k-means||")) {
                 start = KMeansParallelInit.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
+            }
+            if (sphere) {
+                start = start.clone();
+                KMeansProblem.normalizeRows(start, k, d);
             } else {
                 start = KMeansPlusPlus.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             }
@@ -230,6 +242,19 @@ public final class KMeans implements Clusterer<KMeansModel> {
         }
         return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
                 clusterSizes(best.labels, k), restartInertia, bestRun);
+    }
+
+    /**
+     * The rows scaled to unit length, for spherical k-means (where the nearest centre by Euclidean distance is
+     * the one of highest cosine similarity). A row of zeros has no direction: an error naming it.
+     */
+    static Dataset unitRows(Dataset data) {
+        io.cumulo.neighbors.Distance.COSINE.requireDefined(data);
+        int n = data.rows();
+        int d = data.cols();
+        double[] u = data.rawValues().clone();
+        KMeansProblem.normalizeRows(u, n, d);
+        return data.withValues(u, d, data.columnNames());
     }
 
     static KMeansIterations iterations(String variant, KMeansProblem problem) {
@@ -332,6 +357,12 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
         public Builder seed(long s) {
             values.set(SEED, s);
+            return this;
+        }
+
+        /** {@code euclidean} (k-means) or {@code cosine} (spherical k-means). */
+        public Builder metric(String m) {
+            values.set(METRIC, m);
             return this;
         }
 

@@ -106,10 +106,21 @@ public final class KMeansModel implements ClusteringModel {
     }
 
 
-    /** Nearest centre of each row. */
+    /** Spherical k-means (metric=cosine): rows are compared by direction only. */
+    private boolean spherical() {
+        return params.get(KMeans.METRIC).equals("cosine");
+    }
+
+    /** The rows as the centres see them: unit length under metric=cosine. */
+    private Dataset onSphere(Dataset data) {
+        return spherical() ? KMeans.unitRows(data) : data;
+    }
+
+    /** Nearest centre of each row (for metric=cosine: highest cosine similarity). */
     @Override
     public int[] predict(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
+        data = onSphere(data);
         int n = data.rows();
         int[] out = new int[n];
         double[] x = data.rawValues();
@@ -119,24 +130,35 @@ public final class KMeansModel implements ClusteringModel {
         return out;
     }
 
-    /** Euclidean distance of each row to every centre: {@code rows × k}, row-major. */
+    /**
+     * Distance of each row to every centre, {@code rows × k} row-major: Euclidean, or under metric=cosine the
+     * cosine distance {@code 1 − cos}.
+     */
     public double[] transform(Dataset data) {
         requireFeatures(data);
+        data = onSphere(data);
+        boolean cosine = spherical();
         int n = data.rows();
         double[] x = data.rawValues();
         double[] out = new double[n * k];
         VectorKernels kernels = VectorKernels.get();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                out[i * k + j] = Math.sqrt(kernels.squaredDistance(x, i * d, centres, j * d, d));
+                double sq = kernels.squaredDistance(x, i * d, centres, j * d, d);
+                // for unit vectors ‖u − c‖² = 2 − 2 cos
+                out[i * k + j] = cosine ? sq / 2 : Math.sqrt(sq);
             }
         }
         return out;
     }
 
-    /** Weighted sum of squared distances of {@code data}'s rows to their nearest centres. */
+    /**
+     * Weighted sum of squared distances of {@code data}'s rows to their nearest centres (under metric=cosine,
+     * between the rows scaled to unit length and the unit centres: 2 − 2 cos each).
+     */
     public double inertia(Dataset data) {
         int[] l = predict(data);
+        data = onSphere(data);
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
         VectorKernels kernels = VectorKernels.get();

@@ -33,6 +33,8 @@ final class KMeansProblem {
     /** A second set, for passes that rebuild partials while reading the old labels. */
     final double[][] spare;
     final boolean[] changed;
+    /** Spherical k-means: the rows are unit vectors and every centre is put back on the unit sphere. */
+    boolean sphere;
 
     KMeansProblem(double[] x, int n, int d, int k, double[] w, ExecutionContext ctx, VectorKernels kernels, String source) {
         this.x = x;
@@ -161,6 +163,9 @@ final class KMeansProblem {
                 System.arraycopy(centres, j * d, next, j * d, d);
             }
         }
+        if (sphere) {
+            normalizeRows(next, k, d);
+        }
         return relocated;
     }
 
@@ -189,6 +194,22 @@ final class KMeansProblem {
                     sums[j * d + l] = x[p * d + l];
                 }
                 wsum[j] = 1.0;
+            }
+        }
+    }
+
+    /** Scales each of the {@code k} rows of {@code c} to unit length (a zero row stays zero). */
+    static void normalizeRows(double[] c, int k, int d) {
+        for (int j = 0; j < k; j++) {
+            double s = 0;
+            for (int l = 0; l < d; l++) {
+                s += c[j * d + l] * c[j * d + l];
+            }
+            if (s > 0) {
+                double inv = 1 / Math.sqrt(s);
+                for (int l = 0; l < d; l++) {
+                    c[j * d + l] *= inv;
+                }
             }
         }
     }

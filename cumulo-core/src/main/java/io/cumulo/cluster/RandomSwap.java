@@ -143,6 +143,9 @@ final class RandomSwap {
                 out[j * d + l] = wj > 0 ? total[j * d + l] / wj : fallback[j * d + l];
             }
         }
+        if (p.sphere) {
+            KMeansProblem.normalizeRows(out, k, d);
+        }
         return out;
     }
 

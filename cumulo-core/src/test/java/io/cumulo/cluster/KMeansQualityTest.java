@@ -78,4 +78,38 @@ class KMeansQualityTest {
         assertArrayEquals(km.fit(data, ExecutionContext.defaults().withThreads(1)).centresFlat(),
                 km.fit(data, ExecutionContext.defaults().withThreads(2)).centresFlat());
     }
+
+    @Test
+    void sphericalKMeansGroupsByDirection() {
+        // three directions at very different lengths: Euclidean k-means splits by length, spherical by direction
+        SplittableRandom r = new SplittableRandom(3);
+        double[][] dirs = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        double[][] rows = new double[300][];
+        int[] truth = new int[300];
+        for (int i = 0; i < 300; i++) {
+            int c = i % 3;
+            double len = 0.1 + 100 * r.nextDouble();
+            rows[i] = new double[3];
+            for (int l = 0; l < 3; l++) {
+                rows[i][l] = len * (dirs[c][l] + 0.05 * Fixtures.gaussian(r));
+            }
+            truth[i] = c;
+        }
+        Dataset data = Dataset.of(rows);
+        KMeansModel m = KMeans.builder().k(3).metric("cosine").build().fit(data);
+        assertEquals(1.0, io.cumulo.metrics.AdjustedRandIndex.score(truth, m.labels()), 1e-12);
+        for (double[] c : m.centres()) {
+            assertEquals(1.0, Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]), 1e-12, "centres on the unit sphere");
+        }
+        // the same direction at any length gets the same cluster; cosine distances are in [0, 2]
+        Dataset q = Dataset.of(new double[][] {{1000, 1, 1}, {0.001, 0, 0}});
+        int[] p = m.predict(q);
+        assertEquals(p[0], p[1]);
+        for (double v : m.transform(q)) {
+            assertTrue(v >= 0 && v <= 2);
+        }
+        io.cumulo.CumuloException e = org.junit.jupiter.api.Assertions.assertThrows(io.cumulo.CumuloException.class,
+                () -> m.predict(Dataset.of(new double[][] {{0, 0, 0}})));
+        assertTrue(e.getMessage().contains("row 0 is all zeros"), e.getMessage());
+    }
 }
