@@ -214,12 +214,12 @@ public final class KMeans implements Clusterer<KMeansModel> {
                 start = KMeansPlusPlus.randomRows(x, n, d, w, k, rng, source);
             } else if (init.equals("k-means||")) {
                 start = KMeansParallelInit.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
+            } else {
+                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             }
             if (sphere) {
                 start = start.clone();
                 KMeansProblem.normalizeRows(start, k, d);
-            } else {
-                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             }
             final int r = run;
             KMeansIterations.Result res = iterations(variant, problem).run(start, maxIter, tolAbs,
