@@ -69,7 +69,7 @@ public final class Algorithms {
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        register(new Entry(KMeans.NAME, "k-means (Lloyd iterations, greedy k-means++ seeding, restarts)", KMeans.PARAMS,
+        register(new Entry(KMeans.NAME, "k-means: exact Lloyd, Elkan, Hamerly or Yinyang iterations; k-means++ or k-means|| seeding; restarts; random swap", KMeans.PARAMS,
                 KMeans::of, KMeansModel::fromJson));
         register(new Entry(KMedoids.NAME, "k-medoids (FasterPAM, PAM, CLARA, FasterCLARA; medoids are rows; any distance)",
                 KMedoids.PARAMS, KMedoids::of, KMedoidsModel::fromJson));
