@@ -8,17 +8,26 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Throughput of the score kernels on the k-means shapes, single-threaded, in CPU time of the measuring thread
- * (steadier than wall time on a shared machine). Usage: {@code KernelBench [n d k]...}; default: the KM-A,
- * KM-B and KM-C shapes with n scaled down to fit in cache.
+ * Nearest-centre throughput of the two ways the kernels offer, on the k-means shapes, single-threaded, in CPU
+ * time of the measuring thread (steadier than wall time on a shared machine): scores then argmin, and the
+ * fused kernel (rows in lanes). Usage: {@code KernelBench [n d k]...}; default: KM-A, KM-B and KM-C shapes.
  */
 public final class KernelBench {
     private KernelBench() {
     }
 
     public static void main(String[] args) {
-        int[][] shapes = args.length >= 3 ? new int[][] {{Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])}}
-                : new int[][] {{20000, 16, 16}, {2000, 784, 10}, {20000, 2, 100}};
+        int[][] shapes;
+        if (args.length >= 3) {
+            shapes = new int[args.length / 3][];
+            for (int s = 0; s < shapes.length; s++) {
+                shapes[s] = new int[] {Integer.parseInt(args[3 * s]), Integer.parseInt(args[3 * s + 1]),
+                    Integer.parseInt(args[3 * s + 2])};
+            }
+        } else {
+            shapes = new int[][] {{100000, 16, 16}, {10000, 784, 10}, {100000, 2, 100}, {100000, 8, 8}, {100000, 32, 16},
+                {50000, 64, 10}};
+        }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (VectorKernels kern : new VectorKernels[] {VectorKernels.get(), VectorKernels.scalar()}) {
             for (int[] s : shapes) {
@@ -32,34 +41,46 @@ public final class KernelBench {
                 }
                 int lanes = kern.lanes();
                 int stride = (k + lanes - 1) / lanes * lanes;
+                int kp = (k + 3) / 4 * 4;
                 double[] mT = new double[d * stride];
-                double[] m = new double[k * d];
+                double[] m = new double[kp * d];
                 double[] bias = new double[stride];
-                for (int i = 0; i < m.length; i++) {
-                    m[i] = r.nextDouble();
-                }
+                double[] biasRows = new double[kp];
+                java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
+                java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
                 for (int j = 0; j < k; j++) {
+                    bias[j] = biasRows[j] = r.nextDouble();
                     for (int l = 0; l < d; l++) {
-                        mT[l * stride + j] = m[j * d + l];
+                        mT[l * stride + j] = m[j * d + l] = r.nextDouble();
                     }
                 }
-                int block = 64;
+                int block = Math.max(4, Math.min(64, Math.min(1024 / stride, 2048 / d)) & ~3);
                 double[] out = new double[block * stride];
-                for (String layout : new String[] {"transposed"}) {
-                    double sink = 0;
-                    long best = Long.MAX_VALUE;
-                    for (int rep = 0; rep < 15; rep++) {
+                int[] best = new int[block];
+                double[] scratch = new double[kern.nearestScratch(d)];
+                double[] table = kern.nearestTable(m, biasRows, kp, d);
+                for (String way : new String[] {"scores+argmin", "fused", "fused+second"}) {
+                    long sink = 0;
+                    long bestTime = Long.MAX_VALUE;
+                    int[] second = way.equals("fused+second") ? new int[block] : null;
+                    for (int rep = 0; rep < 12; rep++) {
                         long t0 = mx.getCurrentThreadCpuTime();
                         for (int from = 0; from < n; from += block) {
                             int to = Math.min(n, from + block);
-                            kern.scoresTransposed(x, d, from, to, mT, bias, stride, out);
-                            sink += kern.argmin(out, 0, k);
+                            if (way.equals("scores+argmin")) {
+                                kern.scoresTransposed(x, d, from, to, mT, bias, stride, out);
+                                for (int i = from; i < to; i++) {
+                                    sink += kern.argmin(out, (i - from) * stride, k);
+                                }
+                            } else {
+                                kern.nearest(x, d, from, to, table, kp, best, second, scratch);
+                                sink += best[0];
+                            }
                         }
-                        best = Math.min(best, mx.getCurrentThreadCpuTime() - t0);
+                        bestTime = Math.min(bestTime, mx.getCurrentThreadCpuTime() - t0);
                     }
-                    double gflops = 2.0 * n * d * k / best;
-                    System.out.printf(Locale.ROOT, "%-11s %-10s n=%d d=%d k=%d  %.2f ms  %.1f GFLOP/s (%s)%n", kern.name(),
-                            layout, n, d, k, best / 1e6, gflops, sink > 0 ? "" : "-");
+                    System.out.printf(Locale.ROOT, "%-11s %-14s n=%d d=%d k=%d  %.1f ns/row (%s)%n", kern.name(), way, n, d,
+                            k, bestTime / (double) n, sink >= 0 ? "" : "-");
                 }
             }
         }

@@ -23,9 +23,8 @@ final class CentreTable {
     final double[] bias;
     /** ‖m_j‖, for bounds on the rounding error of scores. */
     final double[] mNorm;
-    /** {@code m} row-major, padded to a multiple of 4 centres (bias +∞), for the fused nearest-centre kernel. */
-    final double[] mRows;
-    final double[] biasRows;
+    /** The centres as the fused nearest-centre kernel wants them (padded to a multiple of 4, bias +∞). */
+    final double[] nearestTable;
     final int kp;
 
     CentreTable(double[] centres, int k, int d, VectorKernels kernels) {
@@ -60,14 +59,19 @@ final class CentreTable {
             mNorm[j] = 2 * Math.sqrt(norm);
         }
         kp = (k + 3) / 4 * 4;
-        mRows = new double[kp * d];
-        biasRows = new double[kp];
-        java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
-        for (int j = 0; j < k; j++) {
-            biasRows[j] = bias[j];
-            for (int l = 0; l < d; l++) {
-                mRows[j * d + l] = m[l * stride + j];
+        if (d <= FUSED_MAX_FEATURES) {
+            double[] mRows = new double[kp * d];
+            double[] biasRows = new double[kp];
+            java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
+            for (int j = 0; j < k; j++) {
+                biasRows[j] = bias[j];
+                for (int l = 0; l < d; l++) {
+                    mRows[j * d + l] = m[l * stride + j];
+                }
             }
+            nearestTable = kernels.nearestTable(mRows, biasRows, kp, d);
+        } else {
+            nearestTable = null;
         }
     }
 
@@ -98,7 +102,7 @@ final class CentreTable {
      * kernel; the same choice {@link #scores} and an argmin make.
      */
     void nearest(VectorKernels kernels, double[] x, int from, int to, int[] best, int[] second, double[] scratch) {
-        kernels.nearest(x, d, from, to, mRows, biasRows, kp, best, second, scratch);
+        kernels.nearest(x, d, from, to, nearestTable, kp, best, second, scratch);
     }
 
     /** Rows scored per block: the block's rows and scores stay within the first-level cache (~8 + 16 KB). */

@@ -52,39 +52,49 @@ final class HamerlyIterations extends KMeansIterations {
         final int ma = maxAt;
         int[] changedPerBlock = new int[p.blocks];
         p.ctx.parallelFor(p.blocks, b -> {
-            int block = table.blockRows();
-            double[] packed = new double[block * d];
-            int[] rows = new int[block];
-            double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
-            int[] bestOf = new int[block];
-            int[] secondOf = new int[block];
-            int count = 0;
-            int changed = 0;
-            for (int i = p.start(b); i < p.end(b); i++) {
-                if (!first) {
-                    int a = labels[i];
-                    if (drifts != null) {
-                        upper[i] += drifts[a];
-                        lower[i] -= a == ma ? sd : md;
-                    }
-                    double bound = Math.max(half[a], lower[i]) * (1 - MARGIN);
-                    if (upper[i] <= bound) {
-                        continue;
-                    }
-                    upper[i] = Math.sqrt(p.kernels.squaredDistance(p.x, i * d, centres, a * d, d));
-                    if (upper[i] <= bound) {
-                        continue;
-                    }
+            int from = p.start(b);
+            int to = p.end(b);
+            int[] failing = new int[to - from];
+            int f = 0;
+            // 1. bounds only, no row data touched: which rows might have changed centre?
+            for (int i = from; i < to; i++) {
+                if (first) {
+                    failing[f++] = i;
+                    continue;
                 }
-                System.arraycopy(p.x, i * d, packed, count * d, d);
-                rows[count++] = i;
-                if (count == block) {
-                    changed += rescore(table, packed, rows, count, labels, scratch, bestOf, secondOf);
-                    count = 0;
+                int a = labels[i];
+                if (drifts != null) {
+                    upper[i] += drifts[a];
+                    lower[i] -= a == ma ? sd : md;
+                }
+                if (upper[i] > Math.max(half[a], lower[i]) * (1 - MARGIN)) {
+                    failing[f++] = i;
                 }
             }
-            if (count > 0) {
-                changed += rescore(table, packed, rows, count, labels, scratch, bestOf, secondOf);
+            int changed;
+            if (f == 0) {
+                changed = 0;
+            } else if (2 * f > to - from) {
+                // 2a. most of the block: score it all in place, as Lloyd does (rows that passed are refreshed too)
+                changed = rescoreRange(table, from, to, labels);
+            } else {
+                // 2b. a few rows: tighten their upper bounds in a loop of independent distance computations (the
+                // rows are scattered, so this keeps many cache misses in flight), then score what still fails
+                double[] tight = new double[f];
+                for (int t = 0; t < f; t++) {
+                    int i = failing[t];
+                    tight[t] = p.kernels.squaredDistance(p.x, i * d, centres, labels[i] * d, d);
+                }
+                int g = 0;
+                for (int t = 0; t < f; t++) {
+                    int i = failing[t];
+                    int a = labels[i];
+                    upper[i] = Math.sqrt(tight[t]);
+                    if (upper[i] > Math.max(half[a], lower[i]) * (1 - MARGIN)) {
+                        failing[g++] = i;
+                    }
+                }
+                changed = g == 0 ? 0 : rescoreRows(table, failing, g, labels);
             }
             if (changed > 0) {
                 p.changed[b] = true;
@@ -98,40 +108,78 @@ final class HamerlyIterations extends KMeansIterations {
         return changed;
     }
 
-    /** Finds the nearest two centres of packed rows; sets label, upper and lower bounds; returns labels changed. */
-    private int rescore(CentreTable table, double[] packed, int[] rows, int count, int[] labels, double[] scratch,
-                        int[] bestOf, int[] secondOf) {
-        int k = p.k;
-        int d = p.d;
-        if (table.fused()) {
-            table.nearest(p.kernels, packed, 0, count, bestOf, secondOf, scratch);
-        } else {
-            table.scores(p.kernels, packed, 0, count, scratch);
-            for (int r = 0; r < count; r++) {
-                int o = r * table.stride;
-                int best = p.kernels.argmin(scratch, o, k);
-                int second = -1;
-                for (int j = 0; j < k; j++) {
-                    if (j != best && (second < 0 || scratch[o + j] < scratch[o + second])) {
-                        second = j;
-                    }
-                }
-                bestOf[r] = best;
-                secondOf[r] = second;
-            }
-        }
+    /** Scores rows {@code [from, to)} in place against all centres; labels and both bounds from the result. */
+    private int rescoreRange(CentreTable table, int from, int to, int[] labels) {
+        int block = table.blockRows();
+        int[] bestOf = new int[block];
+        int[] secondOf = new int[block];
+        double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
         int changed = 0;
-        for (int r = 0; r < count; r++) {
-            int i = rows[r];
-            int best = bestOf[r];
-            upper[i] = Math.sqrt(p.kernels.squaredDistance(packed, r * d, table.centres, best * d, d));
-            lower[i] = k == 1 ? Double.POSITIVE_INFINITY
-                    : Math.sqrt(p.kernels.squaredDistance(packed, r * d, table.centres, secondOf[r] * d, d));
-            if (labels[i] != best) {
-                labels[i] = best;
-                changed++;
+        for (int s = from; s < to; s += block) {
+            int e = Math.min(to, s + block);
+            nearestTwo(table, p.x, s, e, scratch, bestOf, secondOf);
+            for (int i = s; i < e; i++) {
+                changed += settle(table, i, p.x, i * p.d, bestOf[i - s], secondOf[i - s], labels);
             }
         }
         return changed;
+    }
+
+    /** As {@link #rescoreRange} for scattered rows: copied together first, so the kernel sees a block. */
+    private int rescoreRows(CentreTable table, int[] rows, int count, int[] labels) {
+        int d = p.d;
+        int block = table.blockRows();
+        double[] packed = new double[block * d];
+        int[] bestOf = new int[block];
+        int[] secondOf = new int[block];
+        double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
+        int changed = 0;
+        for (int s = 0; s < count; s += block) {
+            int e = Math.min(count, s + block);
+            for (int t = s; t < e; t++) {
+                System.arraycopy(p.x, rows[t] * d, packed, (t - s) * d, d);
+            }
+            nearestTwo(table, packed, 0, e - s, scratch, bestOf, secondOf);
+            for (int t = s; t < e; t++) {
+                changed += settle(table, rows[t], packed, (t - s) * d, bestOf[t - s], secondOf[t - s], labels);
+            }
+        }
+        return changed;
+    }
+
+    /** Nearest and second-nearest centres of rows {@code [from, to)} of {@code x}, by the table's faster way. */
+    private void nearestTwo(CentreTable table, double[] x, int from, int to, double[] scratch, int[] bestOf,
+                            int[] secondOf) {
+        int k = p.k;
+        if (table.fused()) {
+            table.nearest(p.kernels, x, from, to, bestOf, secondOf, scratch);
+            return;
+        }
+        table.scores(p.kernels, x, from, to, scratch);
+        for (int r = 0; r < to - from; r++) {
+            int o = r * table.stride;
+            int best = p.kernels.argmin(scratch, o, k);
+            int second = -1;
+            for (int j = 0; j < k; j++) {
+                if (j != best && (second < 0 || scratch[o + j] < scratch[o + second])) {
+                    second = j;
+                }
+            }
+            bestOf[r] = best;
+            secondOf[r] = second;
+        }
+    }
+
+    /** Row {@code i} (its values at {@code x[off..]}) goes to {@code best}; bounds are its exact distances. */
+    private int settle(CentreTable table, int i, double[] x, int off, int best, int second, int[] labels) {
+        int d = p.d;
+        upper[i] = Math.sqrt(p.kernels.squaredDistance(x, off, table.centres, best * d, d));
+        lower[i] = p.k == 1 ? Double.POSITIVE_INFINITY
+                : Math.sqrt(p.kernels.squaredDistance(x, off, table.centres, second * d, d));
+        if (labels[i] != best) {
+            labels[i] = best;
+            return 1;
+        }
+        return 0;
     }
 }

@@ -116,7 +116,17 @@ final class ScalarKernels extends VectorKernels {
     }
 
     @Override
-    public void nearest(double[] x, int d, int from, int to, double[] m, double[] bias, int kp, int[] best, int[] second,
+    public double[] nearestTable(double[] m, double[] bias, int kp, int d) {
+        double[] t = new double[kp * (d + 1)];
+        for (int j = 0; j < kp; j++) {
+            t[j * (d + 1)] = bias[j];
+            System.arraycopy(m, j * d, t, j * (d + 1) + 1, d);
+        }
+        return t;
+    }
+
+    @Override
+    public void nearest(double[] x, int d, int from, int to, double[] table, int kp, int[] best, int[] second,
                         double[] scratch) {
         for (int i = from; i < to; i++) {
             double b1 = Double.POSITIVE_INFINITY;
@@ -124,9 +134,10 @@ final class ScalarKernels extends VectorKernels {
             int j1 = 0;
             int j2 = 0;
             for (int j = 0; j < kp; j++) {
-                double s = bias[j];
+                int t = j * (d + 1);
+                double s = table[t];
                 for (int l = 0; l < d; l++) {
-                    s += x[i * d + l] * m[j * d + l];
+                    s += x[i * d + l] * table[t + 1 + l];
                 }
                 if (s < b1) {
                     b2 = b1;

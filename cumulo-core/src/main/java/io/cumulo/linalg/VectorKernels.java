@@ -77,13 +77,20 @@ public abstract class VectorKernels {
     /**
      * For each row {@code i} in {@code [from, to)}: the centre {@code j < kp} with the smallest score
      * {@code bias[j] + Σ_l x[i·d + l] · m[j·d + l]} into {@code best[i − from]} (first on ties) and, if
-     * {@code second} is not null, the next smallest into {@code second[i − from]}. {@code m} is row-major
-     * ({@code kp × d}); {@code kp} a multiple of 4, padding rows with bias +∞. Scores are the very
+     * {@code second} is not null, the next smallest into {@code second[i − from]}. {@code table} comes from
+     * {@link #nearestTable}; {@code kp} is a multiple of 4, padding rows with bias +∞. Scores are the very
      * numbers {@link #scoresTransposed} gives. Suits few features: rows sit in the vector lanes, so the
      * minimum is taken across registers, without a horizontal step or a branch per centre.
      */
-    public abstract void nearest(double[] x, int d, int from, int to, double[] m, double[] bias, int kp, int[] best,
-                                 int[] second, double[] scratch);
+    public abstract void nearest(double[] x, int d, int from, int to, double[] table, int kp, int[] best, int[] second,
+                                 double[] scratch);
+
+    /**
+     * The centres as {@link #nearest} wants them, from {@code m} row-major ({@code kp × d}) and {@code bias}
+     * ({@code kp}); the layout is the implementation's own (the Vector API one repeats each value across the
+     * lanes, so a multiply-add takes it straight from memory).
+     */
+    public abstract double[] nearestTable(double[] m, double[] bias, int kp, int d);
 
     /** Scratch doubles {@link #nearest} needs for {@code d} features. */
     public int nearestScratch(int d) {

@@ -135,7 +135,8 @@ class KernelsTest {
                 kern.scoresTransposed(x, d, 0, rows, mT, bias, stride, scores);
                 int[] best = new int[rows];
                 int[] second = new int[rows];
-                kern.nearest(x, d, 0, rows, mRows, biasRows, kp, best, second, new double[kern.nearestScratch(d)]);
+                kern.nearest(x, d, 0, rows, kern.nearestTable(mRows, biasRows, kp, d), kp, best, second,
+                        new double[kern.nearestScratch(d)]);
                 for (int i = 0; i < rows; i++) {
                     int o = i * stride;
                     assertEquals(kern.argmin(scores, o, k), best[i], kern.name() + " best " + d + "x" + k);
