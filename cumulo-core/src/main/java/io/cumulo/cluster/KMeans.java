@@ -257,7 +257,16 @@ public final class KMeans implements Clusterer<KMeansModel> {
         return data.withValues(u, d, data.columnNames());
     }
 
+    /** For tests: the share of changed labels above which accelerated variants run Lloyd passes. */
+    static double denseShareForTests = KMeansIterations.DENSE_SHARE;
+
     static KMeansIterations iterations(String variant, KMeansProblem problem) {
+        KMeansIterations it = variant(variant, problem);
+        it.denseShare = denseShareForTests;
+        return it;
+    }
+
+    private static KMeansIterations variant(String variant, KMeansProblem problem) {
         switch (variant) {
             case "elkan":
                 return new ElkanIterations(problem);

@@ -16,6 +16,16 @@ abstract class KMeansIterations {
     /** Accelerated variants skip a bound test only when it holds by this relative margin, far above rounding. */
     static final double MARGIN = 1e-9;
 
+    /**
+     * While more than this share of labels changed in the last iteration, bounds would prune little (the
+     * centres still move a lot) and cost more than they save: plain Lloyd passes run instead, and the bounds
+     * are built once the labels settle.
+     */
+    static final double DENSE_SHARE = 0.1;
+
+    /** The share used by this run; tests set 0 to exercise the bounds from the second iteration on. */
+    double denseShare = DENSE_SHARE;
+
     static final class Result {
         final double[] centres;
         final int[] labels;
@@ -41,6 +51,11 @@ abstract class KMeansIterations {
     /** Short name, as the {@code algorithm} parameter takes it. */
     abstract String name();
 
+    /** Whether this variant keeps bounds (Lloyd does not, and never switches). */
+    boolean bounded() {
+        return true;
+    }
+
     /**
      * Assigns every row for the centres {@code centres}, updating {@code labels} in place and marking the
      * blocks where a label changed (or, for a pass that rebuilds partials itself, leaving them rebuilt).
@@ -60,9 +75,18 @@ abstract class KMeansIterations {
         boolean converged = false;
         double[] drifts = null;
         int iter = 0;
+        KMeansIterations dense = bounded() ? new LloydIterations(p) : this;
+        boolean boundsBuilt = false;
+        int changedLabels = p.n;
         while (iter < maxIter) {
             CentreTable table = new CentreTable(centres, k, d, p.kernels);
-            int changedLabels = assign(table, labels, iter == 0, drifts);
+            if (changedLabels > denseShare * p.n) {
+                changedLabels = dense.assign(table, labels, iter == 0, drifts);
+                boundsBuilt = false;
+            } else {
+                changedLabels = assign(table, labels, !boundsBuilt, boundsBuilt ? drifts : null);
+                boundsBuilt = true;
+            }
             p.recomputeChanged(labels);
             boolean relocated = p.update(centres, next, labels, null, p.source);
             double shift = 0;
@@ -87,7 +111,12 @@ abstract class KMeansIterations {
             }
         }
         if (!strict) {
-            assign(new CentreTable(centres, k, d, p.kernels), labels, false, drifts);
+            CentreTable table = new CentreTable(centres, k, d, p.kernels);
+            if (boundsBuilt) {
+                assign(table, labels, false, drifts);
+            } else {
+                dense.assign(table, labels, false, drifts);
+            }
         }
         return new Result(centres, labels, p.inertia(labels, centres), iter, converged);
     }

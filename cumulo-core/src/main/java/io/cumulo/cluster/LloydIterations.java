@@ -18,6 +18,11 @@ final class LloydIterations extends KMeansIterations {
         return "lloyd";
     }
 
+    @Override
+    boolean bounded() {
+        return false;
+    }
+
     /** From this many features on, rows are added one by one while in cache (measured, docs/benchmarks.md). */
     static final int ROW_BY_ROW_FEATURES = 64;
 

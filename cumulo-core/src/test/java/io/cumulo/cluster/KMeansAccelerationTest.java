@@ -27,6 +27,18 @@ class KMeansAccelerationTest {
                 Arguments.of("blobs 3-D, k=2", Fixtures.blobs(2000, 3, 2, 1, 5), 2));
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void restore() {
+        KMeans.denseShareForTests = KMeansIterations.DENSE_SHARE;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void sameIteratesAsLloydWithBoundsFromTheStart(String name, Dataset data, int k) {
+        KMeans.denseShareForTests = 0; // bounds built on the second iteration, whatever moves
+        sameIteratesAsLloyd(name, data, k);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void sameIteratesAsLloyd(String name, Dataset data, int k) {
