@@ -80,30 +80,39 @@ final class KMeansProblem {
      */
     void accumulate(int b, int[] labels, double[] into) {
         Arrays.fill(into, 0);
-        int from = start(b);
-        int to = end(b);
-        int[] offsets = new int[k + 1];
+        accumulateRows(start(b), end(b), labels, into, new int[k + 1], new int[end(b) - start(b)]);
+    }
+
+    /**
+     * Adds rows {@code [from, to)} to the partials {@code into}, grouped by centre (row order kept within each).
+     * Adding consecutive row ranges one after the other gives exactly what one call over their union gives.
+     * {@code offsets} ({@code k + 1}) and {@code order} ({@code to − from}) are scratch.
+     */
+    void accumulateRows(int from, int to, int[] labels, double[] into, int[] offsets, int[] order) {
+        Arrays.fill(offsets, 0);
         for (int i = from; i < to; i++) {
             offsets[labels[i] + 1]++;
         }
         for (int j = 0; j < k; j++) {
             offsets[j + 1] += offsets[j];
         }
-        int[] order = new int[to - from];
-        int[] next = Arrays.copyOf(offsets, k);
         for (int i = from; i < to; i++) {
-            order[next[labels[i]]++] = i;
+            order[offsets[labels[i]]++] = i;
         }
+        // offsets[j] now ends group j; groups start at offsets[j - 1]
         int kd = k * d;
+        int begin = 0;
         for (int j = 0; j < k; j++) {
-            if (offsets[j + 1] > offsets[j]) {
-                kernels.addRows(x, d, order, offsets[j], offsets[j + 1], w, into, j * d);
-                double ws = 0;
-                for (int t = offsets[j]; t < offsets[j + 1]; t++) {
+            int end = offsets[j];
+            if (end > begin) {
+                kernels.addRows(x, d, order, begin, end, w, into, j * d);
+                double ws = into[kd + j];
+                for (int t = begin; t < end; t++) {
                     ws += weight(order[t]);
                 }
                 into[kd + j] = ws;
             }
+            begin = end;
         }
     }
 

@@ -37,9 +37,9 @@ final class LloydIterations extends KMeansIterations {
             double[] scratch = fused ? table.newNearestScratch(p.kernels) : table.newScratch();
             int[] best = new int[table.blockRows()];
             double[] fresh = p.spare[b];
-            if (rowByRow) {
-                java.util.Arrays.fill(fresh, 0);
-            }
+            java.util.Arrays.fill(fresh, 0);
+            int[] offsets = new int[p.k + 1];
+            int[] order = new int[table.blockRows()];
             int changed = 0;
             int sub = table.blockRows();
             for (int from = p.start(b); from < p.end(b); from += sub) {
@@ -64,9 +64,9 @@ final class LloydIterations extends KMeansIterations {
                         fresh[kd + j] += wi;
                     }
                 }
-            }
-            if (!rowByRow) {
-                p.accumulate(b, labels, fresh);
+                if (!rowByRow) {
+                    p.accumulateRows(from, to, labels, fresh, offsets, order); // while the rows are in cache
+                }
             }
             // the rebuilt partials are what a recomputation would give; swap them in
             p.spare[b] = p.partials[b];
