@@ -32,6 +32,8 @@ final class LloydIterations extends KMeansIterations {
         int d = p.d;
         int kd = p.k * d;
         boolean rowByRow = d >= ROW_BY_ROW_FEATURES;
+        // grouping rows by centre costs O(k) per call: with small sub-blocks and many centres, group the block once
+        boolean perSubBlock = table.blockRows() >= 2 * p.k;
         p.ctx.parallelFor(p.blocks, b -> {
             boolean fused = table.fused();
             double[] scratch = fused ? table.newNearestScratch(p.kernels) : table.newScratch();
@@ -39,7 +41,7 @@ final class LloydIterations extends KMeansIterations {
             double[] fresh = p.spare[b];
             java.util.Arrays.fill(fresh, 0);
             int[] offsets = new int[p.k + 1];
-            int[] order = new int[table.blockRows()];
+            int[] order = new int[perSubBlock ? table.blockRows() : p.end(b) - p.start(b)];
             int changed = 0;
             int sub = table.blockRows();
             for (int from = p.start(b); from < p.end(b); from += sub) {
@@ -64,9 +66,12 @@ final class LloydIterations extends KMeansIterations {
                         fresh[kd + j] += wi;
                     }
                 }
-                if (!rowByRow) {
+                if (!rowByRow && perSubBlock) {
                     p.accumulateRows(from, to, labels, fresh, offsets, order); // while the rows are in cache
                 }
+            }
+            if (!rowByRow && !perSubBlock) {
+                p.accumulateRows(p.start(b), p.end(b), labels, fresh, offsets, order);
             }
             // the rebuilt partials are what a recomputation would give; swap them in
             p.spare[b] = p.partials[b];
