@@ -84,8 +84,9 @@ final class CentreTable {
         return 1e-11 * (Math.abs(bias[j]) + xNorm * mNorm[j]);
     }
 
-    /** Up to this many features the fused kernel (rows in lanes) beats scoring then argmin (docs/benchmarks.md). */
-    static final int FUSED_MAX_FEATURES = 32;
+    /** Up to this many features the fused kernel (rows in lanes) beats scoring then argmin: its transpose of the
+     * rows costs per feature (measured with io.cumulo.bench.KernelBench; docs/benchmarks.md). */
+    static final int FUSED_MAX_FEATURES = 4;
 
     /** Whether {@link #nearest} (fused) is the faster way to find nearest centres for this shape. */
     boolean fused() {

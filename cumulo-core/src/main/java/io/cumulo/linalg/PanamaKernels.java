@@ -128,18 +128,10 @@ final class PanamaKernels extends VectorKernels {
         }
     }
 
-    /** Layout: per centre j, its bias then its d values, each repeated L times ((d + 1)·L doubles a centre). */
+    /** Layout: per centre j, its bias then its d values ((d + 1) doubles a centre). */
     @Override
     public double[] nearestTable(double[] m, double[] bias, int kp, int d) {
-        double[] t = new double[kp * (d + 1) * L];
-        for (int j = 0; j < kp; j++) {
-            int o = j * (d + 1) * L;
-            java.util.Arrays.fill(t, o, o + L, bias[j]);
-            for (int l = 0; l < d; l++) {
-                java.util.Arrays.fill(t, o + (l + 1) * L, o + (l + 2) * L, m[j * d + l]);
-            }
-        }
-        return t;
+        return ScalarKernels.INSTANCE.nearestTable(m, bias, kp, d);
     }
 
     @Override
@@ -166,19 +158,19 @@ final class PanamaKernels extends VectorKernels {
             DoubleVector idx2 = idx1;
             for (int j0 = 0; j0 < kp; j0 += 4) {
                 // scores of the L rows against centres j0 .. j0+3, in feature order as scoresTransposed adds them
-                int stride = (d + 1) * L;
+                int stride = d + 1;
                 int c0 = j0 * stride;
-                DoubleVector a0 = DoubleVector.fromArray(S, table, c0);
-                DoubleVector a1 = DoubleVector.fromArray(S, table, c0 + stride);
-                DoubleVector a2 = DoubleVector.fromArray(S, table, c0 + 2 * stride);
-                DoubleVector a3 = DoubleVector.fromArray(S, table, c0 + 3 * stride);
+                DoubleVector a0 = DoubleVector.broadcast(S, table[c0]);
+                DoubleVector a1 = DoubleVector.broadcast(S, table[c0 + stride]);
+                DoubleVector a2 = DoubleVector.broadcast(S, table[c0 + 2 * stride]);
+                DoubleVector a3 = DoubleVector.broadcast(S, table[c0 + 3 * stride]);
                 for (int l = 0; l < d; l++) {
                     DoubleVector xv = DoubleVector.fromArray(S, scratch, l * L);
-                    int o = c0 + (l + 1) * L;
-                    a0 = xv.fma(DoubleVector.fromArray(S, table, o), a0);
-                    a1 = xv.fma(DoubleVector.fromArray(S, table, o + stride), a1);
-                    a2 = xv.fma(DoubleVector.fromArray(S, table, o + 2 * stride), a2);
-                    a3 = xv.fma(DoubleVector.fromArray(S, table, o + 3 * stride), a3);
+                    int o = c0 + 1 + l;
+                    a0 = xv.fma(DoubleVector.broadcast(S, table[o]), a0);
+                    a1 = xv.fma(DoubleVector.broadcast(S, table[o + stride]), a1);
+                    a2 = xv.fma(DoubleVector.broadcast(S, table[o + 2 * stride]), a2);
+                    a3 = xv.fma(DoubleVector.broadcast(S, table[o + 3 * stride]), a3);
                 }
                 // running minimum across centres, lane by lane; strict < keeps the first centre on ties
                 DoubleVector j = DoubleVector.broadcast(S, j0);
