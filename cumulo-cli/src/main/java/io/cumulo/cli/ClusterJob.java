@@ -212,6 +212,10 @@ final class ClusterJob {
         if (j.get("inertia") instanceof Double) {
             s.put("inertia (scaled space)", fmt((Double) j.get("inertia")));
         }
+        if (j.get("fuzzy_partition_coefficient") instanceof Double) {
+            s.put("fuzzy partition coefficient", fmt((Double) j.get("fuzzy_partition_coefficient")));
+            s.put("fuzzy partition entropy", fmt((Double) j.get("fuzzy_partition_entropy")));
+        }
         if (j.get("n_iter") != null) {
             s.put("iterations", j.get("n_iter") + (Boolean.TRUE.equals(j.get("converged")) ? " (converged)" : " (not converged)"));
         }
@@ -264,6 +268,12 @@ final class ClusterJob {
         out.println();
         if (j.get("inertia") instanceof Double) {
             out.printf(Locale.ROOT, "  inertia     %s%n", fmt((Double) j.get("inertia")));
+        }
+        if (j.get("fuzzy_partition_coefficient") instanceof Double) {
+            out.printf(Locale.ROOT, "  fuzzy PC    %s  (partition coefficient: 1 = hard, 1/k = all memberships equal)%n",
+                    fmt((Double) j.get("fuzzy_partition_coefficient")));
+            out.printf(Locale.ROOT, "  fuzzy PE    %s  (partition entropy: 0 = hard, ln k = all memberships equal)%n",
+                    fmt((Double) j.get("fuzzy_partition_entropy")));
         }
         Object sil = j.get("silhouette");
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",
