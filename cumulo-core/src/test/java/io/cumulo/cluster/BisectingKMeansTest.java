@@ -34,7 +34,7 @@ class BisectingKMeansTest {
     @Test
     void passesTheSharedClustererChecks() {
         ClustererChecks.runAll((k, seed) -> BisectingKMeans.builder().k(k).seed(seed).build(), true);
-        ClustererChecks.runAll((k, seed) -> BisectingKMeans.builder().k(k).strategy("largest-cluster").init("random")
+        ClustererChecks.runAll((k, seed) -> BisectingKMeans.builder().k(k).strategy("largest-cluster").init("k-means++")
                 .nInit(2).seed(seed).build(), true);
     }
 
@@ -333,5 +333,6 @@ class BisectingKMeansTest {
                 () -> BisectingKMeans.builder().k(3).build().fit(Dataset.of(new double[][] {{1}, {2}})));
         assertEquals(List.of("k", "strategy", "init", "n-init", "max-iter", "tol", "seed"), BisectingKMeans.PARAMS.names());
         assertEquals("largest-sse", BisectingKMeans.builder().k(2).build().params().get(BisectingKMeans.STRATEGY));
+        assertEquals("random", BisectingKMeans.builder().k(2).build().params().get(BisectingKMeans.INIT), "as scikit-learn");
     }
 }
