@@ -147,7 +147,7 @@ public final class FuzzyCMeans implements Clusterer<FuzzyCMeansModel> {
         }
         double[] indices = partitionIndices(r.memberships, n, k, w, chunks, ctx);
         return new FuzzyCMeansModel(params, r.centres, k, d, r.labels, r.memberships, r.objective, r.iterations,
-                r.converged, KMeans.clusterSizes(r.labels, k), indices[0], indices[1], r.history);
+                r.converged, ClusterStats.sizes(r.labels, k), indices[0], indices[1], r.history);
     }
 
     static Chunks chunksFor(int n, int k, int d) {

@@ -165,7 +165,7 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
         MiniBatchSteps state = new MiniBatchSteps(best, new double[k], k, d, 0, 0, params.get(REASSIGNMENT_RATIO));
         SplittableRandom rng = master.split();
         double tol = params.get(TOL);
-        double tolAbs = tol == 0 ? 0 : tol * KMeans.meanVariance(x, n, d);
+        double tolAbs = tol == 0 ? 0 : tol * ClusterStats.meanVariance(x, n, d);
         int maxNoImprovement = params.get(MAX_NO_IMPROVEMENT);
         long maxSteps = Math.max(1, (long) params.get(MAX_ITER) * n / b);
         double alpha = Math.min(1.0, b * 2.0 / (n + 1.0));
@@ -215,7 +215,7 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
         double inertia = assignAll(state.centres, k, x, w, n, d, labels, ctx);
         int epochs = (int) Math.min(Integer.MAX_VALUE, (step * b + n - 1) / n);
         return new MiniBatchKMeansModel(params, state.centres, state.counts, k, d, state.steps,
-                state.rowsSinceReassignment, labels, inertia, KMeans.clusterSizes(labels, k), false, epochs,
+                state.rowsSinceReassignment, labels, inertia, ClusterStats.sizes(labels, k), false, epochs,
                 !stop.equals("max-iter"), stop, initInertia, bestInit);
     }
 

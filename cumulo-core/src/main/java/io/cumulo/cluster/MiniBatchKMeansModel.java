@@ -74,7 +74,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
         int[] labels = new int[n];
         double inertia = MiniBatchKMeans.assignAll(state.centres, k, x, w, n, d, labels, ctx);
         return new MiniBatchKMeansModel(params, state.centres, state.counts, k, d, state.steps,
-                state.rowsSinceReassignment, labels, inertia, KMeans.clusterSizes(labels, k), true, 0, false,
+                state.rowsSinceReassignment, labels, inertia, ClusterStats.sizes(labels, k), true, 0, false,
                 null, null, -1);
     }
 
