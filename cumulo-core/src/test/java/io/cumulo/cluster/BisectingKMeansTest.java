@@ -254,6 +254,18 @@ class BisectingKMeansTest {
         assertEquals(a.inertia(), b.inertia());
     }
 
+    /** scikit-learn 1.2.1 fails here (IndexError: its per-cluster SSE array is sized by the number of features). */
+    @Test
+    void oneFeatureWorks() {
+        Dataset d = Dataset.of(new double[][] {{0}, {0.5}, {1}, {10}, {10.5}, {11}, {20}, {21}});
+        // (a single random start can stop in the local optimum {0 .. 10.5} | {11, 20, 21}: a few restarts avoid it)
+        BisectingKMeansModel m = BisectingKMeans.builder().k(3).nInit(5).build().fit(d);
+        int[] l = m.labels();
+        assertTrue(l[0] == l[1] && l[1] == l[2] && l[3] == l[4] && l[4] == l[5] && l[6] == l[7], Arrays.toString(l));
+        assertEquals(3, Arrays.stream(l).distinct().count());
+        assertEquals(0.5 + 0.5 + 0.5, m.inertia(), 1e-12);
+    }
+
     @Test
     void oneClusterIsTheMean() {
         Dataset d = Fixtures.uniform(400, 3, 8);
