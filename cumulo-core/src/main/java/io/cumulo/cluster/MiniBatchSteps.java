@@ -2,7 +2,6 @@ package io.cumulo.cluster;
 
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.Sampling;
-import io.cumulo.linalg.VectorKernels;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -20,8 +19,13 @@ import java.util.SplittableRandom;
  * start of the batch). Then, when due, centres whose count is below {@code reassignment-ratio × max count} are
  * moved to random rows of the batch and their counts raised to the smallest count kept.
  *
- * <p>Large batches are split into fixed chunks of {@value #CHUNK_ROWS} rows whose partial sums are added in
- * chunk order, so a step gives the same result on any number of threads.
+ * <p>Batches are split into fixed chunks of {@value #CHUNK_ROWS} rows whose partial sums are added in chunk
+ * order, so a step gives the same result on any number of threads. Each chunk copies its rows into a transposed
+ * block (one array per feature) and ranks the centres with loops over the rows that HotSpot vectorises
+ * ({@code score[i] += a · x_l[i]}); a mini-batch is too small for the row-blocked kernel of
+ * {@link io.cumulo.linalg.VectorKernels#nearest} to pay off. The ranking is {@code ‖c'‖² + 2μ·c' − 2x·c'} with
+ * the centres shifted by their mean μ (as {@link NearestCentres}), and the batch inertia, used only by the stopping
+ * rule, is {@code ‖x − μ‖² + score}. The final labels and inertia of a fit are computed apart, exactly.
  */
 final class MiniBatchSteps {
     /** Rows per chunk of a batch (a batch of at most this many rows is one task). */
@@ -34,23 +38,45 @@ final class MiniBatchSteps {
     long steps;
     long rowsSinceReassignment;
     private final double reassignmentRatio;
-    private final VectorKernels kernels = VectorKernels.get();
 
-    // buffers reused between steps
-    private int[] labels = new int[0];
-    private double[] gathered = new double[0];
-    private double[] gatheredWeights = new double[0];
-    private double[][] chunkSums = new double[0][];
-    private double[][] chunkWeights = new double[0][];
-    private double[] chunkInertia = new double[0];
+    private Scratch[] scratch = new Scratch[0];
     private final double[] sums;
     private final double[] batchWeight;
     private final double[] before;
+    private final double[] shifted;
+    private final double[] bias;
+    private final double[] mean;
 
     /** Squared change of the centres in the last step (when asked for), including reassigned centres. */
     double lastShift;
     /** Centres moved by the last reassignment. */
     int lastReassigned;
+
+    /** One chunk's working space and partial results. */
+    private static final class Scratch {
+        final double[] rows;
+        final double[][] xT;
+        final double[] w;
+        final double[] score;
+        final double[] best;
+        final double[] norm;
+        final int[] label;
+        final double[] sums;
+        final double[] weight;
+        double inertia;
+
+        Scratch(int k, int d) {
+            rows = new double[CHUNK_ROWS * d];
+            xT = new double[d][CHUNK_ROWS];
+            w = new double[CHUNK_ROWS];
+            score = new double[CHUNK_ROWS];
+            best = new double[CHUNK_ROWS];
+            norm = new double[CHUNK_ROWS];
+            label = new int[CHUNK_ROWS];
+            sums = new double[k * d];
+            weight = new double[k];
+        }
+    }
 
     MiniBatchSteps(double[] centres, double[] counts, int k, int d, long steps, long rowsSinceReassignment,
                    double reassignmentRatio) {
@@ -64,6 +90,9 @@ final class MiniBatchSteps {
         this.sums = new double[k * d];
         this.batchWeight = new double[k];
         this.before = new double[k * d];
+        this.shifted = new double[k * d];
+        this.bias = new double[k];
+        this.mean = new double[d];
     }
 
     /**
@@ -96,84 +125,45 @@ final class MiniBatchSteps {
     }
 
     /**
-     * One step on the batch made of rows {@code rows[0..b)} of {@code x} (weights from {@code w}, or none); with
-     * {@code rows == null}, rows {@code 0..b} of {@code x} (exclusive). Each chunk gathers its own rows, so the gathering is
-     * spread over the threads too.
+     * One step on the batch made of rows {@code rows[0], ..., rows[b−1]} of {@code x} (weights from {@code w}, or
+     * none); with {@code rows == null}, on rows {@code 0, ..., b−1} of {@code x}. Returns the batch inertia at the
+     * centres before the update.
      */
     double step(double[] x, double[] w, int[] rows, int b, SplittableRandom rng, boolean reassign,
                 boolean measureShift, ExecutionContext ctx) {
         int nc = (b + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        ensureBuffers(b, nc);
-        double[] xb = x;
-        double[] wb = w;
-        if (rows != null) {
-            if (gathered.length < b * d) {
-                gathered = new double[b * d];
+        if (scratch.length < nc) {
+            Scratch[] more = Arrays.copyOf(scratch, nc);
+            for (int c = scratch.length; c < nc; c++) {
+                more[c] = new Scratch(k, d);
             }
-            xb = gathered;
-            if (w != null) {
-                if (gatheredWeights.length < b) {
-                    gatheredWeights = new double[b];
-                }
-                wb = gatheredWeights;
-            }
+            scratch = more;
         }
         if (measureShift) {
             System.arraycopy(centres, 0, before, 0, k * d);
         }
-        NearestCentres table = new NearestCentres(centres, k, d);
-        int[] lab = labels;
-        double[] bx = xb;
-        double[] bwt = wb;
-        ctx.parallelFor(nc, c -> {
-            int from = c * CHUNK_ROWS;
-            int to = Math.min(b, from + CHUNK_ROWS);
-            if (rows != null) {
-                for (int i = from; i < to; i++) {
-                    System.arraycopy(x, rows[i] * d, bx, i * d, d);
-                }
-                if (w != null) {
-                    for (int i = from; i < to; i++) {
-                        bwt[i] = w[rows[i]];
-                    }
-                }
-            }
-            double[] s = chunkSums[c];
-            double[] sw = chunkWeights[c];
-            Arrays.fill(s, 0);
-            Arrays.fill(sw, 0);
-            chunkInertia[c] = table.assign(kernels, bx, bwt, from, to, lab, null);
-            for (int i = from; i < to; i++) {
-                int j = lab[i];
-                double wi = bwt == null ? 1.0 : bwt[i];
-                int so = j * d;
-                int xo = i * d;
-                for (int l = 0; l < d; l++) {
-                    s[so + l] += wi * bx[xo + l];
-                }
-                sw[j] += wi;
-            }
-        });
+        prepareRanking();
+        ctx.parallelFor(nc, c -> chunk(scratch[c], x, w, rows, c * CHUNK_ROWS, Math.min(b, (c + 1) * CHUNK_ROWS)));
         double inertia = 0;
         double[] s = sums;
         double[] bw = batchWeight;
         if (nc == 1) {
-            s = chunkSums[0];
-            bw = chunkWeights[0];
-            inertia = chunkInertia[0];
+            s = scratch[0].sums;
+            bw = scratch[0].weight;
+            inertia = scratch[0].inertia;
         } else {
             Arrays.fill(s, 0);
             Arrays.fill(bw, 0);
             for (int c = 0; c < nc; c++) {
-                double[] cs = chunkSums[c];
+                double[] cs = scratch[c].sums;
                 for (int i = 0; i < k * d; i++) {
                     s[i] += cs[i];
                 }
-                double[] cw = chunkWeights[c];
+                double[] cw = scratch[c].weight;
                 for (int j = 0; j < k; j++) {
                     bw[j] += cw[j];
                 }
-                inertia += chunkInertia[c];
+                inertia += scratch[c].inertia;
             }
         }
         for (int j = 0; j < k; j++) {
@@ -188,7 +178,7 @@ final class MiniBatchSteps {
                 counts[j] = now;
             }
         }
-        lastReassigned = reassign && reassignmentRatio > 0 ? reassignSmall(xb, b, rng) : 0;
+        lastReassigned = reassign && reassignmentRatio > 0 ? reassignSmall(x, rows, b, rng) : 0;
         if (measureShift) {
             double shift = 0;
             for (int i = 0; i < k * d; i++) {
@@ -201,12 +191,115 @@ final class MiniBatchSteps {
         return inertia;
     }
 
+    /** The centres shifted by their mean μ, and {@code bias_j = ‖c'_j‖² + 2μ·c'_j}. */
+    private void prepareRanking() {
+        Arrays.fill(mean, 0);
+        for (int j = 0; j < k; j++) {
+            for (int l = 0; l < d; l++) {
+                mean[l] += centres[j * d + l];
+            }
+        }
+        for (int l = 0; l < d; l++) {
+            mean[l] /= k;
+        }
+        for (int j = 0; j < k; j++) {
+            double norm = 0;
+            double cross = 0;
+            for (int l = 0; l < d; l++) {
+                double c = centres[j * d + l] - mean[l];
+                shifted[j * d + l] = c;
+                norm += c * c;
+                cross += mean[l] * c;
+            }
+            bias[j] = norm + 2 * cross;
+        }
+    }
+
+    /** Rows {@code [from, to)} of the batch: nearest centres, their weighted sums and the chunk's inertia. */
+    private void chunk(Scratch s, double[] x, double[] w, int[] rows, int from, int to) {
+        int m = to - from;
+        double[][] xT = s.xT;
+        double[] sw = s.w;
+        // copy the rows first (independent loads, so the memory system overlaps them), then transpose in cache:
+        // about twice as fast as writing the transposed block straight from randomly placed rows
+        double[] xr = s.rows;
+        for (int i = 0; i < m; i++) {
+            int row = rows == null ? from + i : rows[from + i];
+            System.arraycopy(x, row * d, xr, i * d, d);
+            sw[i] = w == null ? 1.0 : w[row];
+        }
+        for (int i = 0; i < m; i++) {
+            int src = i * d;
+            for (int l = 0; l < d; l++) {
+                xT[l][i] = xr[src + l];
+            }
+        }
+        double[] norm = s.norm;
+        Arrays.fill(norm, 0, m, 0);
+        for (int l = 0; l < d; l++) {
+            addSquaredDeviation(xT[l], mean[l], norm, m);
+        }
+        double[] best = s.best;
+        double[] score = s.score;
+        int[] label = s.label;
+        Arrays.fill(best, 0, m, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < k; j++) {
+            Arrays.fill(score, 0, m, bias[j]);
+            for (int l = 0; l < d; l++) {
+                axpy(-2 * shifted[j * d + l], xT[l], score, m);
+            }
+            keepSmaller(score, best, label, j, m);
+        }
+        double[] sums = s.sums;
+        double[] weight = s.weight;
+        Arrays.fill(sums, 0);
+        Arrays.fill(weight, 0);
+        double inertia = 0;
+        for (int i = 0; i < m; i++) {
+            double dist = Math.max(0, norm[i] + best[i]);
+            inertia += sw[i] * dist;
+            weight[label[i]] += sw[i];
+        }
+        for (int l = 0; l < d; l++) {
+            double[] xl = xT[l];
+            for (int i = 0; i < m; i++) {
+                sums[label[i] * d + l] += sw[i] * xl[i];
+            }
+        }
+        s.inertia = inertia;
+    }
+
+    /** {@code y[i] += a · x[i]} for {@code i < m}: same indices on both arrays, so HotSpot vectorises it. */
+    private static void axpy(double a, double[] x, double[] y, int m) {
+        for (int i = 0; i < m; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
+    /** {@code norm[i] += (x[i] − mu)²} for {@code i < m}. */
+    private static void addSquaredDeviation(double[] x, double mu, double[] norm, int m) {
+        for (int i = 0; i < m; i++) {
+            double t = x[i] - mu;
+            norm[i] += t * t;
+        }
+    }
+
+    /** Where {@code score[i] < best[i]}: {@code best[i] = score[i]}, {@code label[i] = j} (earlier centres win ties). */
+    private static void keepSmaller(double[] score, double[] best, int[] label, int j, int m) {
+        for (int i = 0; i < m; i++) {
+            if (score[i] < best[i]) {
+                best[i] = score[i];
+                label[i] = j;
+            }
+        }
+    }
+
     /**
      * Moves the centres whose count is below {@code ratio × max count} to distinct random rows of the batch (at
      * most half the batch size of them: the smallest counts first, ties to the lower index) and raises every such
      * count to the smallest count kept, so that they are not reassigned again at once. Returns how many moved.
      */
-    private int reassignSmall(double[] xb, int b, SplittableRandom rng) {
+    private int reassignSmall(double[] x, int[] rows, int b, SplittableRandom rng) {
         double max = 0;
         for (double c : counts) {
             max = Math.max(max, c);
@@ -244,31 +337,16 @@ final class MiniBatchSteps {
                 keptMin = Math.min(keptMin, counts[j]);
             }
         }
-        int[] rows = Sampling.withoutReplacement(b, moving, rng);
+        int[] picks = Sampling.withoutReplacement(b, moving, rng);
         int r = 0;
         for (int j = 0; j < k; j++) {
             if (move[j]) {
-                System.arraycopy(xb, rows[r++] * d, centres, j * d, d);
+                int p = picks[r++];
+                int row = rows == null ? p : rows[p];
+                System.arraycopy(x, row * d, centres, j * d, d);
                 counts[j] = keptMin;
             }
         }
         return moving;
-    }
-
-    private void ensureBuffers(int b, int nc) {
-        if (labels.length < b) {
-            labels = new int[b];
-        }
-        if (chunkSums.length < nc) {
-            chunkSums = Arrays.copyOf(chunkSums, nc);
-            chunkWeights = Arrays.copyOf(chunkWeights, nc);
-            chunkInertia = new double[nc];
-            for (int c = 0; c < nc; c++) {
-                if (chunkSums[c] == null) {
-                    chunkSums[c] = new double[k * d];
-                    chunkWeights[c] = new double[k];
-                }
-            }
-        }
     }
 }
