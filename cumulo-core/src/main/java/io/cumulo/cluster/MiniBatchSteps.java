@@ -22,14 +22,17 @@ import java.util.SplittableRandom;
  * <p>Batches are split into fixed chunks of {@value #CHUNK_ROWS} rows whose partial sums are added in chunk
  * order, so a step gives the same result on any number of threads. Each chunk copies its rows into a transposed
  * block (one array per feature) and ranks the centres with loops over the rows that HotSpot vectorises
- * ({@code score[i] += a · x_l[i]}); a mini-batch is too small for the row-blocked kernel of
- * {@link io.cumulo.linalg.VectorKernels#nearest} to pay off. The ranking is {@code ‖c'‖² + 2μ·c' − 2x·c'} with
+ * ({@code score[i] += a · x_l[i]}, then the minimum over a block of centres); on a mini-batch this is about twice
+ * as fast as the row-blocked kernel of {@link io.cumulo.linalg.VectorKernels#nearest} that scalar HotSpot code
+ * gets today. The ranking is {@code ‖c'‖² + 2μ·c' − 2x·c'} with
  * the centres shifted by their mean μ (as {@link NearestCentres}), and the batch inertia, used only by the stopping
  * rule, is {@code ‖x − μ‖² + score}. The final labels and inertia of a fit are computed apart, exactly.
  */
 final class MiniBatchSteps {
     /** Rows per chunk of a batch (a batch of at most this many rows is one task). */
     static final int CHUNK_ROWS = 512;
+    /** Centres scored together before their minimum is taken. */
+    private static final int BLOCK = 16;
 
     final int k;
     final int d;
@@ -57,8 +60,10 @@ final class MiniBatchSteps {
         final double[] rows;
         final double[][] xT;
         final double[] w;
-        final double[] score;
+        final double[][] score;
         final double[] best;
+        final double[] blockBest;
+        final int[] blockLabel;
         final double[] norm;
         final int[] label;
         final double[] sums;
@@ -69,8 +74,10 @@ final class MiniBatchSteps {
             rows = new double[CHUNK_ROWS * d];
             xT = new double[d][CHUNK_ROWS];
             w = new double[CHUNK_ROWS];
-            score = new double[CHUNK_ROWS];
+            score = new double[Math.min(BLOCK, k)][CHUNK_ROWS];
             best = new double[CHUNK_ROWS];
+            blockBest = new double[CHUNK_ROWS];
+            blockLabel = new int[CHUNK_ROWS];
             norm = new double[CHUNK_ROWS];
             label = new int[CHUNK_ROWS];
             sums = new double[k * d];
@@ -240,15 +247,31 @@ final class MiniBatchSteps {
             addSquaredDeviation(xT[l], mean[l], norm, m);
         }
         double[] best = s.best;
-        double[] score = s.score;
         int[] label = s.label;
-        Arrays.fill(best, 0, m, Double.POSITIVE_INFINITY);
-        for (int j = 0; j < k; j++) {
-            Arrays.fill(score, 0, m, bias[j]);
-            for (int l = 0; l < d; l++) {
-                axpy(-2 * shifted[j * d + l], xT[l], score, m);
+        double[][] score = s.score;
+        // centres in blocks of BLOCK: the scores of a block, their minimum (vectorised), then the first centre
+        // reaching it (a rarely taken branch); an earlier block keeps its centre on a tie
+        for (int jb = 0; jb < k; jb += BLOCK) {
+            int nb = Math.min(BLOCK, k - jb);
+            for (int t = 0; t < nb; t++) {
+                int j = jb + t;
+                Arrays.fill(score[t], 0, m, bias[j]);
+                for (int l = 0; l < d; l++) {
+                    axpy(-2 * shifted[j * d + l], xT[l], score[t], m);
+                }
             }
-            keepSmaller(score, best, label, j, m);
+            double[] bb = jb == 0 ? best : s.blockBest;
+            int[] bl = jb == 0 ? label : s.blockLabel;
+            Arrays.fill(bb, 0, m, Double.POSITIVE_INFINITY);
+            for (int t = 0; t < nb; t++) {
+                minInto(score[t], bb, m);
+            }
+            for (int t = nb - 1; t >= 0; t--) {
+                labelWhereEqual(score[t], bb, bl, jb + t, m);
+            }
+            if (jb > 0) {
+                keepSmaller(bb, bl, best, label, m);
+            }
         }
         double[] sums = s.sums;
         double[] weight = s.weight;
@@ -284,12 +307,28 @@ final class MiniBatchSteps {
         }
     }
 
-    /** Where {@code score[i] < best[i]}: {@code best[i] = score[i]}, {@code label[i] = j} (earlier centres win ties). */
-    private static void keepSmaller(double[] score, double[] best, int[] label, int j, int m) {
+    /** {@code best[i] = min(best[i], s[i])} for {@code i < m} (vectorised). */
+    private static void minInto(double[] s, double[] best, int m) {
         for (int i = 0; i < m; i++) {
-            if (score[i] < best[i]) {
-                best[i] = score[i];
+            best[i] = Math.min(best[i], s[i]);
+        }
+    }
+
+    /** {@code label[i] = j} where {@code s[i]} is the minimum. */
+    private static void labelWhereEqual(double[] s, double[] best, int[] label, int j, int m) {
+        for (int i = 0; i < m; i++) {
+            if (s[i] == best[i]) {
                 label[i] = j;
+            }
+        }
+    }
+
+    /** Where the block's minimum is smaller than the best so far, it and its centre replace them. */
+    private static void keepSmaller(double[] blockBest, int[] blockLabel, double[] best, int[] label, int m) {
+        for (int i = 0; i < m; i++) {
+            if (blockBest[i] < best[i]) {
+                best[i] = blockBest[i];
+                label[i] = blockLabel[i];
             }
         }
     }
