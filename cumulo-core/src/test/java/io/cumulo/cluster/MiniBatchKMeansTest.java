@@ -55,6 +55,77 @@ class MiniBatchKMeansTest {
         assertArrayEquals(new double[] {8, 2}, s.counts);
     }
 
+    /**
+     * A step with many centres (several blocks of the scoring) and several chunks gives the update a brute-force
+     * nearest-centre assignment gives; coincident centres (in one block and across blocks) leave the rows to the
+     * lower index.
+     */
+    @Test
+    void aStepMatchesABruteForceAssignment() {
+        int k = 40;
+        int d = 3;
+        int b = 3 * MiniBatchSteps.CHUNK_ROWS + 11;
+        SplittableRandom rng = new SplittableRandom(9);
+        double[] c = new double[k * d];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rng.nextDouble() * 10;
+        }
+        System.arraycopy(c, 5 * d, c, 25 * d, d);
+        System.arraycopy(c, 17 * d, c, 18 * d, d);
+        double[] counts = new double[k];
+        for (int j = 0; j < k; j++) {
+            counts[j] = 1 + j % 4;
+        }
+        double[] x = new double[b * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextDouble() * 10;
+        }
+        System.arraycopy(c, 17 * d, x, 0, d); // a row exactly on the coincident pair
+        double[] w = new double[b];
+        for (int i = 0; i < b; i++) {
+            w[i] = 0.5 + i % 3;
+        }
+        double[] sums = new double[k * d];
+        double[] weight = new double[k];
+        double inertia = 0;
+        for (int i = 0; i < b; i++) {
+            int best = 0;
+            double bd = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (int l = 0; l < d; l++) {
+                    s += (x[i * d + l] - c[j * d + l]) * (x[i * d + l] - c[j * d + l]);
+                }
+                if (s < bd) {
+                    bd = s;
+                    best = j;
+                }
+            }
+            inertia += w[i] * bd;
+            weight[best] += w[i];
+            for (int l = 0; l < d; l++) {
+                sums[best * d + l] += w[i] * x[i * d + l];
+            }
+        }
+        assertEquals(0.0, weight[25], "rows go to the lower of two coincident centres");
+        assertEquals(0.0, weight[18]);
+        assertTrue(weight[17] > 0);
+        for (int threads : new int[] {1, 3}) {
+            MiniBatchSteps s = new MiniBatchSteps(c, counts, k, d, 0, 0, 0);
+            double batchInertia = s.step(x, w, b, new SplittableRandom(1), false, false,
+                    ExecutionContext.defaults().withThreads(threads));
+            assertEquals(inertia, batchInertia, 1e-9 * inertia);
+            for (int j = 0; j < k; j++) {
+                assertEquals(counts[j] + weight[j], s.counts[j], 1e-12, "count " + j);
+                for (int l = 0; l < d; l++) {
+                    double expected = weight[j] > 0
+                            ? (c[j * d + l] * counts[j] + sums[j * d + l]) / (counts[j] + weight[j]) : c[j * d + l];
+                    assertEquals(expected, s.centres[j * d + l], 1e-12, "centre " + j);
+                }
+            }
+        }
+    }
+
     /** The per-centre learning rate 1/count makes each centre the running mean of every row it has absorbed. */
     @Test
     void withoutReassignmentACentreIsTheMeanOfItsRows() {
