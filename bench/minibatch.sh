@@ -12,7 +12,8 @@
 #   CUMULO_BENCH_PYTHON   python with numpy and scikit-learn [/usr/bin/python3]
 #   CUMULO_BENCH_JDKS     space-separated JAVA_HOMEs to run Cumulo on
 #                         [/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64, those present]
-#   CUMULO_BENCH_THREADS  threads for Cumulo [nproc]
+#   CUMULO_BENCH_THREADS  threads for Cumulo [the number of processors]
+#   OMP_NUM_THREADS       (scikit-learn's own) threads for scikit-learn [the number of processors]
 #   CUMULO_BENCH_WARMUP   untimed fits per JVM before the timed ones [3]
 #   CUMULO_BENCH_NO_BUILD=1 use the jar already built
 #
@@ -27,7 +28,7 @@ SEEDS="${2:-0-9}"
 WL="${3:-kma}"
 DATA="${CUMULO_BENCH_DATA:-$ROOT/bench-data}"
 PY="${CUMULO_BENCH_PYTHON:-/usr/bin/python3}"
-THREADS="${CUMULO_BENCH_THREADS:-$(nproc)}"
+THREADS="${CUMULO_BENCH_THREADS:-$(getconf _NPROCESSORS_ONLN)}"
 WARMUP="${CUMULO_BENCH_WARMUP:-3}"
 JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true)
@@ -88,8 +89,8 @@ done
 
 {
   echo
-  echo "mini-batch k-means on $WL, Cumulo on $THREADS threads, $ROUNDS rounds x seeds $SEEDS; $(date +%F); results in ${OUT#"$ROOT"/}"
-  echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+  echo "mini-batch k-means on $WL, Cumulo on $THREADS threads, scikit-learn on ${OMP_NUM_THREADS:-all} OpenMP threads, $ROUNDS rounds x seeds $SEEDS; $(date +%F); results in ${OUT#"$ROOT"/}"
+  echo "machine: $(getconf _NPROCESSORS_ONLN) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
   for h in "${JDKS[@]}"; do echo "JDK: $("$h/bin/java" -version 2>&1 | sed -n 2p)"; done
   echo
   "$(command -v python3 || echo "$PY")" "$ROOT/bench/minibatch_report.py" "$OUT"

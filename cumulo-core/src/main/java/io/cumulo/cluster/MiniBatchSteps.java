@@ -20,19 +20,13 @@ import java.util.SplittableRandom;
  * moved to random rows of the batch and their counts raised to the smallest count kept.
  *
  * <p>Batches are split into fixed chunks of {@value #CHUNK_ROWS} rows whose partial sums are added in chunk
- * order, so a step gives the same result on any number of threads. Each chunk copies its rows into a transposed
- * block (one array per feature) and ranks the centres with loops over the rows that HotSpot vectorises
- * ({@code score[i] += a · x_l[i]}, then the minimum over a block of centres); on a mini-batch this is about twice
- * as fast as the row-blocked kernel of {@link io.cumulo.linalg.VectorKernels#nearest} that scalar HotSpot code
- * gets today. The ranking is {@code ‖c'‖² + 2μ·c' − 2x·c'} with
- * the centres shifted by their mean μ (as {@link NearestCentres}), and the batch inertia, used only by the stopping
- * rule, is {@code ‖x − μ‖² + score}. The final labels and inertia of a fit are computed apart, exactly.
+ * order, so a step gives the same result on any number of threads. Each chunk ranks the centres with
+ * {@link NearestCentres} (one tile), and its batch inertia, used only by the stopping rule, is
+ * {@code ‖x − μ‖² + score}; the final labels and inertia of a fit are computed apart, from differences.
  */
 final class MiniBatchSteps {
-    /** Rows per chunk of a batch (a batch of at most this many rows is one task). */
-    static final int CHUNK_ROWS = 512;
-    /** Centres scored together before their minimum is taken. */
-    private static final int BLOCK = 16;
+    /** Rows per chunk of a batch (a batch of at most this many rows is one task): one tile. */
+    static final int CHUNK_ROWS = NearestCentres.TILE;
 
     final int k;
     final int d;
@@ -42,13 +36,10 @@ final class MiniBatchSteps {
     long rowsSinceReassignment;
     private final double reassignmentRatio;
 
-    private Scratch[] scratch = new Scratch[0];
+    private Chunk[] chunks = new Chunk[0];
     private final double[] sums;
     private final double[] batchWeight;
     private final double[] before;
-    private final double[] shifted;
-    private final double[] bias;
-    private final double[] mean;
 
     /** Squared change of the centres in the last step (when asked for), including reassigned centres. */
     double lastShift;
@@ -56,32 +47,17 @@ final class MiniBatchSteps {
     int lastReassigned;
 
     /** One chunk's working space and partial results. */
-    private static final class Scratch {
-        final double[] rows;
-        final double[][] xT;
-        final double[] w;
-        final double[][] score;
-        final double[] best;
-        final double[] blockBest;
-        final int[] blockLabel;
-        final double[] norm;
-        final int[] label;
+    private static final class Chunk {
+        final NearestCentres.Tile tile;
+        final double[] w = new double[CHUNK_ROWS];
         final double[] sums;
         final double[] weight;
         double inertia;
 
-        Scratch(int k, int d) {
-            rows = new double[CHUNK_ROWS * d];
-            xT = new double[d][CHUNK_ROWS];
-            w = new double[CHUNK_ROWS];
-            score = new double[Math.min(BLOCK, k)][CHUNK_ROWS];
-            best = new double[CHUNK_ROWS];
-            blockBest = new double[CHUNK_ROWS];
-            blockLabel = new int[CHUNK_ROWS];
-            norm = new double[CHUNK_ROWS];
-            label = new int[CHUNK_ROWS];
-            sums = new double[k * d];
-            weight = new double[k];
+        Chunk(NearestCentres.Tile tile, int k, int d) {
+            this.tile = tile;
+            this.sums = new double[k * d];
+            this.weight = new double[k];
         }
     }
 
@@ -97,9 +73,6 @@ final class MiniBatchSteps {
         this.sums = new double[k * d];
         this.batchWeight = new double[k];
         this.before = new double[k * d];
-        this.shifted = new double[k * d];
-        this.bias = new double[k];
-        this.mean = new double[d];
     }
 
     /**
@@ -139,38 +112,38 @@ final class MiniBatchSteps {
     double step(double[] x, double[] w, int[] rows, int b, SplittableRandom rng, boolean reassign,
                 boolean measureShift, ExecutionContext ctx) {
         int nc = (b + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        if (scratch.length < nc) {
-            Scratch[] more = Arrays.copyOf(scratch, nc);
-            for (int c = scratch.length; c < nc; c++) {
-                more[c] = new Scratch(k, d);
+        NearestCentres table = new NearestCentres(centres, k, d);
+        if (chunks.length < nc) {
+            Chunk[] more = Arrays.copyOf(chunks, nc);
+            for (int c = chunks.length; c < nc; c++) {
+                more[c] = new Chunk(table.newTile(), k, d);
             }
-            scratch = more;
+            chunks = more;
         }
         if (measureShift) {
             System.arraycopy(centres, 0, before, 0, k * d);
         }
-        prepareRanking();
-        ctx.parallelFor(nc, c -> chunk(scratch[c], x, w, rows, c * CHUNK_ROWS, Math.min(b, (c + 1) * CHUNK_ROWS)));
+        ctx.parallelFor(nc, c -> chunk(table, chunks[c], x, w, rows, c * CHUNK_ROWS, Math.min(b, (c + 1) * CHUNK_ROWS)));
         double inertia = 0;
         double[] s = sums;
         double[] bw = batchWeight;
         if (nc == 1) {
-            s = scratch[0].sums;
-            bw = scratch[0].weight;
-            inertia = scratch[0].inertia;
+            s = chunks[0].sums;
+            bw = chunks[0].weight;
+            inertia = chunks[0].inertia;
         } else {
             Arrays.fill(s, 0);
             Arrays.fill(bw, 0);
             for (int c = 0; c < nc; c++) {
-                double[] cs = scratch[c].sums;
+                double[] cs = chunks[c].sums;
                 for (int i = 0; i < k * d; i++) {
                     s[i] += cs[i];
                 }
-                double[] cw = scratch[c].weight;
+                double[] cw = chunks[c].weight;
                 for (int j = 0; j < k; j++) {
                     bw[j] += cw[j];
                 }
-                inertia += scratch[c].inertia;
+                inertia += chunks[c].inertia;
             }
         }
         for (int j = 0; j < k; j++) {
@@ -198,139 +171,34 @@ final class MiniBatchSteps {
         return inertia;
     }
 
-    /** The centres shifted by their mean μ, and {@code bias_j = ‖c'_j‖² + 2μ·c'_j}. */
-    private void prepareRanking() {
-        Arrays.fill(mean, 0);
-        for (int j = 0; j < k; j++) {
-            for (int l = 0; l < d; l++) {
-                mean[l] += centres[j * d + l];
-            }
-        }
-        for (int l = 0; l < d; l++) {
-            mean[l] /= k;
-        }
-        for (int j = 0; j < k; j++) {
-            double norm = 0;
-            double cross = 0;
-            for (int l = 0; l < d; l++) {
-                double c = centres[j * d + l] - mean[l];
-                shifted[j * d + l] = c;
-                norm += c * c;
-                cross += mean[l] * c;
-            }
-            bias[j] = norm + 2 * cross;
-        }
-    }
-
     /** Rows {@code [from, to)} of the batch: nearest centres, their weighted sums and the chunk's inertia. */
-    private void chunk(Scratch s, double[] x, double[] w, int[] rows, int from, int to) {
+    private void chunk(NearestCentres table, Chunk c, double[] x, double[] w, int[] rows, int from, int to) {
         int m = to - from;
-        double[][] xT = s.xT;
-        double[] sw = s.w;
-        // copy the rows first (independent loads, so the memory system overlaps them), then transpose in cache:
-        // about twice as fast as writing the transposed block straight from randomly placed rows
-        double[] xr = s.rows;
+        NearestCentres.Tile t = c.tile;
+        table.load(t, x, rows, from, m);
+        table.rank(t, m);
+        table.normsAboutMean(t, m);
+        double[] sw = c.w;
         for (int i = 0; i < m; i++) {
-            int row = rows == null ? from + i : rows[from + i];
-            System.arraycopy(x, row * d, xr, i * d, d);
-            sw[i] = w == null ? 1.0 : w[row];
+            sw[i] = w == null ? 1.0 : w[rows == null ? from + i : rows[from + i]];
         }
-        for (int i = 0; i < m; i++) {
-            int src = i * d;
-            for (int l = 0; l < d; l++) {
-                xT[l][i] = xr[src + l];
-            }
-        }
-        double[] norm = s.norm;
-        Arrays.fill(norm, 0, m, 0);
-        for (int l = 0; l < d; l++) {
-            addSquaredDeviation(xT[l], mean[l], norm, m);
-        }
-        double[] best = s.best;
-        int[] label = s.label;
-        double[][] score = s.score;
-        // centres in blocks of BLOCK: the scores of a block, their minimum (vectorised), then the first centre
-        // reaching it (a rarely taken branch); an earlier block keeps its centre on a tie
-        for (int jb = 0; jb < k; jb += BLOCK) {
-            int nb = Math.min(BLOCK, k - jb);
-            for (int t = 0; t < nb; t++) {
-                int j = jb + t;
-                Arrays.fill(score[t], 0, m, bias[j]);
-                for (int l = 0; l < d; l++) {
-                    axpy(-2 * shifted[j * d + l], xT[l], score[t], m);
-                }
-            }
-            double[] bb = jb == 0 ? best : s.blockBest;
-            int[] bl = jb == 0 ? label : s.blockLabel;
-            Arrays.fill(bb, 0, m, Double.POSITIVE_INFINITY);
-            for (int t = 0; t < nb; t++) {
-                minInto(score[t], bb, m);
-            }
-            for (int t = nb - 1; t >= 0; t--) {
-                labelWhereEqual(score[t], bb, bl, jb + t, m);
-            }
-            if (jb > 0) {
-                keepSmaller(bb, bl, best, label, m);
-            }
-        }
-        double[] sums = s.sums;
-        double[] weight = s.weight;
+        double[] sums = c.sums;
+        double[] weight = c.weight;
         Arrays.fill(sums, 0);
         Arrays.fill(weight, 0);
+        int[] label = t.label;
         double inertia = 0;
         for (int i = 0; i < m; i++) {
-            double dist = Math.max(0, norm[i] + best[i]);
-            inertia += sw[i] * dist;
+            inertia += sw[i] * Math.max(0, t.norm[i] + t.best[i]);
             weight[label[i]] += sw[i];
         }
         for (int l = 0; l < d; l++) {
-            double[] xl = xT[l];
+            double[] xl = t.xT[l];
             for (int i = 0; i < m; i++) {
                 sums[label[i] * d + l] += sw[i] * xl[i];
             }
         }
-        s.inertia = inertia;
-    }
-
-    /** {@code y[i] += a · x[i]} for {@code i < m}: same indices on both arrays, so HotSpot vectorises it. */
-    private static void axpy(double a, double[] x, double[] y, int m) {
-        for (int i = 0; i < m; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    /** {@code norm[i] += (x[i] − mu)²} for {@code i < m}. */
-    private static void addSquaredDeviation(double[] x, double mu, double[] norm, int m) {
-        for (int i = 0; i < m; i++) {
-            double t = x[i] - mu;
-            norm[i] += t * t;
-        }
-    }
-
-    /** {@code best[i] = min(best[i], s[i])} for {@code i < m} (vectorised). */
-    private static void minInto(double[] s, double[] best, int m) {
-        for (int i = 0; i < m; i++) {
-            best[i] = Math.min(best[i], s[i]);
-        }
-    }
-
-    /** {@code label[i] = j} where {@code s[i]} is the minimum. */
-    private static void labelWhereEqual(double[] s, double[] best, int[] label, int j, int m) {
-        for (int i = 0; i < m; i++) {
-            if (s[i] == best[i]) {
-                label[i] = j;
-            }
-        }
-    }
-
-    /** Where the block's minimum is smaller than the best so far, it and its centre replace them. */
-    private static void keepSmaller(double[] blockBest, int[] blockLabel, double[] best, int[] label, int m) {
-        for (int i = 0; i < m; i++) {
-            if (blockBest[i] < best[i]) {
-                best[i] = blockBest[i];
-                label[i] = blockLabel[i];
-            }
-        }
+        c.inertia = inertia;
     }
 
     /**
