@@ -27,6 +27,9 @@ import java.util.SplittableRandom;
 final class MiniBatchSteps {
     /** Rows per chunk of a batch (a batch of at most this many rows is one task): one tile. */
     static final int CHUNK_ROWS = NearestCentres.TILE;
+    /** Batches of fewer chunks than this are processed on the calling thread. */
+    static final int PARALLEL_CHUNKS = 4;
+    private static final ExecutionContext SERIAL = ExecutionContext.singleThreaded();
 
     final int k;
     final int d;
@@ -123,7 +126,11 @@ final class MiniBatchSteps {
         if (measureShift) {
             System.arraycopy(centres, 0, before, 0, k * d);
         }
-        ctx.parallelFor(nc, c -> chunk(table, chunks[c], x, w, rows, c * CHUNK_ROWS, Math.min(b, (c + 1) * CHUNK_ROWS)));
+        // Small batches stay on the calling thread: handing a 512-row chunk to another thread costs about as much as
+        // computing it (waking a parked thread takes tens of microseconds, more on a busy machine). The chunks and
+        // the order of their sums are the same either way, so the result does not change.
+        (nc >= PARALLEL_CHUNKS ? ctx : SERIAL).parallelFor(nc,
+                c -> chunk(table, chunks[c], x, w, rows, c * CHUNK_ROWS, Math.min(b, (c + 1) * CHUNK_ROWS)));
         double inertia = 0;
         double[] s = sums;
         double[] bw = batchWeight;
