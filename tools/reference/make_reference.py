@@ -9,7 +9,7 @@ the Java side reads exactly the float64 values scikit-learn saw and produced.
 import json, os, sys
 import numpy as np
 import sklearn
-from sklearn.cluster import KMeans
+from sklearn.cluster import KMeans, BisectingKMeans
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score, silhouette_samples
 from sklearn.preprocessing import StandardScaler, MinMaxScaler, RobustScaler
 from sklearn.decomposition import PCA
@@ -134,4 +134,31 @@ for name, data in [("iris", iris), ("wine_standardized", StandardScaler().fit_tr
                  "components": p.components_.tolist()}
 with open(os.path.join(OUT, "pca.json"), "w") as f:
     json.dump(pca, f)
+
+# ---- bisecting k-means (scikit-learn 1.2.1 BisectingKMeans, default init "random", n_init=1) ----
+# Well-separated blobs: every split falls between blobs, so the partition does not depend on the random starts
+# and any correct implementation finds the same clusters; the classic sets: inertia over seeds, to compare.
+brng = np.random.default_rng(20261125)
+grid = np.array([[i, j, (i + j) % 2] for i in range(3) for j in range(2)], dtype=float) * 25.0
+sizes = [100] * 6  # equal sizes: a leaf holding two blobs is always larger than one holding one
+x = np.vstack([grid[c] + brng.normal(0, 1.0, size=(sizes[c], 3)) for c in range(6)])
+x = x[brng.permutation(len(x))]
+write_csv(os.path.join(OUT, "bisecting_blobs_data.csv"), x, ["x0", "x1", "x2"])
+bis = {"blobs": {}, "classic": {}}
+for strategy in ["biggest_inertia", "largest_cluster"]:
+    m = BisectingKMeans(6, random_state=0, bisecting_strategy=strategy).fit(x)
+    bis["blobs"][strategy] = {"labels": [int(v) for v in m.labels_], "inertia": float(m.inertia_),
+                              "predict_labels": [int(v) for v in m.predict(x)]}
+for name, data in [("iris_raw", iris), ("iris_standardized", StandardScaler().fit_transform(iris)),
+                   ("wine_standardized", StandardScaler().fit_transform(wine))]:
+    bis["classic"][name] = {}
+    for strategy in ["biggest_inertia", "largest_cluster"]:
+        runs = [float(BisectingKMeans(3, random_state=s, bisecting_strategy=strategy).fit(data).inertia_)
+                for s in range(20)]
+        bis["classic"][name][strategy] = {"inertia_seeds_0_19": runs, "median": float(np.median(runs)),
+                                          "min": min(runs), "max": max(runs)}
+with open(os.path.join(OUT, "bisecting_kmeans.json"), "w") as f:
+    json.dump(bis, f)
+print("bisecting", {n: {s: v["median"] for s, v in c.items()} for n, c in bis["classic"].items()})
+
 print("written to", os.path.normpath(OUT))

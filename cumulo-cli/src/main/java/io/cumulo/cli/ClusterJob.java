@@ -216,6 +216,10 @@ final class ClusterJob {
             s.put("loss (sum of " + o.fitted().params().toJson().getOrDefault("metric", "") + " distances, scaled space)",
                     fmt((Double) j.get("loss")));
         }
+        if (j.get("fuzzy_partition_coefficient") instanceof Double) {
+            s.put("fuzzy partition coefficient", fmt((Double) j.get("fuzzy_partition_coefficient")));
+            s.put("fuzzy partition entropy", fmt((Double) j.get("fuzzy_partition_entropy")));
+        }
         if (j.get("n_iter") != null) {
             s.put("iterations", j.get("n_iter") + (Boolean.TRUE.equals(j.get("converged")) ? " (converged)" : " (not converged)"));
         }
@@ -275,6 +279,12 @@ final class ClusterJob {
         if (j.get("loss") instanceof Double) {
             out.printf(Locale.ROOT, "  loss        %s  (sum of %s distances to the medoids)%n", fmt((Double) j.get("loss")),
                     o.fitted().params().toJson().getOrDefault("metric", ""));
+        }
+        if (j.get("fuzzy_partition_coefficient") instanceof Double) {
+            out.printf(Locale.ROOT, "  fuzzy PC    %s  (partition coefficient: 1 = hard, 1/k = all memberships equal)%n",
+                    fmt((Double) j.get("fuzzy_partition_coefficient")));
+            out.printf(Locale.ROOT, "  fuzzy PE    %s  (partition entropy: 0 = hard, ln k = all memberships equal)%n",
+                    fmt((Double) j.get("fuzzy_partition_entropy")));
         }
         Object sil = j.get("silhouette");
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",

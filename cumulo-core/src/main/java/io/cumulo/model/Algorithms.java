@@ -1,12 +1,18 @@
 package io.cumulo.model;
 
 import io.cumulo.CumuloException;
+import io.cumulo.cluster.BisectingKMeans;
+import io.cumulo.cluster.BisectingKMeansModel;
 import io.cumulo.cluster.Clusterer;
 import io.cumulo.cluster.ClusteringModel;
+import io.cumulo.cluster.FuzzyCMeans;
+import io.cumulo.cluster.FuzzyCMeansModel;
 import io.cumulo.cluster.KMeans;
 import io.cumulo.cluster.KMeansModel;
 import io.cumulo.cluster.KMedoids;
 import io.cumulo.cluster.KMedoidsModel;
+import io.cumulo.cluster.MiniBatchKMeans;
+import io.cumulo.cluster.MiniBatchKMeansModel;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -73,6 +79,13 @@ public final class Algorithms {
                 KMeans::of, KMeansModel::fromJson));
         register(new Entry(KMedoids.NAME, "k-medoids (FasterPAM, PAM, CLARA, FasterCLARA; medoids are rows; any distance)",
                 KMedoids.PARAMS, KMedoids::of, KMedoidsModel::fromJson));
+        register(new Entry(MiniBatchKMeans.NAME, "mini-batch k-means (Sculley 2010; small-cluster reassignment, "
+                + "early stopping, streaming with partialFit)", MiniBatchKMeans.PARAMS, MiniBatchKMeans::of,
+                MiniBatchKMeansModel::fromJson));
+        register(new Entry(BisectingKMeans.NAME, "bisecting k-means (repeated 2-means splits; the split tree is kept)",
+                BisectingKMeans.PARAMS, BisectingKMeans::of, BisectingKMeansModel::fromJson));
+        register(new Entry(FuzzyCMeans.NAME, "fuzzy c-means (Bezdek; memberships, partition coefficient and entropy)",
+                FuzzyCMeans.PARAMS, FuzzyCMeans::of, FuzzyCMeansModel::fromJson));
     }
 
     private Algorithms() {

@@ -1,0 +1,245 @@
+package io.cumulo.cluster;
+
+import io.cumulo.CumuloException;
+import io.cumulo.data.Dataset;
+import io.cumulo.exec.Chunks;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.json.JsonObject;
+import io.cumulo.linalg.VectorKernels;
+import io.cumulo.param.ParamValues;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fitted fuzzy c-means ({@link FuzzyCMeans}): centres, the training rows' memberships, hard labels (the
+ * highest membership, which is the nearest centre) and Bezdek's partition indices. Immutable.
+ */
+public final class FuzzyCMeansModel implements ClusteringModel {
+    private final ParamValues params;
+    private final double[] centres;
+    private final int k;
+    private final int d;
+    private final double m;
+    private final int[] labels;
+    private final double[] memberships;
+    private final double objective;
+    private final int iterations;
+    private final boolean converged;
+    private final int[] sizes;
+    private final double partitionCoefficient;
+    private final double partitionEntropy;
+    private final double[] history;
+
+    FuzzyCMeansModel(ParamValues params, double[] centres, int k, int d, int[] labels, double[] memberships,
+                     double objective, int iterations, boolean converged, int[] sizes, double partitionCoefficient,
+                     double partitionEntropy, double[] history) {
+        this.params = params;
+        this.centres = centres.clone();
+        this.k = k;
+        this.d = d;
+        this.m = params.get(FuzzyCMeans.M);
+        this.labels = labels;
+        this.memberships = memberships;
+        this.objective = objective;
+        this.iterations = iterations;
+        this.converged = converged;
+        this.sizes = sizes;
+        this.partitionCoefficient = partitionCoefficient;
+        this.partitionEntropy = partitionEntropy;
+        this.history = history;
+    }
+
+    @Override
+    public String algorithm() {
+        return FuzzyCMeans.NAME;
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
+    }
+
+    @Override
+    public int numFeatures() {
+        return d;
+    }
+
+    @Override
+    public int numClusters() {
+        return k;
+    }
+
+    /** The fuzzifier m. */
+    public double m() {
+        return m;
+    }
+
+    /** Centres, one row each (a copy). */
+    public double[][] centres() {
+        double[][] out = new double[k][];
+        for (int j = 0; j < k; j++) {
+            out[j] = Arrays.copyOfRange(centres, j * d, (j + 1) * d);
+        }
+        return out;
+    }
+
+    /** Centres row-major (a copy). */
+    public double[] centresFlat() {
+        return centres.clone();
+    }
+
+    /** Hard label of each training row: its highest membership (= nearest centre). {@code null} for a model read from a file. */
+    @Override
+    public int[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** The training rows' memberships, {@code n × k} row-major (a copy); {@code null} for a model read from a file. */
+    public double[] memberships() {
+        return memberships == null ? null : memberships.clone();
+    }
+
+    /** {@code J_m = Σ_i w_i Σ_j u_ij^m ‖x_i − c_j‖²} at the final centres and memberships. */
+    public double objective() {
+        return objective;
+    }
+
+    /** J_m after each iteration (never increases). */
+    public double[] objectiveHistory() {
+        return history.clone();
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public boolean converged() {
+        return converged;
+    }
+
+    /** Training rows per cluster, by hard label. */
+    public int[] clusterSizes() {
+        return sizes.clone();
+    }
+
+    /**
+     * Bezdek's partition coefficient {@code (1/n) Σ_i Σ_j u_ij²} (weighted mean over rows with sample weights):
+     * 1 for a hard partition, 1/k when every membership is 1/k.
+     */
+    public double partitionCoefficient() {
+        return partitionCoefficient;
+    }
+
+    /**
+     * Bezdek's partition entropy {@code −(1/n) Σ_i Σ_j u_ij ln u_ij} (natural log; weighted mean with sample
+     * weights): 0 for a hard partition, ln k when every membership is 1/k.
+     */
+    public double partitionEntropy() {
+        return partitionEntropy;
+    }
+
+    /** Label of each new row: its highest membership, which is its nearest centre (ties to the lower index). */
+    @Override
+    public int[] predict(Dataset data, io.cumulo.exec.ExecutionContext ctx) {
+        requireFeatures(data);
+        int n = data.rows();
+        int[] out = new int[n];
+        forRows(data, (i, dist) -> out[i] = FuzzyCMeans.nearest(dist, k));
+        return out;
+    }
+
+    /** Memberships of new rows, {@code rows × k} row-major; each row sums to 1. */
+    public double[] memberships(Dataset data) {
+        requireFeatures(data);
+        double[] out = new double[data.rows() * k];
+        double q = 1.0 / (m - 1);
+        forRows(data, (i, dist) -> FuzzyCMeans.memberships(dist, k, q, out, i * k));
+        return out;
+    }
+
+    private interface RowDistances {
+        /** {@code dist}: the row's squared distances to the centres (a buffer reused for the next row). */
+        void accept(int row, double[] dist);
+    }
+
+    /** Squared distances of each row to every centre, computed as in training, chunked over threads. */
+    private void forRows(Dataset data, RowDistances body) {
+        int n = data.rows();
+        double[] x = data.rawValues();
+        VectorKernels kernels = VectorKernels.get();
+        Chunks chunks = Chunks.of(n, 4096, 256);
+        ExecutionContext.defaults().parallelFor(chunks.count(), c -> {
+            double[] dist = new double[k];
+            for (int i = chunks.start(c); i < chunks.end(c); i++) {
+                for (int j = 0; j < k; j++) {
+                    dist[j] = kernels.squaredDistance(x, i * d, centres, j * d, d);
+                }
+                body.accept(i, dist);
+            }
+        });
+    }
+
+    private void requireFeatures(Dataset data) {
+        if (data.cols() != d) {
+            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
+        }
+    }
+
+    /** The memberships as extra columns of the labels CSV: {@code membership_0 .. membership_{k−1}}. */
+    @Override
+    public Map<String, double[]> rowOutputs() {
+        if (memberships == null) {
+            return Map.of();
+        }
+        int n = memberships.length / k;
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int j = 0; j < k; j++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = memberships[i * k + j];
+            }
+            out.put("membership_" + j, col);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("k", k);
+        s.put("cluster_sizes", sizes);
+        s.put("objective", objective);
+        s.put("fuzzy_partition_coefficient", partitionCoefficient);
+        s.put("fuzzy_partition_entropy", partitionEntropy);
+        s.put("n_iter", iterations);
+        s.put("converged", converged);
+        return s;
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("centres", centres());
+        return j;
+    }
+
+    /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file. */
+    public static FuzzyCMeansModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
+        int k = params.require(FuzzyCMeans.K);
+        double[] c = model.getMatrix("centres", k, features);
+        for (double v : c) {
+            if (!Double.isFinite(v)) {
+                throw new CumuloException("model: centres must be finite numbers");
+            }
+        }
+        int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
+        double obj = training.has("objective") ? training.getDouble("objective") : Double.NaN;
+        double pc = training.has("fuzzy_partition_coefficient") ? training.getDouble("fuzzy_partition_coefficient") : Double.NaN;
+        double pe = training.has("fuzzy_partition_entropy") ? training.getDouble("fuzzy_partition_entropy") : Double.NaN;
+        int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;
+        boolean conv = training.has("converged") && training.getBoolean("converged");
+        return new FuzzyCMeansModel(params, c, k, features, null, null, obj, iter, conv, sizes, pc, pe, new double[0]);
+    }
+}
