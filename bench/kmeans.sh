@@ -50,7 +50,7 @@ PEERS_JDK="${CUMULO_BENCH_PEERS_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 PEER_TIMEOUT="${CUMULO_BENCH_PEER_TIMEOUT:-1800}"
 PEERS_TARGET="$ROOT/cumulo-bench-peers/target"
 # the same collector and heap sizing as the ./cumulo launcher
-JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true)
+JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 
 die() { echo "kmeans.sh: $*" >&2; exit 1; }
 say() { echo "kmeans.sh: $*" >&2; }

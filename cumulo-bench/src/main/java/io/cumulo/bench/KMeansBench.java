@@ -41,6 +41,10 @@ public final class KMeansBench {
     /** Rows per block in the objective, as in {@code bench_sklearn.py}. */
     private static final int SSE_BLOCK = 65536;
 
+    /** CPU time of the calling thread: with 1 thread, all the fit's work, and steady on a busy machine. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static double lastCpuSeconds;
+
     private KMeansBench() {
     }
 
@@ -51,9 +55,12 @@ public final class KMeansBench {
     public static void main(String[] args) throws IOException {
         List<String> pos = new ArrayList<>();
         int warmup = 2;
+        String algorithm = "auto";
         for (String a : args) {
             if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring("--warmup=".length()));
+            } else if (a.startsWith("--algorithm=")) {
+                algorithm = a.substring("--algorithm=".length());
             } else if (a.equals("-h") || a.equals("--help")) {
                 usage(0);
             } else {
@@ -71,13 +78,15 @@ public final class KMeansBench {
         for (String name : names) {
             Workload wl = load(dir, name.trim());
             for (int i = 0; i < warmup; i++) {
-                fit(wl, ctx);
+                fit(wl, ctx, algorithm);
             }
             for (int rep = 0; rep < reps; rep++) {
                 System.gc(); // start every timed fit with a clean heap, as far as the JVM allows
+                long c0 = CPU.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                KMeansModel m = fit(wl, ctx);
+                KMeansModel m = fit(wl, ctx, algorithm);
                 long t1 = System.nanoTime();
+                lastCpuSeconds = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 double objective = sse(wl.data().rawValues(), wl.data().rows(), wl.data().cols(),
                         m.centresFlat(), m.numClusters());
                 System.out.println(json(wl, rep, (t1 - t0) / 1e9, m, objective, threads));
@@ -88,15 +97,16 @@ public final class KMeansBench {
 
     private static void usage(int status) {
         (status == 0 ? System.out : System.err).println(
-                "usage: KMeansBench DATA_DIR NAMES REPS THREADS [--warmup=N]\n"
+                "usage: KMeansBench DATA_DIR NAMES REPS THREADS [--warmup=N] [--algorithm=auto|lloyd|elkan|hamerly]\n"
                         + "  NAMES  comma-separated workloads (kma,kmb,kmc), read from DATA_DIR/NAME.{meta,f64,init.f64}\n"
                         + "  prints one JSON line per timed fit");
         System.exit(status);
     }
 
     /** The timed part: build the estimator from the given centres and fit, with tol 0 so only strict convergence stops early. */
-    private static KMeansModel fit(Workload wl, ExecutionContext ctx) {
-        return KMeans.builder().initialCentres(wl.init()).maxIter(wl.iters()).tol(0).build().fit(wl.data(), ctx);
+    private static KMeansModel fit(Workload wl, ExecutionContext ctx, String algorithm) {
+        return KMeans.builder().initialCentres(wl.init()).maxIter(wl.iters()).tol(0).algorithm(algorithm).build()
+                .fit(wl.data(), ctx);
     }
 
     private static Workload load(Path dir, String name) throws IOException {
@@ -245,6 +255,7 @@ public final class KMeansBench {
         }
         s.append("\"threads\": ").append(threads).append(", ");
         s.append("\"iterations\": ").append(m.iterations()).append(", ");
+        s.append("\"caller_cpu_seconds\": ").append(lastCpuSeconds).append(", ");
         field(s, "detail", String.format(Locale.ROOT, "inertia=%.10e converged=%s kernels=%s", m.inertia(),
                 m.converged(), VectorKernels.get().name()));
         s.append("\"objective\": ").append(objective);

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "cluster", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
         description = {"Cluster the rows of INPUT and print a summary.",
             "INPUT is a CSV/TSV file (optionally .gz), a NumPy .npy file, or builtin:NAME (see 'cumulo datasets')."},
-        footer = {"", "Algorithm parameters: 'cumulo params ALGORITHM'.",
+        footer = {"", "Algorithm parameters: 'cumulo cluster --algorithm NAME --help' or 'cumulo params NAME'.",
             "Example: cumulo cluster builtin:iris --k 3 --scale standard --out labels.csv --model model.json"})
 public final class ClusterCommand implements Callable<Integer> {
     @ParentCommand

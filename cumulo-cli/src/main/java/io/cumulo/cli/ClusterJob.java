@@ -167,7 +167,7 @@ final class ClusterJob {
     }
 
     static String algorithmTitle(String algorithm) {
-        return algorithm.equals("kmeans") ? "k-means" : algorithm;
+        return algorithm.equals("kmeans") ? "k-means" : algorithm.equals("kmedoids") ? "k-medoids" : algorithm;
     }
 
     /** The stable {@code --json} object. */
@@ -212,6 +212,10 @@ final class ClusterJob {
         if (j.get("inertia") instanceof Double) {
             s.put("inertia (scaled space)", fmt((Double) j.get("inertia")));
         }
+        if (j.get("loss") instanceof Double) {
+            s.put("loss (sum of " + o.fitted().params().toJson().getOrDefault("metric", "") + " distances, scaled space)",
+                    fmt((Double) j.get("loss")));
+        }
         if (j.get("n_iter") != null) {
             s.put("iterations", j.get("n_iter") + (Boolean.TRUE.equals(j.get("converged")) ? " (converged)" : " (not converged)"));
         }
@@ -242,8 +246,9 @@ final class ClusterJob {
     /** The human summary printed when {@code --json} is not given. */
     static void printSummary(Outcome o, PrintStream out) {
         Map<String, Object> j = json(o);
-        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s scaling%n", title(o), o.data().rows(), o.data().cols(),
-                o.fitted().scaler().kind());
+        String scaling = o.fitted().scaler().kind();
+        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s%n", title(o), o.data().rows(), o.data().cols(),
+                scaling.equals("none") ? "no scaling" : scaling + " scaling");
         int[] sizes = (int[]) j.get("cluster_sizes");
         StringBuilder head = new StringBuilder();
         head.append(sizes.length).append(" clusters");
@@ -256,6 +261,8 @@ final class ClusterJob {
             head.append(", best of ").append(((double[]) j.get("restart_inertia")).length).append(" runs");
         } else if (runs != null && !runs.equals(1)) {
             head.append(", best of ").append(runs).append(" runs");
+        } else if (j.get("samples") instanceof Integer && (Integer) j.get("samples") > 1) {
+            head.append(", best of ").append(j.get("samples")).append(" samples of ").append(j.get("sample_size"));
         }
         head.append(String.format(Locale.ROOT, ", fit in %.3f s", o.fitted().fitSeconds()));
         out.println(head);
@@ -264,6 +271,10 @@ final class ClusterJob {
         out.println();
         if (j.get("inertia") instanceof Double) {
             out.printf(Locale.ROOT, "  inertia     %s%n", fmt((Double) j.get("inertia")));
+        }
+        if (j.get("loss") instanceof Double) {
+            out.printf(Locale.ROOT, "  loss        %s  (sum of %s distances to the medoids)%n", fmt((Double) j.get("loss")),
+                    o.fitted().params().toJson().getOrDefault("metric", ""));
         }
         Object sil = j.get("silhouette");
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",

@@ -21,11 +21,34 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream err = stderr();
+        System.setErr(err);
         int code = run(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The real stderr. The launcher hands it over as file descriptor 3 ({@code -Dcumulo.stderr.fd=3}) because
+     * the JVM's own stderr goes through a filter (see ./cumulo). Writing to that very descriptor (not a reopened
+     * path) shares its file offset, so redirections like {@code 2>log} behave as for any program, and messages
+     * appear before the command exits. Java has no public way to wrap a descriptor number, hence the field.
+     */
+    private static PrintStream stderr() {
+        String fdNumber = System.getProperty("cumulo.stderr.fd");
+        if (fdNumber != null) {
+            try {
+                java.io.FileDescriptor fd = new java.io.FileDescriptor();
+                java.lang.reflect.Field f = java.io.FileDescriptor.class.getDeclaredField("fd");
+                f.setAccessible(true);
+                f.setInt(fd, Integer.parseInt(fdNumber));
+                return new PrintStream(new java.io.FileOutputStream(fd), true, StandardCharsets.UTF_8);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not opened up (run without the launcher): use the JVM's stderr
+            }
+        }
+        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
     /** Runs one command line with the given streams; returns the exit code. */
@@ -42,6 +65,7 @@ public final class Main {
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
+        ParamsCommand.describeAlgorithmInClusterHelp(cl.getSubcommands().get("cluster"), args);
         try {
             return cl.execute(args);
         } catch (RuntimeException e) {

@@ -22,6 +22,36 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print a Markdown table (as in docs/cli.md).")
     boolean markdown;
 
+    /**
+     * Makes {@code cumulo cluster [--algorithm X] --help} end with X's parameters (k-means by default), from the
+     * same descriptions {@code --param} parses.
+     */
+    static void describeAlgorithmInClusterHelp(picocli.CommandLine cluster, String[] args) {
+        String name = "kmeans";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--algorithm") && i + 1 < args.length) {
+                name = args[i + 1];
+            } else if (args[i].startsWith("--algorithm=")) {
+                name = args[i].substring("--algorithm=".length());
+            }
+        }
+        Algorithms.Entry e;
+        try {
+            e = Algorithms.get(name);
+        } catch (io.cumulo.CumuloException unknown) {
+            return; // the run itself will say so
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(
+                cluster.getCommandSpec().usageMessage().footer()));
+        lines.add("");
+        lines.add("Parameters of " + e.name() + " (" + e.description() + "), as --param NAME=VALUE:");
+        for (Param<?> p : e.params().params()) {
+            lines.add(String.format("  %-14s %s", p.name(), p.description()));
+            lines.add(String.format("  %-14s   values: %s; default: %s", "", p.expected(), p.defaultText()));
+        }
+        cluster.getCommandSpec().usageMessage().footer(lines.toArray(new String[0]));
+    }
+
     @Override
     public Integer call() {
         List<Algorithms.Entry> entries = algorithm == null ? Algorithms.all() : List.of(Algorithms.get(algorithm));

@@ -68,12 +68,7 @@ public final class PredictCommand implements Callable<Integer> {
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads());
         long t0 = System.nanoTime();
         Dataset scaled = model.transform(data);
-        int[] labels;
-        if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
-            labels = km.predict(scaled, ctx);
-        } else {
-            labels = model.model().predict(scaled);
-        }
+        int[] labels = model.model().predict(scaled, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (out != null) {
             OutputFiles.writeLabels(out, data, labels);
@@ -93,9 +88,7 @@ public final class PredictCommand implements Callable<Integer> {
         j.put("n_features", data.cols());
         j.put("k", k);
         j.put("cluster_sizes", sizes);
-        if (model.model() instanceof io.cumulo.cluster.KMeansModel km) {
-            j.put("inertia", km.inertia(scaled));
-        }
+        j.putAll(model.model().score(scaled));
         j.putAll(ClusterJob.agreement(data, labels));
         j.put("predict_seconds", seconds);
         Map<String, Object> outputs = new LinkedHashMap<>();

@@ -144,7 +144,7 @@ class ClusterCommandTest {
     void humanSummary() {
         Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3");
         assertEquals(0, r.exit());
-        assertTrue(r.out().startsWith("k-means on builtin:iris: 150 rows x 4 features, none scaling"), r.out());
+        assertTrue(r.out().startsWith("k-means on builtin:iris: 150 rows x 4 features, no scaling"), r.out());
         assertTrue(r.out().contains("ARI         0.7302  (against species)"), r.out());
         assertFalse(r.out().contains("wrote"));
     }
@@ -163,5 +163,23 @@ class ClusterCommandTest {
         Cli.Result r = Cli.run("cluster", data.toString(), "--k", "2", "--labels-file", wrong.toString());
         assertEquals(2, r.exit());
         assertEquals("cumulo: error: " + wrong + ": has 1 labels but " + data + " has 4 data rows; expected one label per row", r.errorLine());
+    }
+
+    @Test
+    void everyKMeansVariantGivesTheSameResultFromTheCommandLine() {
+        Map<String, Object> reference = json(Cli.run("cluster", "builtin:wine", "--k", "3", "--scale", "standard",
+                "--param", "algorithm=lloyd", "--json"));
+        for (String variant : List.of("elkan", "hamerly", "yinyang", "auto")) {
+            Map<String, Object> j = json(Cli.run("cluster", "builtin:wine", "--k", "3", "--scale", "standard",
+                    "--param", "algorithm=" + variant, "--json"));
+            assertEquals(reference.get("inertia"), j.get("inertia"), variant);
+            assertEquals(reference.get("cluster_sizes"), j.get("cluster_sizes"), variant);
+        }
+        Map<String, Object> swap = json(Cli.run("cluster", "builtin:wine", "--k", "3", "--scale", "standard",
+                "--param", "refine=swap", "--param", "swap-trials=50", "--param", "init=k-means||", "--json"));
+        assertTrue((Double) swap.get("inertia") <= (Double) reference.get("inertia") * (1 + 1e-9));
+        Map<String, Object> cosine = json(Cli.run("cluster", "builtin:digits", "--k", "10", "--param", "metric=cosine",
+                "--json"));
+        assertTrue((Double) cosine.get("ari") > 0.5, "spherical k-means separates digits too: " + cosine.get("ari"));
     }
 }

@@ -65,5 +65,9 @@ class OtherCommandsTest {
         Cli.Result h = Cli.run("cluster", "--help");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("--label-column"), h.out());
+        assertTrue(h.out().contains("Parameters of kmeans") && h.out().contains("swap-trials"), h.out());
+        for (io.cumulo.param.Param<?> p : io.cumulo.cluster.KMeans.PARAMS.params()) {
+            assertTrue(h.out().contains("  " + p.name() + " "), p.name());
+        }
     }
 }

@@ -39,6 +39,29 @@ class PredictCommandTest {
     }
 
     @Test
+    void kMedoidsModelsPredictWithTheirDistance() throws Exception {
+        Path kmModel = dir.resolve("kmedoids.json");
+        Path labels = dir.resolve("kmedoids-train.csv");
+        Cli.Result fit = Cli.run("cluster", "builtin:wine", "--algorithm", "kmedoids", "--k", "3", "--scale", "standard",
+                "--param", "metric=manhattan", "--model", kmModel.toString(), "--out", labels.toString());
+        assertEquals(0, fit.exit(), fit.err());
+        assertTrue(fit.out().startsWith("k-medoids on builtin:wine"), fit.out());
+        assertTrue(fit.out().contains("  loss        "), fit.out());
+        Map<String, Object> trained = ClusterCommandTest.json(Cli.run("cluster", "builtin:wine", "--algorithm", "kmedoids",
+                "--k", "3", "--scale", "standard", "--param", "metric=manhattan", "--json"));
+        assertEquals(List.of("k", "cluster_sizes", "loss", "n_iter", "swaps", "converged", "medoid_indices", "method"),
+                List.copyOf(trained.keySet()).subList(List.copyOf(trained.keySet()).indexOf("k"),
+                        List.copyOf(trained.keySet()).indexOf("k") + 8));
+        Path out = dir.resolve("kmedoids-pred.csv");
+        Cli.Result r = Cli.run("predict", "--model", kmModel.toString(), "builtin:wine", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Files.readString(labels), Files.readString(out));
+        Map<String, Object> j = ClusterCommandTest.json(Cli.run("predict", "--model", kmModel.toString(), "builtin:wine",
+                "--json"));
+        assertEquals((Double) trained.get("loss"), (Double) j.get("loss"), 1e-9 * (Double) trained.get("loss"));
+    }
+
+    @Test
     void featuresAreTakenByNameFromWiderOrReorderedFiles() throws Exception {
         Path csv = dir.resolve("new.csv");
         Files.writeString(csv, "id,petal_width,petal_length,sepal_width,sepal_length,extra\n"

@@ -81,10 +81,10 @@ class UserErrorsTest {
                 "cluster", "builtin:iris", "--k", "200");
         fails("cumulo: error: parameter 'k': expected an integer ≥ 1, got '0'", "cluster", "builtin:iris", "--k", "0");
         fails("cumulo: error: parameter 'k' is required for kmeans (the number of clusters)", "cluster", "builtin:iris");
-        fails("cumulo: error: unknown algorithm 'kmedoidz'; available: kmeans",
+        fails("cumulo: error: unknown algorithm 'kmedoidz'; available: kmeans, kmedoids",
                 "cluster", "builtin:iris", "--algorithm", "kmedoidz", "--k", "3");
         fails("cumulo: error: unknown parameter 'maxiter' for kmeans (did you mean 'max-iter'?); known: k, init, n-init, "
-                + "max-iter, tol, algorithm, seed", "cluster", "builtin:iris", "--k", "3", "--param", "maxiter=5");
+                + "max-iter, tol, algorithm, refine, swap-trials, metric, seed", "cluster", "builtin:iris", "--k", "3", "--param", "maxiter=5");
         fails("cumulo: error: parameter 'tol': expected a number ≥ 0, got 'fast'",
                 "cluster", "builtin:iris", "--k", "3", "--param", "tol=fast");
         fails("cumulo: error: --k 3 contradicts --param k=4", "cluster", "builtin:iris", "--k", "3", "--param", "k=4");

@@ -19,7 +19,20 @@ public interface ClusteringModel {
     int[] labels();
 
     /** Clusters for new rows with the training features, in the same (scaled) space. */
-    int[] predict(Dataset data);
+    int[] predict(Dataset data, io.cumulo.exec.ExecutionContext ctx);
+
+    /** As {@link #predict(Dataset, io.cumulo.exec.ExecutionContext)} with all processors. */
+    default int[] predict(Dataset data) {
+        return predict(data, io.cumulo.exec.ExecutionContext.defaults());
+    }
+
+    /**
+     * The algorithm's objective on new rows (already scaled) under the same JSON key as in {@link #summary()}:
+     * {@code inertia} for k-means, {@code loss} for k-medoids; empty when it has none.
+     */
+    default Map<String, Object> score(Dataset data) {
+        return Map.of();
+    }
 
     /** Training statistics (sizes, objective, iterations...) under the stable JSON keys. */
     Map<String, Object> summary();

@@ -29,8 +29,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
     public static final String NAME = "kmeans";
 
     public static final Param<Integer> K = Param.integer("k", "number of clusters").atLeast(1);
-    public static final Param<String> INIT = Param.text("init", "how the first centres are chosen",
-            "k-means++, random, or a CSV/.npy file of k initial centres (one row each, in the input's units)")
+    public static final Param<String> INIT = Param.text("init", "how the first centres are chosen: greedy k-means++, "
+                    + "k-means|| (Bahmani et al. 2012), k distinct random rows, or given centres",
+            "k-means++, k-means||, random, or a CSV/.npy file of k initial centres (one row each, in the input's units)")
             .defaultValue("k-means++");
     public static final Param<Integer> N_INIT = Param.integer("n-init",
             "restarts from different seeds; the lowest inertia wins").atLeast(1)
@@ -40,12 +41,22 @@ public final class KMeans implements Clusterer<KMeansModel> {
     public static final Param<Double> TOL = Param.real("tol",
             "stop when the total squared centre shift is at most tol × the mean feature variance (as scikit-learn)")
             .atLeast(0).defaultValue(1e-4);
-    public static final Param<String> ALGORITHM = Param.choice("algorithm", "how each iteration is computed", "lloyd")
-            .defaultValue("lloyd");
+    public static final Param<String> ALGORITHM = Param.choice("algorithm",
+            "how each iteration is computed; all give the same result (exact accelerations of Lloyd's algorithm)",
+            "auto", "lloyd", "elkan", "hamerly", "yinyang").defaultValue("auto");
+    public static final Param<String> REFINE = Param.choice("refine",
+            "after the restarts, try to move centroids between clusters by random swap (Fränti 2018); finds the right "
+                    + "cluster structure where restarts alone do not", "none", "swap").defaultValue("none");
+    public static final Param<Integer> SWAP_TRIALS = Param.integer("swap-trials",
+            "swap trials with refine=swap; each costs about one pass of nearest-centre search").atLeast(1).defaultValue(1000);
+    public static final Param<String> METRIC = Param.choice("metric",
+            "euclidean: k-means; cosine: spherical k-means (rows and centres scaled to unit length; Dhillon & Modha "
+                    + "2001), for directions such as text or embeddings", "euclidean", "cosine").defaultValue("euclidean");
     public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
             .defaultValue(0L);
 
-    public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, SEED);
+    public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, REFINE, SWAP_TRIALS,
+            METRIC, SEED);
 
     private final ParamValues params;
     private final int k;
@@ -67,7 +78,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
     private KMeans(ParamValues params, Centres given) {
         String init = params.get(INIT);
-        boolean explicit = given != null || !(init.equals("k-means++") || init.equals("random"));
+        boolean explicit = given != null || !(init.equals("k-means++") || init.equals("random") || init.equals("k-means||"));
         if (explicit && given == null) {
             given = readCentres(init);
         }
@@ -174,15 +185,23 @@ public final class KMeans implements Clusterer<KMeansModel> {
             throw new CumuloException("init: the initial centres have " + initCentres.cols
                     + " columns but " + source + " has " + d + " features");
         }
+        boolean sphere = params.get(METRIC).equals("cosine");
+        if (sphere) {
+            data = unitRows(data);
+        }
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
         double tol = params.get(TOL);
         double tolAbs = tol == 0 ? 0 : tol * meanVariance(x, n, d); // a pass over the data saved when tol = 0
         int maxIter = params.get(MAX_ITER);
         String init = params.get(INIT);
-        LloydIterations lloyd = new LloydIterations(x, n, d, k, w, ctx, source);
+        io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
+        KMeansProblem problem = new KMeansProblem(x, n, d, k, w, ctx, kernels, source);
+        problem.sphere = sphere;
+        String variant = params.get(ALGORITHM).equals("auto") ? autoVariant(n, k, d) : params.get(ALGORITHM);
+        io.cumulo.exec.Chunks seedChunks = io.cumulo.exec.Chunks.of(n, 2048, 256);
         SplittableRandom master = new SplittableRandom(params.get(SEED));
-        LloydIterations.Result best = null;
+        KMeansIterations.Result best = null;
         int bestRun = -1;
         double[] restartInertia = new double[nInit];
         long totalSteps = (long) nInit * maxIter;
@@ -193,11 +212,17 @@ public final class KMeans implements Clusterer<KMeansModel> {
                 start = initCentres.values;
             } else if (init.equals("random")) {
                 start = KMeansPlusPlus.randomRows(x, n, d, w, k, rng, source);
+            } else if (init.equals("k-means||")) {
+                start = KMeansParallelInit.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
             } else {
-                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, lloyd.chunks(), ctx, source);
+                start = KMeansPlusPlus.seed(x, n, d, w, k, rng, seedChunks, ctx, source);
+            }
+            if (sphere) {
+                start = start.clone();
+                KMeansProblem.normalizeRows(start, k, d);
             }
             final int r = run;
-            LloydIterations.Result res = lloyd.run(start, maxIter, tolAbs,
+            KMeansIterations.Result res = iterations(variant, problem).run(start, maxIter, tolAbs,
                     it -> ctx.progress().update("k-means run " + (r + 1) + "/" + nInit, (long) r * maxIter + it, totalSteps));
             restartInertia[run] = res.inertia;
             if (best == null || res.inertia < best.inertia) {
@@ -206,12 +231,64 @@ public final class KMeans implements Clusterer<KMeansModel> {
             }
             ctx.progress().update("k-means run " + (r + 1) + "/" + nInit, (long) (r + 1) * maxIter, totalSteps);
         }
+        if (params.get(REFINE).equals("swap")) {
+            int trials = params.get(SWAP_TRIALS);
+            best = RandomSwap.refine(problem, best, trials, master.split(), iterations(variant, problem), maxIter, tolAbs,
+                    t -> ctx.progress().update("random swap", t, trials));
+        }
         if (!best.converged) {
             ctx.warn("k-means did not converge within max-iter=" + maxIter + " iterations (best run); raise max-iter "
                     + "or tol for a stable result");
         }
         return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
-                clusterSizes(best.labels, k), best.history, restartInertia, bestRun);
+                clusterSizes(best.labels, k), restartInertia, bestRun);
+    }
+
+    /**
+     * The rows scaled to unit length, for spherical k-means (where the nearest centre by Euclidean distance is
+     * the one of highest cosine similarity). A row of zeros has no direction: an error naming it.
+     */
+    static Dataset unitRows(Dataset data) {
+        io.cumulo.neighbors.Distance.COSINE.requireDefined(data);
+        int n = data.rows();
+        int d = data.cols();
+        double[] u = data.rawValues().clone();
+        KMeansProblem.normalizeRows(u, n, d);
+        return data.withValues(u, d, data.columnNames());
+    }
+
+    /** For tests: the share of changed labels above which accelerated variants run Lloyd passes. */
+    static double denseShareForTests = KMeansIterations.DENSE_SHARE;
+
+    static KMeansIterations iterations(String variant, KMeansProblem problem) {
+        KMeansIterations it = variant(variant, problem);
+        it.denseShare = denseShareForTests;
+        return it;
+    }
+
+    private static KMeansIterations variant(String variant, KMeansProblem problem) {
+        switch (variant) {
+            case "elkan":
+                return new ElkanIterations(problem);
+            case "hamerly":
+                return new HamerlyIterations(problem);
+            case "yinyang":
+                return new YinyangIterations(problem);
+            default:
+                return new LloydIterations(problem);
+        }
+    }
+
+    /**
+     * The variant {@code algorithm=auto} picks, from measurements on this kind of machine (docs/benchmarks.md):
+     * Elkan when a distance is expensive (many features) and its n × k bounds stay small next to the data;
+     * Hamerly otherwise, whose O(n) bounds pay from the second iteration on.
+     */
+    static String autoVariant(int n, int k, int d) {
+        if (k == 1) {
+            return "lloyd";
+        }
+        return d >= 64 && k <= d / 4 ? "elkan" : "hamerly";
     }
 
     static int[] clusterSizes(int[] labels, int k) {
@@ -289,6 +366,29 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
         public Builder seed(long s) {
             values.set(SEED, s);
+            return this;
+        }
+
+        /** {@code euclidean} (k-means) or {@code cosine} (spherical k-means). */
+        public Builder metric(String m) {
+            values.set(METRIC, m);
+            return this;
+        }
+
+        /** {@code none} or {@code swap} (random swap refinement). */
+        public Builder refine(String r) {
+            values.set(REFINE, r);
+            return this;
+        }
+
+        public Builder swapTrials(int t) {
+            values.set(SWAP_TRIALS, t);
+            return this;
+        }
+
+        /** How iterations are computed: auto, lloyd, elkan, hamerly (the same result, different speed). */
+        public Builder algorithm(String a) {
+            values.set(ALGORITHM, a);
             return this;
         }
 

@@ -22,13 +22,12 @@ public final class KMeansModel implements ClusteringModel {
     private final int iterations;
     private final boolean converged;
     private final int[] sizes;
-    private final double[] history;
     private final double[] restartInertia;
     private final int bestRestart;
     private final CentreTable table;
 
     KMeansModel(ParamValues params, double[] centres, int k, int d, int[] labels, double inertia, int iterations,
-                boolean converged, int[] sizes, double[] history, double[] restartInertia, int bestRestart) {
+                boolean converged, int[] sizes, double[] restartInertia, int bestRestart) {
         this.params = params;
         this.centres = centres.clone();
         this.k = k;
@@ -38,10 +37,9 @@ public final class KMeansModel implements ClusteringModel {
         this.iterations = iterations;
         this.converged = converged;
         this.sizes = sizes;
-        this.history = history;
         this.restartInertia = restartInertia;
         this.bestRestart = bestRestart;
-        this.table = new CentreTable(this.centres, k, d);
+        this.table = new CentreTable(this.centres, k, d, VectorKernels.get());
     }
 
     @Override
@@ -102,51 +100,65 @@ public final class KMeansModel implements ClusteringModel {
         return sizes.clone();
     }
 
-    /** Inertia of each iteration's assignment, in the best restart (never increases). */
-    public double[] inertiaHistory() {
-        return history.clone();
-    }
-
     /** Final inertia of every restart, in order. */
     public double[] restartInertia() {
         return restartInertia.clone();
     }
 
-    @Override
-    public int[] predict(Dataset data) {
-        return predict(data, ExecutionContext.defaults());
+
+    /** Spherical k-means (metric=cosine): rows are compared by direction only. */
+    private boolean spherical() {
+        return params.get(KMeans.METRIC).equals("cosine");
     }
 
-    /** Nearest centre of each row. */
+    /** The rows as the centres see them: unit length under metric=cosine. */
+    private Dataset onSphere(Dataset data) {
+        return spherical() ? KMeans.unitRows(data) : data;
+    }
+
+    /** Nearest centre of each row (for metric=cosine: highest cosine similarity). */
+    @Override
     public int[] predict(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
+        data = onSphere(data);
         int n = data.rows();
         int[] out = new int[n];
         double[] x = data.rawValues();
         VectorKernels kernels = VectorKernels.get();
         Chunks chunks = Chunks.of(n, 4096, 256);
-        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, chunks.start(c), chunks.end(c), out));
+        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, chunks.start(c), chunks.end(c), out, table.newScratch()));
         return out;
     }
 
-    /** Euclidean distance of each row to every centre: {@code rows × k}, row-major. */
+    /**
+     * Distance of each row to every centre, {@code rows × k} row-major: Euclidean, or under metric=cosine the
+     * cosine distance {@code 1 − cos}.
+     */
     public double[] transform(Dataset data) {
         requireFeatures(data);
+        data = onSphere(data);
+        boolean cosine = spherical();
         int n = data.rows();
         double[] x = data.rawValues();
         double[] out = new double[n * k];
         VectorKernels kernels = VectorKernels.get();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                out[i * k + j] = Math.sqrt(kernels.squaredDistance(x, i * d, centres, j * d, d));
+                double sq = kernels.squaredDistance(x, i * d, centres, j * d, d);
+                // for unit vectors ‖u − c‖² = 2 − 2 cos
+                out[i * k + j] = cosine ? sq / 2 : Math.sqrt(sq);
             }
         }
         return out;
     }
 
-    /** Weighted sum of squared distances of {@code data}'s rows to their nearest centres. */
+    /**
+     * Weighted sum of squared distances of {@code data}'s rows to their nearest centres (under metric=cosine,
+     * between the rows scaled to unit length and the unit centres: 2 − 2 cos each).
+     */
     public double inertia(Dataset data) {
         int[] l = predict(data);
+        data = onSphere(data);
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
         VectorKernels kernels = VectorKernels.get();
@@ -161,6 +173,11 @@ public final class KMeansModel implements ClusteringModel {
         if (data.cols() != d) {
             throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
         }
+    }
+
+    @Override
+    public Map<String, Object> score(Dataset data) {
+        return Map.of("inertia", inertia(data));
     }
 
     @Override
@@ -199,6 +216,6 @@ public final class KMeansModel implements ClusteringModel {
         double inertia = training.has("inertia") ? training.getDouble("inertia") : Double.NaN;
         int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;
         boolean conv = training.has("converged") && training.getBoolean("converged");
-        return new KMeansModel(params, c, k, features, null, inertia, iter, conv, sizes, new double[0], new double[0], 0);
+        return new KMeansModel(params, c, k, features, null, inertia, iter, conv, sizes, new double[0], 0);
     }
 }

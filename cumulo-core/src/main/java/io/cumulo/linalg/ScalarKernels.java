@@ -1,11 +1,8 @@
 package io.cumulo.linalg;
 
-/** Plain Java loops, written so that HotSpot's C2 compiler can vectorise the inner ones. */
+/** Plain Java loops, written so that HotSpot's C2 compiler can vectorise the inner ones where it can. */
 final class ScalarKernels extends VectorKernels {
     static final ScalarKernels INSTANCE = new ScalarKernels();
-
-    /** Rows scored together; keeps the score block in L1 cache. */
-    private static final int ROWS = 4;
 
     private ScalarKernels() {
     }
@@ -13,6 +10,11 @@ final class ScalarKernels extends VectorKernels {
     @Override
     public String name() {
         return "scalar";
+    }
+
+    @Override
+    public int lanes() {
+        return 1;
     }
 
     @Override
@@ -59,50 +61,106 @@ final class ScalarKernels extends VectorKernels {
     }
 
     @Override
-    public void nearest(double[] x, int d, int from, int to, double[] centresT, double[] bias, int k, int[] labels) {
-        double[] s = new double[ROWS * k];
-        int i = from;
-        for (; i + ROWS <= to; i += ROWS) {
-            for (int r = 0; r < ROWS; r++) {
-                System.arraycopy(bias, 0, s, r * k, k);
-            }
-            int x0 = i * d;
-            for (int l = 0; l < d; l++) {
-                double a0 = -2 * x[x0 + l];
-                double a1 = -2 * x[x0 + d + l];
-                double a2 = -2 * x[x0 + 2 * d + l];
-                double a3 = -2 * x[x0 + 3 * d + l];
-                int c = l * k;
-                for (int j = 0; j < k; j++) {
-                    double cj = centresT[c + j];
-                    s[j] += a0 * cj;
-                    s[k + j] += a1 * cj;
-                    s[2 * k + j] += a2 * cj;
-                    s[3 * k + j] += a3 * cj;
-                }
-            }
-            for (int r = 0; r < ROWS; r++) {
-                labels[i + r] = argmin(s, r * k, k);
-            }
-        }
-        for (; i < to; i++) {
-            System.arraycopy(bias, 0, s, 0, k);
-            int x0 = i * d;
-            for (int l = 0; l < d; l++) {
-                double a0 = -2 * x[x0 + l];
-                int c = l * k;
-                for (int j = 0; j < k; j++) {
-                    s[j] += a0 * centresT[c + j];
-                }
-            }
-            labels[i] = argmin(s, 0, k);
+    public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
         }
     }
 
-    private static int argmin(double[] s, int off, int k) {
+    @Override
+    public void addRows(double[] x, int d, int[] rows, int from, int to, double[] w, double[] y, int yOff) {
+        for (int t = from; t < to; t++) {
+            int r = rows[t];
+            axpy(w == null ? 1.0 : w[r], x, r * d, y, yOff, d);
+        }
+    }
+
+    @Override
+    public void scoresTransposed(double[] x, int d, int from, int to, double[] mT, double[] bias, int stride,
+                                 double[] out) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int o = (i - from) * stride;
+            System.arraycopy(bias, 0, out, o, stride);
+            System.arraycopy(bias, 0, out, o + stride, stride);
+            System.arraycopy(bias, 0, out, o + 2 * stride, stride);
+            System.arraycopy(bias, 0, out, o + 3 * stride, stride);
+            int x0 = i * d;
+            for (int l = 0; l < d; l++) {
+                double a0 = x[x0 + l];
+                double a1 = x[x0 + d + l];
+                double a2 = x[x0 + 2 * d + l];
+                double a3 = x[x0 + 3 * d + l];
+                int c = l * stride;
+                for (int j = 0; j < stride; j++) {
+                    double m = mT[c + j];
+                    out[o + j] += a0 * m;
+                    out[o + stride + j] += a1 * m;
+                    out[o + 2 * stride + j] += a2 * m;
+                    out[o + 3 * stride + j] += a3 * m;
+                }
+            }
+        }
+        for (; i < to; i++) {
+            int o = (i - from) * stride;
+            System.arraycopy(bias, 0, out, o, stride);
+            int x0 = i * d;
+            for (int l = 0; l < d; l++) {
+                double a0 = x[x0 + l];
+                int c = l * stride;
+                for (int j = 0; j < stride; j++) {
+                    out[o + j] += a0 * mT[c + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public double[] nearestTable(double[] m, double[] bias, int kp, int d) {
+        double[] t = new double[kp * (d + 1)];
+        for (int j = 0; j < kp; j++) {
+            t[j * (d + 1)] = bias[j];
+            System.arraycopy(m, j * d, t, j * (d + 1) + 1, d);
+        }
+        return t;
+    }
+
+    @Override
+    public void nearest(double[] x, int d, int from, int to, double[] table, int kp, int[] best, int[] second,
+                        double[] scratch) {
+        for (int i = from; i < to; i++) {
+            double b1 = Double.POSITIVE_INFINITY;
+            double b2 = Double.POSITIVE_INFINITY;
+            int j1 = 0;
+            int j2 = 0;
+            for (int j = 0; j < kp; j++) {
+                int t = j * (d + 1);
+                double s = table[t];
+                for (int l = 0; l < d; l++) {
+                    s += x[i * d + l] * table[t + 1 + l];
+                }
+                if (s < b1) {
+                    b2 = b1;
+                    j2 = j1;
+                    b1 = s;
+                    j1 = j;
+                } else if (s < b2) {
+                    b2 = s;
+                    j2 = j;
+                }
+            }
+            best[i - from] = j1;
+            if (second != null) {
+                second[i - from] = j2;
+            }
+        }
+    }
+
+    @Override
+    public int argmin(double[] s, int off, int len) {
         int best = 0;
         double bv = s[off];
-        for (int j = 1; j < k; j++) {
+        for (int j = 1; j < len; j++) {
             if (s[off + j] < bv) {
                 bv = s[off + j];
                 best = j;

@@ -1,10 +1,18 @@
 package io.cumulo.linalg;
 
+import java.util.Locale;
+
 /**
- * The numeric kernels hot loops call, behind one interface so that a faster implementation can be chosen at
- * run time (as Apache Lucene does with its vectorization provider). {@link #get()} returns the best
- * implementation this JVM supports; every implementation gives the same answers up to floating-point
- * rounding, and each is deterministic on its own.
+ * The numeric kernels hot loops call, behind one interface so that the fastest implementation this JVM
+ * supports is chosen at run time, as Apache Lucene does with its vectorization provider: the Vector API
+ * ({@code jdk.incubator.vector}, when the JVM was started with {@code --add-modules jdk.incubator.vector}
+ * and has 256-bit or wider vectors), else plain Java. Both give the same answers up to floating-point
+ * rounding, and each is deterministic on its own. Set {@code -Dcumulo.kernels=scalar} to force plain Java.
+ *
+ * <p>The distance kernels compute <em>scores</em> {@code bias[j] + x·m_j}: with {@code m_j = −2(c_j − μ)}
+ * and {@code bias[j] = ‖c_j − μ‖² + 2μ·(c_j − μ)} the score plus {@code ‖x − μ‖²} is the squared Euclidean
+ * distance from row {@code x} to centre {@code c_j}, so ranking centres needs one GEMM-shaped product and no
+ * per-pair subtraction (see {@code cluster.CentreTable}).
  */
 public abstract class VectorKernels {
     private static final VectorKernels INSTANCE = select();
@@ -23,11 +31,23 @@ public abstract class VectorKernels {
     }
 
     private static VectorKernels select() {
-        return ScalarKernels.INSTANCE;
+        String forced = System.getProperty("cumulo.kernels", "").trim().toLowerCase(Locale.ROOT);
+        if (forced.equals("scalar") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return ScalarKernels.INSTANCE;
+        }
+        try {
+            Class<?> c = Class.forName("io.cumulo.linalg.PanamaKernels");
+            return (VectorKernels) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return ScalarKernels.INSTANCE; // vectors too narrow, or the incubator API differs
+        }
     }
 
     /** Short name for logs and benchmarks ("scalar", "panama-512"...). */
     public abstract String name();
+
+    /** Doubles per vector register (1 for plain Java): strides of transposed centre tables are multiples of it. */
+    public abstract int lanes();
 
     /** {@code Σ a[aOff+i]·b[bOff+i]} for {@code i < len}. */
     public abstract double dot(double[] a, int aOff, double[] b, int bOff, int len);
@@ -35,13 +55,48 @@ public abstract class VectorKernels {
     /** {@code Σ (a[aOff+i] − b[bOff+i])²} for {@code i < len}, computed from the differences (no cancellation). */
     public abstract double squaredDistance(double[] a, int aOff, double[] b, int bOff, int len);
 
+    /** {@code y[yOff+i] += alpha · x[xOff+i]} for {@code i < len}. */
+    public abstract void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len);
+
     /**
-     * For each row {@code i} in {@code [from, to)} of the row-major {@code x} ({@code d} columns), finds
-     * {@code argmin_j (bias[j] − 2·x_i·c_j)} over the {@code k} centres given transposed ({@code centresT} is
-     * {@code d × k}, row-major). With {@code bias[j] = ‖c_j‖²} this is the nearest centre in Euclidean
-     * distance, without forming distances. Ties go to the lowest {@code j}. Writes the index to
-     * {@code labels[i]}.
+     * {@code y[yOff + l] += Σ w_r · x[r·d + l]} over the rows {@code r = rows[from..to)} in that order
+     * ({@code w} null: weight 1), for {@code l < d}: the same arithmetic as one {@link #axpy} per row, with
+     * {@code y} kept in registers between rows.
      */
-    public abstract void nearest(double[] x, int d, int from, int to, double[] centresT, double[] bias, int k,
-                                 int[] labels);
+    public abstract void addRows(double[] x, int d, int[] rows, int from, int to, double[] w, double[] y, int yOff);
+
+    /**
+     * Scores of rows {@code [from, to)} of the row-major {@code x} ({@code d} columns) against centres given
+     * transposed: {@code out[(i − from)·stride + j] = bias[j] + Σ_l x[i·d + l] · mT[l·stride + j]} for
+     * {@code j < stride}. {@code mT} is {@code d × stride}; {@code stride} is a multiple of {@link #lanes()};
+     * padding columns should have bias {@code +∞} so they never win.
+     */
+    public abstract void scoresTransposed(double[] x, int d, int from, int to, double[] mT, double[] bias, int stride,
+                                          double[] out);
+
+    /**
+     * For each row {@code i} in {@code [from, to)}: the centre {@code j < kp} with the smallest score
+     * {@code bias[j] + Σ_l x[i·d + l] · m[j·d + l]} into {@code best[i − from]} (first on ties) and, if
+     * {@code second} is not null, the next smallest into {@code second[i − from]}. {@code table} comes from
+     * {@link #nearestTable}; {@code kp} is a multiple of 4, padding rows with bias +∞. Scores are the very
+     * numbers {@link #scoresTransposed} gives. Suits few features: rows sit in the vector lanes, so the
+     * minimum is taken across registers, without a horizontal step or a branch per centre.
+     */
+    public abstract void nearest(double[] x, int d, int from, int to, double[] table, int kp, int[] best, int[] second,
+                                 double[] scratch);
+
+    /**
+     * The centres as {@link #nearest} wants them, from {@code m} row-major ({@code kp × d}) and {@code bias}
+     * ({@code kp}); the layout is the implementation's own (the Vector API one repeats each value across the
+     * lanes, so a multiply-add takes it straight from memory).
+     */
+    public abstract double[] nearestTable(double[] m, double[] bias, int kp, int d);
+
+    /** Scratch doubles {@link #nearest} needs for {@code d} features. */
+    public int nearestScratch(int d) {
+        return (d + 2) * lanes();
+    }
+
+    /** Index of the smallest of {@code s[off], ..., s[off+len−1]}, the first one on ties. */
+    public abstract int argmin(double[] s, int off, int len);
 }

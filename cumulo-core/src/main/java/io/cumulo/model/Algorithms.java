@@ -5,6 +5,8 @@ import io.cumulo.cluster.Clusterer;
 import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.cluster.KMeans;
 import io.cumulo.cluster.KMeansModel;
+import io.cumulo.cluster.KMedoids;
+import io.cumulo.cluster.KMedoidsModel;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -67,8 +69,10 @@ public final class Algorithms {
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        register(new Entry(KMeans.NAME, "k-means (Lloyd iterations, greedy k-means++ seeding, restarts)", KMeans.PARAMS,
+        register(new Entry(KMeans.NAME, "k-means: exact Lloyd, Elkan, Hamerly or Yinyang iterations; k-means++ or k-means|| seeding; restarts; random swap", KMeans.PARAMS,
                 KMeans::of, KMeansModel::fromJson));
+        register(new Entry(KMedoids.NAME, "k-medoids (FasterPAM, PAM, CLARA, FasterCLARA; medoids are rows; any distance)",
+                KMedoids.PARAMS, KMedoids::of, KMedoidsModel::fromJson));
     }
 
     private Algorithms() {

@@ -49,7 +49,7 @@ class ClusteringPipelineModelTest {
                 + io.cumulo.Version.get() + " reads (up to 1); upgrade Cumulo",
                 good.replace("\"format_version\": 1", "\"format_version\": 2")
                         .replaceFirst("\"library_version\": \"[^\"]*\"", "\"library_version\": \"9.0\""));
-        fails("m.json: unknown algorithm 'kmedians'; available: kmeans", good.replace("\"algorithm\": \"kmeans\"",
+        fails("m.json: unknown algorithm 'kmedians'; available: kmeans, kmedoids", good.replace("\"algorithm\": \"kmeans\"",
                 "\"algorithm\": \"kmedians\""));
         fails("m.json: field 'model.centres' row 1 has 3 values, expected 4",
                 good.replaceFirst("(\"centres\": \\[\\s*\\[[^\\]]*\\],\\s*\\[)[^,]*,", "$1"));
