@@ -140,7 +140,7 @@ public final class KMeansBench {
     }
 
     /** Reads exactly {@code count} little-endian doubles; the file must hold exactly that many. */
-    static double[] readF64(Path file, long count) throws IOException {
+    public static double[] readF64(Path file, long count) throws IOException {
         if (count > Integer.MAX_VALUE - 8) {
             throw new IOException(file + ": " + count + " values do not fit in one Java array");
         }
@@ -175,7 +175,7 @@ public final class KMeansBench {
      * {@code sse()}, summed per block of rows and then over blocks in order. Blocks run in parallel; each
      * block's sum is compensated so the result does not depend on the block size more than rounding allows.
      */
-    static double sse(double[] x, int n, int d, double[] c, int k) {
+    public static double sse(double[] x, int n, int d, double[] c, int k) {
         double[] cc = new double[k];
         for (int j = 0; j < k; j++) {
             cc[j] = dot(c, j * d, c, j * d, d);
@@ -224,7 +224,7 @@ public final class KMeansBench {
     }
 
     /** Peak resident set size in MiB (VmHWM), or -1 where /proc is not available. */
-    static long peakRssMb() {
+    public static long peakRssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
