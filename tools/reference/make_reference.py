@@ -121,7 +121,11 @@ lab = rng.integers(0, 4, 500)
 write_csv(os.path.join(OUT, "silhouette_random_data.csv"), x, ["x%d" % j for j in range(6)])
 sil = {"iris_true_labels": silhouette_score(iris, iris_codes),
        "iris_samples_first10": silhouette_samples(iris, iris_codes)[:10].tolist(),
-       "random_labels": lab.tolist(), "random": silhouette_score(x, lab)}
+       "random_labels": lab.tolist(), "random": silhouette_score(x, lab),
+       # the other distances k-medoids takes (io.cumulo.neighbors.Distance), under scikit-learn's / SciPy's names
+       "by_metric": {m: {"iris_true_labels": silhouette_score(iris, iris_codes, metric=m),
+                         "random": silhouette_score(x, lab, metric=m)}
+                     for m in ["manhattan", "cosine", "chebyshev", "sqeuclidean"]}}
 with open(os.path.join(OUT, "silhouette.json"), "w") as f:
     json.dump(sil, f)
 

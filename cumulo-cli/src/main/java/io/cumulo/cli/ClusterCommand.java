@@ -42,7 +42,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0); the same seed gives the same result.")
     Long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,label]) here.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,memberships][,label]) here.")
     Path out;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Save the fitted model (JSON) here, for 'cumulo predict'.")

@@ -14,6 +14,7 @@ import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.model.Algorithms;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
+import io.cumulo.neighbors.Distance;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.Scaler;
@@ -72,7 +73,8 @@ final class ClusterJob {
         }
         Dataset scaled = fitted.transform(data);
         int[] labels = fitted.model().labels();
-        Map<String, Object> metrics = evaluate(data, scaled, labels, ctx, spec.seed() == null ? 0 : spec.seed());
+        Map<String, Object> metrics = evaluate(data, scaled, labels, clusteringDistance(fitted.params()), ctx,
+                spec.seed() == null ? 0 : spec.seed());
 
         if (spec.out() != null) {
             OutputFiles.writeLabels(spec.out(), data, labels, fitted.model().rowOutputs());
@@ -111,18 +113,33 @@ final class ClusterJob {
         text.put(name, value);
     }
 
-    /** Silhouette on the clustering space; ARI and NMI against the ground truth when there is one. */
-    static Map<String, Object> evaluate(Dataset data, Dataset scaled, int[] labels, ExecutionContext ctx, long seed) {
+    /**
+     * The distance the clustering was made under: its {@code metric} parameter (k-medoids' distance, or cosine for
+     * spherical k-means), Euclidean for algorithms without one.
+     */
+    static Distance clusteringDistance(ParamValues params) {
+        Object metric = params.toJson().get("metric");
+        return metric == null ? Distance.EUCLIDEAN : Distance.parse(metric.toString());
+    }
+
+    /**
+     * Silhouette on the clustering space under the clustering's own distance (a silhouette under another distance
+     * judges a partition its algorithm never tried to make); ARI and NMI against the ground truth when there is one.
+     */
+    static Map<String, Object> evaluate(Dataset data, Dataset scaled, int[] labels, Distance distance,
+                                        ExecutionContext ctx, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         int clusters = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).distinct().count();
         if (clusters >= 2 && clusters < data.rows()) {
             ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
             if (data.rows() <= SILHOUETTE_EXACT_MAX) {
-                m.put("silhouette", SilhouetteScore.score(scaled, labels, quiet));
+                m.put("silhouette", SilhouetteScore.score(scaled, labels, distance, quiet));
             } else {
-                m.put("silhouette", SilhouetteScore.sampledScore(scaled, labels, SILHOUETTE_SAMPLE, seed, quiet));
+                m.put("silhouette", SilhouetteScore.sampledScore(scaled, labels, SILHOUETTE_SAMPLE, seed, distance,
+                        quiet));
                 m.put("silhouette_sample_size", SILHOUETTE_SAMPLE);
             }
+            m.put("silhouette_metric", distance.id());
         } else {
             m.put("silhouette", null);
         }
@@ -225,8 +242,14 @@ final class ClusterJob {
         }
         Object sil = j.get("silhouette");
         if (sil instanceof Double) {
-            s.put("silhouette", fmt((Double) sil) + (j.containsKey("silhouette_sample_size")
-                    ? " (sample of " + j.get("silhouette_sample_size") + ")" : ""));
+            List<String> notes = new ArrayList<>();
+            if (!Distance.EUCLIDEAN.id().equals(j.get("silhouette_metric"))) {
+                notes.add(j.get("silhouette_metric") + " distance");
+            }
+            if (j.containsKey("silhouette_sample_size")) {
+                notes.add("sample of " + j.get("silhouette_sample_size"));
+            }
+            s.put("silhouette", fmt((Double) sil) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
         }
         if (j.containsKey("ari")) {
             s.put("ARI against " + j.get("label_column"), fmt((Double) j.get("ari")));
@@ -247,6 +270,30 @@ final class ClusterJob {
         return String.format(Locale.ROOT, a >= 1000 ? "%.2f" : a >= 10 ? "%.3f" : "%.4f", v);
     }
 
+    /**
+     * How the result was picked among several candidates, and by which criterion, for the summary's first line;
+     * {@code null} when there was one candidate. Read from what the fit reports it did, not from the parameters
+     * alone: bisecting k-means with k = 1 makes no split, so its {@code n-init} restarts never happen.
+     */
+    static String howChosen(Map<String, Object> summary, ParamValues params) {
+        if (summary.get("restart_inertia") instanceof double[] r && r.length > 1) {
+            return "best of " + r.length + " runs by inertia";
+        }
+        if (summary.get("init_inertia") instanceof double[] r && r.length > 1) {
+            // mini-batch k-means: candidate initial centres scored on a subsample, not whole runs
+            return "best of " + r.length + " initialisations by inertia on a validation sample";
+        }
+        if (summary.get("samples") instanceof Integer samples && samples > 1) {
+            return "best of " + samples + " samples of " + summary.get("sample_size") + " rows by loss";
+        }
+        Object restarts = params.toJson().get("n-init");
+        if (summary.get("split_tree") instanceof List<?> tree && tree.size() > 1
+                && restarts instanceof Integer n && n > 1) {
+            return "best of " + n + " runs per split by inertia";
+        }
+        return null;
+    }
+
     /** The human summary printed when {@code --json} is not given. */
     static void printSummary(Outcome o, PrintStream out) {
         Map<String, Object> j = json(o);
@@ -260,13 +307,9 @@ final class ClusterJob {
             head.append(", ").append(j.get("n_iter")).append(" iterations (")
                     .append(Boolean.TRUE.equals(j.get("converged")) ? "converged" : "not converged").append(")");
         }
-        Object runs = o.fitted().params().toJson().get("n-init");
-        if (j.get("restart_inertia") instanceof double[] && ((double[]) j.get("restart_inertia")).length > 1) {
-            head.append(", best of ").append(((double[]) j.get("restart_inertia")).length).append(" runs");
-        } else if (runs != null && !runs.equals(1)) {
-            head.append(", best of ").append(runs).append(" runs");
-        } else if (j.get("samples") instanceof Integer && (Integer) j.get("samples") > 1) {
-            head.append(", best of ").append(j.get("samples")).append(" samples of ").append(j.get("sample_size"));
+        String chosen = howChosen(j, o.fitted().params());
+        if (chosen != null) {
+            head.append(", ").append(chosen);
         }
         head.append(String.format(Locale.ROOT, ", fit in %.3f s", o.fitted().fitSeconds()));
         out.println(head);
@@ -287,8 +330,15 @@ final class ClusterJob {
                     fmt((Double) j.get("fuzzy_partition_entropy")));
         }
         Object sil = j.get("silhouette");
+        List<String> notes = new ArrayList<>();
+        if (sil instanceof Double && !Distance.EUCLIDEAN.id().equals(j.get("silhouette_metric"))) {
+            notes.add(j.get("silhouette_metric") + " distance");
+        }
+        if (j.containsKey("silhouette_sample_size")) {
+            notes.add("estimated on " + j.get("silhouette_sample_size") + " sampled rows");
+        }
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",
-                j.containsKey("silhouette_sample_size") ? "  (estimated on " + j.get("silhouette_sample_size") + " sampled rows)" : "");
+                notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
         printAgreement(out, j);
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) j.get("outputs");

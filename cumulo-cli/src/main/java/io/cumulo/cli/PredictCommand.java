@@ -37,7 +37,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Data to label.")
     String input;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,label]) here.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,memberships][,label]) here.")
     Path out;
 
     @Mixin
@@ -71,7 +71,8 @@ public final class PredictCommand implements Callable<Integer> {
         int[] labels = model.model().predict(scaled, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (out != null) {
-            OutputFiles.writeLabels(out, data, labels);
+            // the columns 'cluster --out' writes (fuzzy memberships), computed for these rows
+            OutputFiles.writeLabels(out, data, labels, model.model().rowOutputs(scaled, ctx));
         }
         int k = model.model().numClusters();
         int[] sizes = new int[k];

@@ -149,6 +149,67 @@ class ClusterCommandTest {
         assertFalse(r.out().contains("wrote"));
     }
 
+    /** The summary says how the result was picked only where several candidates were really tried, and by what. */
+    @Test
+    void bestOfIsPrintedOnlyWhereThereWereRestartsAndNamesTheCriterion() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("kmeans", ", best of 10 runs by inertia, ");
+        expected.put("kmeans --param n-init=1", null);
+        expected.put("minibatch-kmeans", ", best of 3 initialisations by inertia on a validation sample, ");
+        expected.put("minibatch-kmeans --param n-init=1", null);
+        expected.put("bisecting-kmeans", null);
+        expected.put("bisecting-kmeans --param n-init=4", ", best of 4 runs per split by inertia, ");
+        expected.put("kmedoids", null);
+        expected.put("kmedoids --param method=clara", ", best of 5 samples of 46 rows by loss, ");
+        expected.put("kmedoids --param method=clara --param samples=1", null);
+        expected.put("fuzzy-cmeans", null);
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("cluster", "builtin:iris", "--k", "3", "--algorithm"));
+            args.addAll(List.of(e.getKey().split(" ")));
+            Cli.Result r = Cli.run(args.toArray(new String[0]));
+            assertEquals(0, r.exit(), r.err());
+            String head = r.out().lines().skip(1).findFirst().orElseThrow();
+            if (e.getValue() == null) {
+                assertFalse(head.contains("best of"), e.getKey() + ": " + head);
+            } else {
+                assertTrue(head.contains(e.getValue()), e.getKey() + ": " + head);
+            }
+        }
+        // bisecting k-means with k = 1 makes no split, so its restarts never happen
+        Cli.Result one = Cli.run("cluster", "builtin:iris", "--k", "1", "--algorithm", "bisecting-kmeans", "--param",
+                "n-init=4");
+        assertEquals(0, one.exit(), one.err());
+        assertFalse(one.out().contains("best of"), one.out());
+    }
+
+    /** A k-medoids partition under a distance is judged by the silhouette under that distance. */
+    @Test
+    void silhouetteUsesTheClusteringsDistance() throws Exception {
+        Path out = dir.resolve("kmedoids.csv");
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--algorithm", "kmedoids", "--k", "3", "--param",
+                "metric=manhattan", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        int[] labels = Files.readAllLines(out).stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[1])).toArray();
+        io.cumulo.data.Dataset iris = io.cumulo.data.DatasetReader.read("builtin:iris",
+                io.cumulo.data.ReadOptions.defaults());
+        io.cumulo.exec.ExecutionContext ctx = io.cumulo.exec.ExecutionContext.defaults();
+        double manhattan = io.cumulo.metrics.SilhouetteScore.score(iris, labels, io.cumulo.neighbors.Distance.MANHATTAN, ctx);
+        double euclidean = io.cumulo.metrics.SilhouetteScore.score(iris, labels, ctx);
+        assertTrue(Math.abs(manhattan - euclidean) > 1e-3, manhattan + " vs " + euclidean);
+        assertTrue(r.out().contains("  silhouette  " + ClusterJob.fmt(manhattan) + "  (manhattan distance)"), r.out());
+        Map<String, Object> j = json(Cli.run("cluster", "builtin:iris", "--algorithm", "kmedoids", "--k", "3", "--param",
+                "metric=manhattan", "--json"));
+        assertEquals(manhattan, (Double) j.get("silhouette"), 1e-12);
+        assertEquals("manhattan", j.get("silhouette_metric"));
+        // without a metric parameter: Euclidean, said in the JSON only
+        Cli.Result km = Cli.run("cluster", "builtin:iris", "--k", "3");
+        assertFalse(km.out().contains("distance)"), km.out());
+        assertEquals("euclidean", json(Cli.run("cluster", "builtin:iris", "--k", "3", "--json")).get("silhouette_metric"));
+        // spherical k-means groups by direction: its silhouette is the cosine one
+        assertEquals("cosine", json(Cli.run("cluster", "builtin:iris", "--k", "3", "--param", "metric=cosine", "--json"))
+                .get("silhouette_metric"));
+    }
+
     @Test
     void groundTruthFromALabelsFile() throws Exception {
         Path data = dir.resolve("x.csv");

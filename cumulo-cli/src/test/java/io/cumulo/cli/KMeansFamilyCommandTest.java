@@ -46,6 +46,29 @@ class KMeansFamilyCommandTest {
         assertTrue(pc > 1.0 / 3 && pc < 1, "PC " + pc);
     }
 
+    /** {@code predict --out} with a fuzzy c-means model writes the columns {@code cluster --out} writes. */
+    @Test
+    void fuzzyCMeansPredictWritesTheMembershipsToo() throws Exception {
+        Path out = dir.resolve("fit.csv");
+        Path model = dir.resolve("fuzzy.json");
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--algorithm", "fuzzy-cmeans", "--k", "3", "--scale", "standard",
+                "--out", out.toString(), "--model", model.toString());
+        assertEquals(0, r.exit(), r.err());
+        Path predicted = dir.resolve("predicted.csv");
+        Cli.Result p = Cli.run("predict", "--model", model.toString(), "builtin:iris", "--out", predicted.toString());
+        assertEquals(0, p.exit(), p.err());
+        assertEquals("row,cluster,membership_0,membership_1,membership_2,species",
+                Files.readAllLines(predicted).get(0));
+        // training ends with memberships computed from the final centres, as predict computes them: the same file
+        assertEquals(Files.readString(out), Files.readString(predicted));
+        // models of other algorithms add nothing
+        Path km = dir.resolve("km.json");
+        assertEquals(0, Cli.run("cluster", "builtin:iris", "--k", "3", "--model", km.toString()).exit());
+        Path kmOut = dir.resolve("km.csv");
+        assertEquals(0, Cli.run("predict", "--model", km.toString(), "builtin:iris", "--out", kmOut.toString()).exit());
+        assertEquals("row,cluster,species", Files.readAllLines(kmOut).get(0));
+    }
+
     @Test
     void badParametersAreOneLineErrors() {
         Cli.Result m = Cli.run("cluster", "builtin:iris", "--algorithm", "fuzzy-cmeans", "--k", "3", "--param", "m=1");

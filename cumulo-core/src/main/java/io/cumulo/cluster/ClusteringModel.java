@@ -46,6 +46,14 @@ public interface ClusteringModel {
         return Map.of();
     }
 
+    /**
+     * The same per-row results for new rows (already scaled, as for {@code predict}), in the same columns, so that
+     * {@code predict} writes what {@code cluster} writes. Empty for most algorithms.
+     */
+    default Map<String, double[]> rowOutputs(Dataset data, io.cumulo.exec.ExecutionContext ctx) {
+        return Map.of();
+    }
+
     /** What a model file stores to rebuild this model: the {@code model} block. */
     Map<String, Object> toJson();
 }

@@ -146,16 +146,21 @@ public final class FuzzyCMeansModel implements ClusteringModel {
         requireFeatures(data);
         int n = data.rows();
         int[] out = new int[n];
-        forRows(data, (i, dist) -> out[i] = FuzzyCMeans.nearest(dist, k));
+        forRows(data, ctx, (i, dist) -> out[i] = FuzzyCMeans.nearest(dist, k));
         return out;
     }
 
     /** Memberships of new rows, {@code rows × k} row-major; each row sums to 1. */
     public double[] memberships(Dataset data) {
+        return memberships(data, ExecutionContext.defaults());
+    }
+
+    /** As {@link #memberships(Dataset)}, on the context's threads. */
+    public double[] memberships(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
         double[] out = new double[data.rows() * k];
         double q = 1.0 / (m - 1);
-        forRows(data, (i, dist) -> FuzzyCMeans.memberships(dist, k, q, out, i * k));
+        forRows(data, ctx, (i, dist) -> FuzzyCMeans.memberships(dist, k, q, out, i * k));
         return out;
     }
 
@@ -165,12 +170,12 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     }
 
     /** Squared distances of each row to every centre, computed as in training, chunked over threads. */
-    private void forRows(Dataset data, RowDistances body) {
+    private void forRows(Dataset data, ExecutionContext ctx, RowDistances body) {
         int n = data.rows();
         double[] x = data.rawValues();
         VectorKernels kernels = VectorKernels.get();
         Chunks chunks = Chunks.of(n, 4096, 256);
-        ExecutionContext.defaults().parallelFor(chunks.count(), c -> {
+        ctx.parallelFor(chunks.count(), c -> {
             double[] dist = new double[k];
             for (int i = chunks.start(c); i < chunks.end(c); i++) {
                 for (int j = 0; j < k; j++) {
@@ -190,15 +195,22 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     /** The memberships as extra columns of the labels CSV: {@code membership_0 .. membership_{k−1}}. */
     @Override
     public Map<String, double[]> rowOutputs() {
-        if (memberships == null) {
-            return Map.of();
-        }
-        int n = memberships.length / k;
+        return memberships == null ? Map.of() : membershipColumns(memberships);
+    }
+
+    /** The memberships of new rows, in the same columns as {@link #rowOutputs()}. */
+    @Override
+    public Map<String, double[]> rowOutputs(Dataset data, ExecutionContext ctx) {
+        return membershipColumns(memberships(data, ctx));
+    }
+
+    private Map<String, double[]> membershipColumns(double[] u) {
+        int n = u.length / k;
         Map<String, double[]> out = new LinkedHashMap<>();
         for (int j = 0; j < k; j++) {
             double[] col = new double[n];
             for (int i = 0; i < n; i++) {
-                col[i] = memberships[i * k + j];
+                col[i] = u[i * k + j];
             }
             out.put("membership_" + j, col);
         }

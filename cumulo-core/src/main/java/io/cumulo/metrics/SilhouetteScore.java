@@ -4,23 +4,29 @@ import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.linalg.VectorKernels;
-
+import io.cumulo.neighbors.Distance;
 
 /**
  * Silhouette (Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of cluster
- * analysis", J. Comput. Appl. Math. 20, 1987) with Euclidean distance: for each row, {@code a} is its mean
- * distance to the other members of its cluster, {@code b} the smallest mean distance to another cluster,
- * {@code s = (b − a) / max(a, b)}, and 0 for rows alone in their cluster. Rows labelled {@code -1} (noise)
- * are left out. Exact computation streams over the rows, so memory stays O(n + threads × k).
+ * analysis", J. Comput. Appl. Math. 20, 1987) under a {@link Distance} (Euclidean unless given): for each row,
+ * {@code a} is its mean distance to the other members of its cluster, {@code b} the smallest mean distance to
+ * another cluster, {@code s = (b − a) / max(a, b)}, and 0 for rows alone in their cluster. Rows labelled
+ * {@code -1} (noise) are left out. A clustering made under another distance (k-medoids with {@code metric})
+ * should be judged under that distance. Exact computation streams over the rows, so memory stays
+ * O(n + threads × k).
  */
 public final class SilhouetteScore {
     private SilhouetteScore() {
     }
 
-    /** Mean silhouette over all (non-noise) rows. */
+    /** Mean Euclidean silhouette over all (non-noise) rows. */
     public static double score(Dataset data, int[] labels, ExecutionContext ctx) {
-        double[] s = samples(data, labels, ctx);
+        return score(data, labels, Distance.EUCLIDEAN, ctx);
+    }
+
+    /** Mean silhouette under {@code distance} over all (non-noise) rows. */
+    public static double score(Dataset data, int[] labels, Distance distance, ExecutionContext ctx) {
+        double[] s = samples(data, labels, distance, ctx);
         double sum = 0;
         int m = 0;
         for (int i = 0; i < s.length; i++) {
@@ -37,20 +43,31 @@ public final class SilhouetteScore {
      * scikit-learn's {@code sample_size}); exact when {@code sampleSize ≥ rows}.
      */
     public static double sampledScore(Dataset data, int[] labels, int sampleSize, long seed, ExecutionContext ctx) {
+        return sampledScore(data, labels, sampleSize, seed, Distance.EUCLIDEAN, ctx);
+    }
+
+    /** As {@link #sampledScore(Dataset, int[], int, long, ExecutionContext)}, under {@code distance}. */
+    public static double sampledScore(Dataset data, int[] labels, int sampleSize, long seed, Distance distance,
+                                      ExecutionContext ctx) {
         int n = data.rows();
         if (sampleSize >= n) {
-            return score(data, labels, ctx);
+            return score(data, labels, distance, ctx);
         }
         int[] pick = io.cumulo.exec.Sampling.sortedSample(n, sampleSize, seed);
         int[] sub = new int[sampleSize];
         for (int i = 0; i < sampleSize; i++) {
             sub[i] = labels[pick[i]];
         }
-        return score(data.selectRows(pick), sub, ctx);
+        return score(data.selectRows(pick), sub, distance, ctx);
     }
 
-    /** Silhouette of every row (0 for noise rows, which do not take part). */
+    /** Euclidean silhouette of every row (0 for noise rows, which do not take part). */
     public static double[] samples(Dataset data, int[] labels, ExecutionContext ctx) {
+        return samples(data, labels, Distance.EUCLIDEAN, ctx);
+    }
+
+    /** Silhouette of every row under {@code distance} (0 for noise rows, which do not take part). */
+    public static double[] samples(Dataset data, int[] labels, Distance distance, ExecutionContext ctx) {
         int n = data.rows();
         int d = data.cols();
         if (labels.length != n) {
@@ -80,9 +97,9 @@ public final class SilhouetteScore {
             throw new CumuloException("silhouette needs between 2 and n-1 clusters; found " + used + " clusters for "
                     + members + " rows");
         }
+        distance.requireDefined(data);
         double[] x = data.rawValues();
         double[] out = new double[n];
-        VectorKernels kernels = VectorKernels.get();
         final int kk = k;
         Chunks chunks = Chunks.of(n, 64, 4096);
         ctx.parallelFor(chunks.count(), c -> {
@@ -96,7 +113,7 @@ public final class SilhouetteScore {
                 for (int j = 0; j < n; j++) {
                     int lj = labels[j];
                     if (lj >= 0 && j != i) {
-                        sums[lj] += Math.sqrt(kernels.squaredDistance(x, i * d, x, j * d, d));
+                        sums[lj] += distance.between(x, i * d, x, j * d, d);
                     }
                 }
                 if (sizes[li] <= 1) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The dissimilarities between rows that Cumulo's distance-based algorithms accept (k-medoids today; DBSCAN,
- * nearest neighbours and silhouette with other metrics later). Each is a pure function of two vectors of
+ * The dissimilarities between rows that Cumulo's distance-based algorithms accept (k-medoids and the silhouette
+ * today; DBSCAN and nearest neighbours later). Each is a pure function of two vectors of
  * equal length, symmetric ({@code between(a, b) == between(b, a)} bit for bit) and zero from a vector to
  * itself; whether it satisfies the triangle inequality (what index structures and some pruning rules need)
  * is {@link #isMetric()}.

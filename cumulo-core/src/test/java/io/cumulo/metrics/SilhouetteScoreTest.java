@@ -6,6 +6,7 @@ import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
+import io.cumulo.neighbors.Distance;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,34 @@ class SilhouetteScoreTest {
         double shared = Fixtures.json("reference/shared-reference-results.json").getObject("classic")
                 .getObject("iris").getObject("raw").getDouble("silhouette_true_labels");
         assertEquals(shared, SilhouetteScore.score(iris, truth, ctx), 1e-9 * shared);
+    }
+
+    @Test
+    void agreesWithScikitLearnUnderOtherDistances() {
+        JsonObject ref = Fixtures.json("reference/silhouette.json").getObject("by_metric");
+        Dataset iris = DatasetReader.read("builtin:iris", ReadOptions.defaults());
+        int[] truth = iris.labels().orElseThrow().codes();
+        Dataset random = Fixtures.csv("reference/silhouette_random_data.csv");
+        int[] randomLabels = Fixtures.json("reference/silhouette.json").getIntArray("random_labels");
+        for (Distance distance : new Distance[] {Distance.MANHATTAN, Distance.COSINE, Distance.CHEBYSHEV,
+                Distance.SQEUCLIDEAN}) {
+            JsonObject m = ref.getObject(distance.id());
+            double onIris = m.getDouble("iris_true_labels");
+            assertEquals(onIris, SilhouetteScore.score(iris, truth, distance, ctx), 1e-9 * onIris, distance.id());
+            double onRandom = m.getDouble("random");
+            assertEquals(onRandom, SilhouetteScore.score(random, randomLabels, distance, ctx),
+                    1e-9 * Math.abs(onRandom), distance.id());
+        }
+        // Euclidean is the default
+        assertEquals(SilhouetteScore.score(iris, truth, ctx), SilhouetteScore.score(iris, truth, Distance.EUCLIDEAN, ctx));
+    }
+
+    @Test
+    void cosineNeedsRowsWithADirection() {
+        Dataset d = Dataset.of(new double[][] {{1, 0}, {0, 0}, {0, 1}});
+        CumuloException e = assertThrows(CumuloException.class,
+                () -> SilhouetteScore.score(d, new int[] {0, 0, 1}, Distance.COSINE, ctx));
+        assertTrue(e.getMessage().contains("row 1 is all zeros"), e.getMessage());
     }
 
     @Test
