@@ -15,6 +15,7 @@
 #   CUMULO_BENCH_THREADS  threads for Cumulo [the number of processors]
 #   OMP_NUM_THREADS       (scikit-learn's own) threads for scikit-learn [the number of processors]
 #   CUMULO_BENCH_WARMUP   untimed fits per JVM before the timed ones [3]
+#   CUMULO_BENCH_JAVA_OPTS extra JVM options for Cumulo (e.g. -Dcumulo.kernels=scalar for the plain-Java kernels)
 #   CUMULO_BENCH_NO_BUILD=1 use the jar already built
 #
 # Writes bench-results/minibatch-DATE.jsonl (every timed fit) and minibatch-DATE.md (the summary, also printed);
@@ -31,7 +32,8 @@ PY="${CUMULO_BENCH_PYTHON:-/usr/bin/python3}"
 THREADS="${CUMULO_BENCH_THREADS:-$(getconf _NPROCESSORS_ONLN)}"
 WARMUP="${CUMULO_BENCH_WARMUP:-3}"
 JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
-JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true)
+# the ./cumulo launcher's options: with the Vector API module the kernels are PanamaKernels, as users get them
+JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 
 die() { echo "minibatch.sh: $*" >&2; exit 1; }
 say() { echo "minibatch.sh: $*" >&2; }
@@ -71,7 +73,7 @@ run_one() {
   if [ "$c" = sklearn ]; then
     lines="$("$PY" "$ROOT/bench/minibatch_sklearn.py" "$DATA" "$WL" "$SEEDS")" || die "scikit-learn failed"
   else
-    lines="$("${c#java:}/bin/java" "${JVM_OPTS[@]}" -cp "$JAR" io.cumulo.bench.MiniBatchBench \
+    lines="$("${c#java:}/bin/java" "${JVM_OPTS[@]}" ${CUMULO_BENCH_JAVA_OPTS:-} -cp "$JAR" io.cumulo.bench.MiniBatchBench \
              "$DATA" "$WL" "$SEEDS" "$THREADS" --warmup="$WARMUP")" || die "Cumulo failed (${c#java:})"
   fi
   grep '^{' <<<"$lines" | sed "s/^{/{\"round\": $r, /" >>"$OUT"

@@ -5,6 +5,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.Sampling;
+import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -145,7 +146,7 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
         // --- initialisation: the best of n-init candidates on a validation subsample ---
         Rows validation = Rows.gather(x, w, d, Sampling.withoutReplacement(n, initSize, master.split()));
         int[] validationLabels = new int[initSize];
-        io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
+        VectorKernels kernels = VectorKernels.get();
         double[] initInertia = new double[nInit];
         double[] best = null;
         int bestInit = -1;
@@ -153,8 +154,9 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
             SplittableRandom rng = master.split();
             Rows sub = Rows.gather(x, w, d, Sampling.withoutReplacement(n, initSize, rng));
             double[] c = initialCentres(sub, d, rng, ctx, source);
-            initInertia[r] = new NearestCentres(c, k, d).assign(kernels, validation.x, validation.w, 0, initSize,
-                    validationLabels, null);
+            CentreTable table = new CentreTable(c, k, d, kernels);
+            initInertia[r] = MiniBatchSteps.nearestExact(table, kernels, validation.x, validation.w, 0, initSize,
+                    validationLabels, 0, new MiniBatchSteps.Scratch(table, kernels));
             if (best == null || initInertia[r] < initInertia[bestInit]) {
                 best = c;
                 bestInit = r;
@@ -260,12 +262,12 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
     /** Nearest centre of every row into {@code labels}; returns the exact (weighted) inertia, added in chunk order. */
     static double assignAll(double[] centres, int k, double[] x, double[] w, int n, int d, int[] labels,
                             ExecutionContext ctx) {
-        NearestCentres table = new NearestCentres(centres, k, d);
-        io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
+        VectorKernels kernels = VectorKernels.get();
+        CentreTable table = new CentreTable(centres, k, d, kernels);
         Chunks chunks = Chunks.of(n, ASSIGN_CHUNK_ROWS, 256);
         double[] part = new double[chunks.count()];
-        ctx.parallelFor(chunks.count(), c -> part[c] = table.assign(kernels, x, w, chunks.start(c), chunks.end(c),
-                labels, null));
+        ctx.parallelFor(chunks.count(), c -> part[c] = MiniBatchSteps.nearestExact(table, kernels, x, w,
+                chunks.start(c), chunks.end(c), labels, chunks.start(c), new MiniBatchSteps.Scratch(table, kernels)));
         double s = 0;
         for (double v : part) {
             s += v;

@@ -2,8 +2,10 @@ package io.cumulo.cluster;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
+import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
+import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
 import java.util.Arrays;
@@ -37,7 +39,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
     private final String stopReason;
     private final double[] initInertia;
     private final int bestInit;
-    private final NearestCentres table;
+    private final CentreTable table;
 
     MiniBatchKMeansModel(ParamValues params, double[] centres, double[] counts, int k, int d, long steps,
                          long rowsSinceReassignment, int[] labels, double inertia, int[] sizes, boolean streaming,
@@ -58,7 +60,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
         this.stopReason = stopReason;
         this.initInertia = initInertia;
         this.bestInit = bestInit;
-        this.table = new NearestCentres(this.centres, k, d);
+        this.table = new CentreTable(this.centres, k, d, VectorKernels.get());
     }
 
     /** One step on the whole of {@code batch} from {@code state}, as a new streaming model. */
@@ -182,9 +184,10 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
         int n = data.rows();
         int[] out = new int[n];
         double[] x = data.rawValues();
-        io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
-        io.cumulo.exec.Chunks chunks = io.cumulo.exec.Chunks.of(n, 4096, 256);
-        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, null, chunks.start(c), chunks.end(c), out, null));
+        VectorKernels kernels = VectorKernels.get();
+        Chunks chunks = Chunks.of(n, 4096, 256);
+        ctx.parallelFor(chunks.count(), c -> table.assign(kernels, x, chunks.start(c), chunks.end(c), out,
+                table.newScratch()));
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.cumulo.cluster;
 
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.Sampling;
+import io.cumulo.linalg.VectorKernels;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -19,14 +20,15 @@ import java.util.SplittableRandom;
  * start of the batch). Then, when due, centres whose count is below {@code reassignment-ratio × max count} are
  * moved to random rows of the batch and their counts raised to the smallest count kept.
  *
- * <p>Batches are split into fixed chunks of {@value #CHUNK_ROWS} rows whose partial sums are added in chunk
- * order, so a step gives the same result on any number of threads. Each chunk ranks the centres with
- * {@link NearestCentres} (one tile), and its batch inertia, used only by the stopping rule, is
- * {@code ‖x − μ‖² + score}; the final labels and inertia of a fit are computed apart, from differences.
+ * <p>Centres are ranked with {@link CentreTable}, the kernels of {@link KMeans}. Batch rows drawn at random are
+ * first packed into a contiguous block per chunk, because the table's kernels read contiguous rows. The batch
+ * inertia is summed from exact distances to the chosen centres. Batches are split into fixed chunks of
+ * {@value #CHUNK_ROWS} rows whose partial sums are added in chunk order, so a step gives the same result on any
+ * number of threads.
  */
 final class MiniBatchSteps {
-    /** Rows per chunk of a batch (a batch of at most this many rows is one task): one tile. */
-    static final int CHUNK_ROWS = NearestCentres.TILE;
+    /** Rows per chunk of a batch (a batch of at most this many rows is one task). */
+    static final int CHUNK_ROWS = 512;
     /** Batches of fewer chunks than this are processed on the calling thread. */
     static final int PARALLEL_CHUNKS = 4;
     private static final ExecutionContext SERIAL = ExecutionContext.singleThreaded();
@@ -38,6 +40,7 @@ final class MiniBatchSteps {
     long steps;
     long rowsSinceReassignment;
     private final double reassignmentRatio;
+    private final VectorKernels kernels = VectorKernels.get();
 
     private Chunk[] chunks = new Chunk[0];
     private final double[] sums;
@@ -49,16 +52,67 @@ final class MiniBatchSteps {
     /** Centres moved by the last reassignment. */
     int lastReassigned;
 
+    /** Working space for ranking rows with a {@link CentreTable} of a given shape; one per thread. */
+    static final class Scratch {
+        final double[] scores;
+        final int[] best;
+
+        Scratch(CentreTable table, VectorKernels kernels) {
+            scores = table.fused() ? table.newNearestScratch(kernels) : table.newScratch();
+            best = new int[table.blockRows()];
+        }
+    }
+
+    /**
+     * Nearest centre of rows {@code [from, to)} of {@code x} into {@code labels[labelsAt + i − from]}; returns the
+     * sum of the exact squared distances to those centres (from differences, weighted by {@code w} if not
+     * {@code null}), added in row order. Works a block of {@link CentreTable#blockRows()} rows at a time, so the
+     * distances are computed while the rows are still in the first-level cache.
+     */
+    static double nearestExact(CentreTable table, VectorKernels kernels, double[] x, double[] w, int from, int to,
+                               int[] labels, int labelsAt, Scratch s) {
+        int d = table.d;
+        double[] centres = table.centres;
+        int block = table.blockRows();
+        boolean fused = table.fused();
+        double sum = 0;
+        for (int start = from; start < to; start += block) {
+            int end = Math.min(to, start + block);
+            if (fused) {
+                table.nearest(kernels, x, start, end, s.best, null, s.scores);
+            } else {
+                table.scores(kernels, x, start, end, s.scores);
+                for (int i = start; i < end; i++) {
+                    s.best[i - start] = kernels.argmin(s.scores, (i - start) * table.stride, table.k);
+                }
+            }
+            for (int i = start; i < end; i++) {
+                int j = s.best[i - start];
+                labels[labelsAt + i - from] = j;
+                double dd = kernels.squaredDistance(x, i * d, centres, j * d, d);
+                sum += w == null ? dd : w[i] * dd;
+            }
+        }
+        return sum;
+    }
+
     /** One chunk's working space and partial results. */
     private static final class Chunk {
-        final NearestCentres.Tile tile;
-        final double[] w = new double[CHUNK_ROWS];
+        final Scratch scratch;
+        /** The chunk's rows packed contiguously when the batch is made of scattered rows, and their weights. */
+        final double[] packed;
+        final double[] packedWeights = new double[CHUNK_ROWS];
+        final int[] labels = new int[CHUNK_ROWS];
+        final int[] order = new int[CHUNK_ROWS];
+        final int[] offsets;
         final double[] sums;
         final double[] weight;
         double inertia;
 
-        Chunk(NearestCentres.Tile tile, int k, int d) {
-            this.tile = tile;
+        Chunk(Scratch scratch, int k, int d) {
+            this.scratch = scratch;
+            this.packed = new double[CHUNK_ROWS * d];
+            this.offsets = new int[k + 1];
             this.sums = new double[k * d];
             this.weight = new double[k];
         }
@@ -115,11 +169,11 @@ final class MiniBatchSteps {
     double step(double[] x, double[] w, int[] rows, int b, SplittableRandom rng, boolean reassign,
                 boolean measureShift, ExecutionContext ctx) {
         int nc = (b + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        NearestCentres table = new NearestCentres(centres, k, d);
+        CentreTable table = new CentreTable(centres, k, d, kernels); // read by the chunks only, before the update
         if (chunks.length < nc) {
             Chunk[] more = Arrays.copyOf(chunks, nc);
             for (int c = chunks.length; c < nc; c++) {
-                more[c] = new Chunk(table.newTile(), k, d);
+                more[c] = new Chunk(new Scratch(table, kernels), k, d);
             }
             chunks = more;
         }
@@ -179,33 +233,55 @@ final class MiniBatchSteps {
     }
 
     /** Rows {@code [from, to)} of the batch: nearest centres, their weighted sums and the chunk's inertia. */
-    private void chunk(NearestCentres table, Chunk c, double[] x, double[] w, int[] rows, int from, int to) {
+    private void chunk(CentreTable table, Chunk c, double[] x, double[] w, int[] rows, int from, int to) {
         int m = to - from;
-        NearestCentres.Tile t = c.tile;
-        table.load(t, x, rows, from, m);
-        table.rank(t, m);
-        table.normsAboutMean(t, m);
-        double[] sw = c.w;
+        // the rows the table reads: the batch itself when contiguous, else the chunk's rows packed
+        double[] src = x;
+        double[] srcW = w;
+        int first = from;
+        if (rows != null) {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(x, rows[from + i] * d, c.packed, i * d, d);
+            }
+            if (w != null) {
+                for (int i = 0; i < m; i++) {
+                    c.packedWeights[i] = w[rows[from + i]];
+                }
+            }
+            src = c.packed;
+            srcW = w == null ? null : c.packedWeights;
+            first = 0;
+        }
+        int[] label = c.labels;
+        c.inertia = nearestExact(table, kernels, src, srcW, first, first + m, label, 0, c.scratch);
+        double[] weight = c.weight;
+        Arrays.fill(weight, 0);
         for (int i = 0; i < m; i++) {
-            sw[i] = w == null ? 1.0 : w[rows == null ? from + i : rows[from + i]];
+            weight[label[i]] += srcW == null ? 1.0 : srcW[first + i];
+        }
+        // rows grouped by centre (row order kept within each), so each centre's sum stays in registers
+        int[] offsets = c.offsets;
+        int[] order = c.order;
+        Arrays.fill(offsets, 0);
+        for (int i = 0; i < m; i++) {
+            offsets[label[i] + 1]++;
+        }
+        for (int j = 0; j < k; j++) {
+            offsets[j + 1] += offsets[j];
+        }
+        for (int i = 0; i < m; i++) {
+            order[offsets[label[i]]++] = first + i;
         }
         double[] sums = c.sums;
-        double[] weight = c.weight;
         Arrays.fill(sums, 0);
-        Arrays.fill(weight, 0);
-        int[] label = t.label;
-        double inertia = 0;
-        for (int i = 0; i < m; i++) {
-            inertia += sw[i] * Math.max(0, t.norm[i] + t.best[i]);
-            weight[label[i]] += sw[i];
-        }
-        for (int l = 0; l < d; l++) {
-            double[] xl = t.xT[l];
-            for (int i = 0; i < m; i++) {
-                sums[label[i] * d + l] += sw[i] * xl[i];
+        int begin = 0;
+        for (int j = 0; j < k; j++) {
+            int end = offsets[j]; // offsets[j] now ends group j
+            if (end > begin) {
+                kernels.addRows(src, d, order, begin, end, srcW, sums, j * d);
             }
+            begin = end;
         }
-        c.inertia = inertia;
     }
 
     /**
