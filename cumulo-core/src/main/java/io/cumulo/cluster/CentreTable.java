@@ -26,6 +26,10 @@ final class CentreTable {
     /** The centres as the fused nearest-centre kernel wants them (padded to a multiple of 4, bias +∞). */
     final double[] nearestTable;
     final int kp;
+    /** The mean of the centres, the origin of the shifted scores. */
+    final double[] mu;
+    private double maxAbsBias;
+    private double maxMNorm;
 
     CentreTable(double[] centres, int k, int d, VectorKernels kernels) {
         this.k = k;
@@ -42,6 +46,7 @@ final class CentreTable {
         for (int l = 0; l < d; l++) {
             mu[l] /= k;
         }
+        this.mu = mu;
         m = new double[d * stride];
         bias = new double[stride];
         mNorm = new double[k];
@@ -57,6 +62,8 @@ final class CentreTable {
             }
             bias[j] = norm + 2 * cross;
             mNorm[j] = 2 * Math.sqrt(norm);
+            maxAbsBias = Math.max(maxAbsBias, Math.abs(bias[j]));
+            maxMNorm = Math.max(maxMNorm, mNorm[j]);
         }
         kp = (k + 3) / 4 * 4;
         if (d <= FUSED_MAX_FEATURES) {
@@ -84,9 +91,17 @@ final class CentreTable {
         return 1e-11 * (Math.abs(bias[j]) + xNorm * mNorm[j]);
     }
 
-    /** Up to this many features the fused kernel (rows in lanes) beats scoring then argmin: its transpose of the
-     * rows costs per feature (measured with io.cumulo.bench.KernelBench; docs/benchmarks.md). */
-    static final int FUSED_MAX_FEATURES = 4;
+    /** {@link #scoreError} of whichever centre has the largest. */
+    double maxScoreError(double xNorm) {
+        return 1e-11 * (maxAbsBias + xNorm * maxMNorm);
+    }
+
+    /**
+     * Up to this many features the fused kernel (rows in lanes) beats scoring then argmin inside Lloyd passes
+     * (1.6× at d = 8, 1.2× at d = 16, k = 16); from 32 on its transpose of the rows costs more than it saves
+     * (docs/benchmarks.md, "kernels").
+     */
+    static final int FUSED_MAX_FEATURES = 16;
 
     /** Whether {@link #nearest} (fused) is the faster way to find nearest centres for this shape. */
     boolean fused() {
@@ -104,6 +119,17 @@ final class CentreTable {
      */
     void nearest(VectorKernels kernels, double[] x, int from, int to, int[] best, int[] second, double[] scratch) {
         kernels.nearest(x, d, from, to, nearestTable, kp, best, second, scratch);
+    }
+
+    /**
+     * {@link #nearest} that also bounds each row's distance to its nearest centre from above and to every other
+     * from below ({@link VectorKernels#nearestBounds}), into {@code upper[at..]}, {@code lower[at..]}; only when
+     * {@link #fused()}.
+     */
+    void nearestBounds(VectorKernels kernels, double[] x, int from, int to, int[] best, double[] upper,
+                       double[] lower, int at, double[] scratch) {
+        kernels.nearestBounds(x, d, from, to, nearestTable, kp, mu, 1e-11 * maxAbsBias, 1e-11 * maxMNorm, best,
+                upper, lower, at, scratch);
     }
 
     /** Rows scored per block: the block's rows and scores stay within the first-level cache (~8 + 16 KB). */

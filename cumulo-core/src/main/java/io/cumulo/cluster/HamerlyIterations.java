@@ -7,12 +7,24 @@ package io.cumulo.cluster;
  * centre; otherwise the upper bound is tightened, and only if the test still fails are all centres scored
  * (by the same kernel Lloyd uses, so the choice is the same). Memory O(n); exact.
  */
-final class HamerlyIterations extends KMeansIterations {
-    private double[] upper;
-    private double[] lower;
+final class HamerlyIterations extends KMeansIterations implements LloydIterations.RowBounds {
+    /**
+     * Share of a block's rows still failing after tightening above which the whole block gets a Lloyd pass.
+     * Scoring a row costs ~k·d, re-reading it for the partials ~d, so the share grows with k: measured best
+     * near 0.15–0.2 on KM-A (k = 16) and at 1 (never) on KM-C (k = 100); docs/benchmarks.md.
+     */
+    private final double denseAfterTightening;
+    private final double[] upper;
+    private final double[] lower;
+    /** Lloyd passes over whole blocks, setting the bounds as they go. */
+    private final LloydIterations dense;
 
     HamerlyIterations(KMeansProblem p) {
         super(p);
+        upper = new double[p.n];
+        lower = new double[p.n];
+        dense = new LloydIterations(p, this);
+        denseAfterTightening = Math.min(1, p.k / 80.0);
     }
 
     @Override
@@ -20,12 +32,14 @@ final class HamerlyIterations extends KMeansIterations {
         return "hamerly";
     }
 
+    /** Lloyd passes that leave the bounds set, so switching to bounded passes costs nothing. */
+    @Override
+    LloydIterations densePass() {
+        return dense;
+    }
+
     @Override
     int assign(CentreTable table, int[] labels, boolean first, double[] drifts) {
-        if (upper == null) {
-            upper = new double[p.n];
-            lower = new double[p.n];
-        }
         int k = p.k;
         int d = p.d;
         double[] centres = table.centres;
@@ -33,10 +47,12 @@ final class HamerlyIterations extends KMeansIterations {
         if (k > 1) {
             p.centreDistances(centres, half);
         }
-        double maxDrift = 0;
-        double secondDrift = 0;
-        int maxAt = -1;
+        // every lower bound drops by the largest drift of another centre than its row's own
+        double[] lowerDrift = null;
         if (drifts != null) {
+            double maxDrift = 0;
+            double secondDrift = 0;
+            int maxAt = -1;
             for (int j = 0; j < k; j++) {
                 if (drifts[j] > maxDrift) {
                     secondDrift = maxDrift;
@@ -46,37 +62,32 @@ final class HamerlyIterations extends KMeansIterations {
                     secondDrift = drifts[j];
                 }
             }
+            lowerDrift = new double[k];
+            for (int j = 0; j < k; j++) {
+                lowerDrift[j] = j == maxAt ? secondDrift : maxDrift;
+            }
         }
-        final double md = maxDrift;
-        final double sd = secondDrift;
-        final int ma = maxAt;
+        final double[] ld = lowerDrift;
         int[] changedPerBlock = new int[p.blocks];
         p.ctx.parallelFor(p.blocks, b -> {
             int from = p.start(b);
             int to = p.end(b);
             int[] failing = new int[to - from];
-            int f = 0;
+            int f;
             // 1. bounds only, no row data touched: which rows might have changed centre?
-            for (int i = from; i < to; i++) {
-                if (first) {
-                    failing[f++] = i;
-                    continue;
-                }
-                int a = labels[i];
-                if (drifts != null) {
-                    upper[i] += drifts[a];
-                    lower[i] -= a == ma ? sd : md;
-                }
-                if (upper[i] > Math.max(half[a], lower[i]) * (1 - MARGIN)) {
-                    failing[f++] = i;
-                }
+            if (first) {
+                f = to - from;
+            } else {
+                f = p.kernels.boundFilter(labels, upper, lower, drifts, ld, half, 1 - MARGIN, from, to, failing);
             }
             int changed;
             if (f == 0) {
                 changed = 0;
             } else if (2 * f > to - from) {
-                // 2a. most of the block: score it all in place, as Lloyd does (rows that passed are refreshed too)
-                changed = rescoreRange(table, from, to, labels);
+                // 2a. most of the block: a Lloyd pass over it, which also rebuilds its partial sums while the rows
+                // are in cache (rows that passed get fresh bounds too)
+                changedPerBlock[b] = dense.block(table, b, labels);
+                return;
             } else {
                 // 2b. a few rows: tighten their upper bounds in a loop of independent distance computations (the
                 // rows are scattered, so this keeps many cache misses in flight), then score what still fails
@@ -94,6 +105,11 @@ final class HamerlyIterations extends KMeansIterations {
                         failing[g++] = i;
                     }
                 }
+                if (g > denseAfterTightening * (to - from)) {
+                    // still many: scoring them scattered, then re-reading the block for its partials, costs more
+                    changedPerBlock[b] = dense.block(table, b, labels);
+                    return;
+                }
                 changed = g == 0 ? 0 : rescoreRows(table, failing, g, labels);
             }
             if (changed > 0) {
@@ -108,78 +124,102 @@ final class HamerlyIterations extends KMeansIterations {
         return changed;
     }
 
-    /** Scores rows {@code [from, to)} in place against all centres; labels and both bounds from the result. */
-    private int rescoreRange(CentreTable table, int from, int to, int[] labels) {
-        int block = table.blockRows();
-        int[] bestOf = new int[block];
-        int[] secondOf = new int[block];
-        double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
-        int changed = 0;
-        for (int s = from; s < to; s += block) {
-            int e = Math.min(to, s + block);
-            nearestTwo(table, p.x, s, e, scratch, bestOf, secondOf);
-            for (int i = s; i < e; i++) {
-                changed += settle(table, i, p.x, i * p.d, bestOf[i - s], secondOf[i - s], labels);
-            }
-        }
-        return changed;
-    }
-
-    /** As {@link #rescoreRange} for scattered rows: copied together first, so the kernel sees a block. */
+    /**
+     * Scores scattered rows against all centres (copied together first, so the kernel sees a block); labels and
+     * both bounds from the result.
+     */
     private int rescoreRows(CentreTable table, int[] rows, int count, int[] labels) {
         int d = p.d;
         int block = table.blockRows();
         double[] packed = new double[block * d];
-        int[] bestOf = new int[block];
-        int[] secondOf = new int[block];
-        double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
+        Scratch s = new Scratch(table);
         int changed = 0;
-        for (int s = 0; s < count; s += block) {
-            int e = Math.min(count, s + block);
-            for (int t = s; t < e; t++) {
-                System.arraycopy(p.x, rows[t] * d, packed, (t - s) * d, d);
+        for (int start = 0; start < count; start += block) {
+            int end = Math.min(count, start + block);
+            for (int t = start; t < end; t++) {
+                System.arraycopy(p.x, rows[t] * d, packed, (t - start) * d, d);
             }
-            nearestTwo(table, packed, 0, e - s, scratch, bestOf, secondOf);
-            for (int t = s; t < e; t++) {
-                changed += settle(table, rows[t], packed, (t - s) * d, bestOf[t - s], secondOf[t - s], labels);
+            int[] which = java.util.Arrays.copyOfRange(rows, start, end);
+            changed += settle(table, packed, 0, end - start, which, labels, s);
+        }
+        return changed;
+    }
+
+    private final class Scratch {
+        final double[] scores;
+        final int[] best;
+        final double[] up;
+        final double[] lo;
+
+        Scratch(CentreTable table) {
+            scores = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
+            best = new int[table.blockRows()];
+            up = new double[table.blockRows()];
+            lo = new double[table.blockRows()];
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code x} (data rows {@code rows[r − from]}) go to their nearest centre, by the
+     * kernel Lloyd uses, with fresh bounds; returns how many labels changed.
+     */
+    private int settle(CentreTable table, double[] x, int from, int to, int[] rows, int[] labels, Scratch s) {
+        int d = p.d;
+        int changed = 0;
+        if (table.fused()) {
+            table.nearestBounds(p.kernels, x, from, to, s.best, s.up, s.lo, 0, s.scores);
+        } else {
+            table.scores(p.kernels, x, from, to, s.scores);
+        }
+        for (int r = from; r < to; r++) {
+            int i = rows[r - from];
+            int best;
+            if (table.fused()) {
+                int t = r - from;
+                best = s.best[t];
+                upper[i] = s.up[t];
+                lower[i] = s.lo[t];
+            } else {
+                int o = (r - from) * table.stride;
+                best = p.kernels.argmin(s.scores, o, p.k);
+                set(table, i, x, r * d, s.scores, o, best);
+            }
+            if (labels[i] != best) {
+                labels[i] = best;
+                changed++;
             }
         }
         return changed;
     }
 
-    /** Nearest and second-nearest centres of rows {@code [from, to)} of {@code x}, by the table's faster way. */
-    private void nearestTwo(CentreTable table, double[] x, int from, int to, double[] scratch, int[] bestOf,
-                            int[] secondOf) {
-        int k = p.k;
-        if (table.fused()) {
-            table.nearest(p.kernels, x, from, to, bestOf, secondOf, scratch);
-            return;
-        }
-        table.scores(p.kernels, x, from, to, scratch);
-        for (int r = 0; r < to - from; r++) {
-            int o = r * table.stride;
-            int best = p.kernels.argmin(scratch, o, k);
-            int second = -1;
-            for (int j = 0; j < k; j++) {
-                if (j != best && (second < 0 || scratch[o + j] < scratch[o + second])) {
-                    second = j;
-                }
-            }
-            bestOf[r] = best;
-            secondOf[r] = second;
-        }
+    @Override
+    public double[] upper() {
+        return upper;
     }
 
-    /** Row {@code i} (its values at {@code x[off..]}) goes to {@code best}; bounds are its exact distances. */
-    private int settle(CentreTable table, int i, double[] x, int off, int best, int second, int[] labels) {
+    @Override
+    public double[] lower() {
+        return lower;
+    }
+
+    /**
+     * Bounds of row {@code i} (values at {@code x[off..]}) just assigned to {@code best} from its scores: the upper
+     * one is the exact distance; the lower one is {@code ‖x − c_j‖² = offset + score_j} minimised over the other
+     * centres, with the offset taken from the best centre's exact distance, less what rounding could have added,
+     * so it never exceeds the true distance.
+     */
+    @Override
+    public void set(CentreTable table, int i, double[] x, int off, double[] scores, int o, int best) {
         int d = p.d;
-        upper[i] = Math.sqrt(p.kernels.squaredDistance(x, off, table.centres, best * d, d));
-        lower[i] = p.k == 1 ? Double.POSITIVE_INFINITY
-                : Math.sqrt(p.kernels.squaredDistance(x, off, table.centres, second * d, d));
-        if (labels[i] != best) {
-            labels[i] = best;
-            return 1;
+        double exactBest = p.kernels.squaredDistance(x, off, table.centres, best * d, d);
+        upper[i] = Math.sqrt(exactBest);
+        if (p.k == 1) {
+            lower[i] = Double.POSITIVE_INFINITY;
+        } else {
+            double xNorm = Math.sqrt(p.kernels.dot(x, off, x, off, d));
+            double sq = exactBest - scores[o + best] + p.kernels.minExcept(scores, o, p.k, best)
+                    - table.scoreError(best, xNorm) - table.maxScoreError(xNorm);
+            lower[i] = Math.sqrt(Math.max(sq, 0)) * (1 - MARGIN);
         }
-        return 0;
     }
 }

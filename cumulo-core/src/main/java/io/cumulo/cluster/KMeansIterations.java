@@ -23,6 +23,9 @@ abstract class KMeansIterations {
      */
     static final double DENSE_SHARE = 0.1;
 
+    /** Dense passes set the bounds once the last one changed at most this many times the dense share of labels. */
+    static final double BOUNDS_AHEAD = 2.5;
+
     /** The share used by this run; tests set 0 to exercise the bounds from the second iteration on. */
     double denseShare = DENSE_SHARE;
 
@@ -51,6 +54,11 @@ abstract class KMeansIterations {
     /** Short name, as the {@code algorithm} parameter takes it. */
     abstract String name();
 
+    /** The Lloyd passes this variant runs while labels change a lot (they may also set its bounds). */
+    LloydIterations densePass() {
+        return new LloydIterations(p);
+    }
+
     /** Whether this variant keeps bounds (Lloyd does not, and never switches). */
     boolean bounded() {
         return true;
@@ -75,14 +83,19 @@ abstract class KMeansIterations {
         boolean converged = false;
         double[] drifts = null;
         int iter = 0;
-        KMeansIterations dense = bounded() ? new LloydIterations(p) : this;
+        LloydIterations dense = bounded() ? densePass() : null;
+        KMeansIterations lloyd = dense != null ? dense : this;
+        // setting bounds costs a little per row: only in the dense passes likely to be followed by a bounded one
+        // (the share of changed labels roughly halves from one iteration to the next)
+        KMeansIterations early = dense != null && dense.setsBounds() ? new LloydIterations(p) : lloyd;
         boolean boundsBuilt = false;
         int changedLabels = p.n;
         while (iter < maxIter) {
             CentreTable table = new CentreTable(centres, k, d, p.kernels);
             if (changedLabels > denseShare * p.n) {
-                changedLabels = dense.assign(table, labels, iter == 0, drifts);
-                boundsBuilt = false;
+                boolean soon = changedLabels <= BOUNDS_AHEAD * denseShare * p.n;
+                changedLabels = (soon ? lloyd : early).assign(table, labels, iter == 0, drifts);
+                boundsBuilt = soon && dense != null && dense.setsBounds();
             } else {
                 changedLabels = assign(table, labels, !boundsBuilt, boundsBuilt ? drifts : null);
                 boundsBuilt = true;
@@ -115,7 +128,7 @@ abstract class KMeansIterations {
             if (boundsBuilt) {
                 assign(table, labels, false, drifts);
             } else {
-                dense.assign(table, labels, false, drifts);
+                lloyd.assign(table, labels, false, drifts);
             }
         }
         return new Result(centres, labels, p.inertia(labels, centres), iter, converged);

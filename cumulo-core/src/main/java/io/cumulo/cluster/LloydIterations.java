@@ -9,8 +9,35 @@ package io.cumulo.cluster;
  * order, so the sums are identical.
  */
 final class LloydIterations extends KMeansIterations {
+    /**
+     * Told each row's outcome while its scores are at hand, so a bounded variant can run Lloyd passes that
+     * leave its bounds ready.
+     */
+    interface RowBounds {
+        /** Row {@code i} (values at {@code x[off..]}) goes to {@code best}; its scores are in {@code scores[o..]}. */
+        void set(CentreTable table, int i, double[] x, int off, double[] scores, int o, int best);
+
+        /** Where the fused kernel writes the bounds, indexed by row (see {@link CentreTable#nearestBounds}). */
+        double[] upper();
+
+        /** As {@link #upper()}, the lower bounds. */
+        double[] lower();
+    }
+
+    private final RowBounds bounds;
+
     LloydIterations(KMeansProblem p) {
+        this(p, null);
+    }
+
+    LloydIterations(KMeansProblem p, RowBounds bounds) {
         super(p);
+        this.bounds = bounds;
+    }
+
+    /** Whether a pass leaves the bounds of the variant that gave {@link RowBounds} valid for its centres. */
+    boolean setsBounds() {
+        return bounds != null;
     }
 
     @Override
@@ -29,60 +56,72 @@ final class LloydIterations extends KMeansIterations {
     @Override
     int assign(CentreTable table, int[] labels, boolean first, double[] drifts) {
         int[] changedPerBlock = new int[p.blocks];
+        p.ctx.parallelFor(p.blocks, b -> changedPerBlock[b] = block(table, b, labels));
+        int changed = 0;
+        for (int c : changedPerBlock) {
+            changed += c;
+        }
+        return changed;
+    }
+
+    /**
+     * One Lloyd pass over block {@code b}: its labels, its partial sums rebuilt (so it needs no recomputation)
+     * and, if this pass sets bounds, its rows' bounds. Returns how many labels changed.
+     */
+    int block(CentreTable table, int b, int[] labels) {
         int d = p.d;
         int kd = p.k * d;
         boolean rowByRow = d >= ROW_BY_ROW_FEATURES;
         // grouping rows by centre costs O(k) per call: with small sub-blocks and many centres, group the block once
         boolean perSubBlock = table.blockRows() >= 2 * p.k;
-        p.ctx.parallelFor(p.blocks, b -> {
-            boolean fused = table.fused();
-            double[] scratch = fused ? table.newNearestScratch(p.kernels) : table.newScratch();
-            int[] best = new int[table.blockRows()];
-            double[] fresh = p.spare[b];
-            java.util.Arrays.fill(fresh, 0);
-            int[] offsets = new int[p.k + 1];
-            int[] order = new int[perSubBlock ? table.blockRows() : p.end(b) - p.start(b)];
-            int changed = 0;
-            int sub = table.blockRows();
-            for (int from = p.start(b); from < p.end(b); from += sub) {
-                int to = Math.min(p.end(b), from + sub);
-                if (fused) {
-                    table.nearest(p.kernels, p.x, from, to, best, null, scratch);
-                } else {
-                    table.scores(p.kernels, p.x, from, to, scratch);
-                    for (int i = from; i < to; i++) {
-                        best[i - from] = p.kernels.argmin(scratch, (i - from) * table.stride, p.k);
-                    }
-                }
-                for (int i = from; i < to; i++) {
-                    int j = best[i - from];
-                    double wi = p.weight(i);
-                    if (j != labels[i]) {
-                        changed++;
-                        labels[i] = j;
-                    }
-                    if (rowByRow) {
-                        p.kernels.axpy(wi, p.x, i * d, fresh, j * d, d);
-                        fresh[kd + j] += wi;
-                    }
-                }
-                if (!rowByRow && perSubBlock) {
-                    p.accumulateRows(from, to, labels, fresh, offsets, order); // while the rows are in cache
-                }
-            }
-            if (!rowByRow && !perSubBlock) {
-                p.accumulateRows(p.start(b), p.end(b), labels, fresh, offsets, order);
-            }
-            // the rebuilt partials are what a recomputation would give; swap them in
-            p.spare[b] = p.partials[b];
-            p.partials[b] = fresh;
-            p.changed[b] = false;
-            changedPerBlock[b] = changed;
-        });
+        boolean fused = table.fused();
+        double[] scratch = fused ? table.newNearestScratch(p.kernels) : table.newScratch();
+        int[] best = new int[table.blockRows()];
+        double[] fresh = p.spare[b];
+        java.util.Arrays.fill(fresh, 0);
+        int[] offsets = new int[p.k + 1];
+        int[] order = new int[perSubBlock ? table.blockRows() : p.end(b) - p.start(b)];
         int changed = 0;
-        for (int c : changedPerBlock) {
-            changed += c;
+        int sub = table.blockRows();
+        for (int from = p.start(b); from < p.end(b); from += sub) {
+            int to = Math.min(p.end(b), from + sub);
+            if (fused && bounds != null) {
+                table.nearestBounds(p.kernels, p.x, from, to, best, bounds.upper(), bounds.lower(), from, scratch);
+            } else if (fused) {
+                table.nearest(p.kernels, p.x, from, to, best, null, scratch);
+            } else {
+                table.scores(p.kernels, p.x, from, to, scratch);
+                for (int i = from; i < to; i++) {
+                    int o = (i - from) * table.stride;
+                    best[i - from] = p.kernels.argmin(scratch, o, p.k);
+                    if (bounds != null) {
+                        bounds.set(table, i, p.x, i * d, scratch, o, best[i - from]);
+                    }
+                }
+            }
+            for (int i = from; i < to; i++) {
+                int j = best[i - from];
+                if (j != labels[i]) {
+                    changed++;
+                    labels[i] = j;
+                }
+                if (rowByRow) {
+                    double wi = p.weight(i);
+                    p.kernels.axpy(wi, p.x, i * d, fresh, j * d, d);
+                    fresh[kd + j] += wi;
+                }
+            }
+            if (!rowByRow && perSubBlock) {
+                p.accumulateRows(from, to, labels, fresh, offsets, order); // while the rows are in cache
+            }
         }
+        if (!rowByRow && !perSubBlock) {
+            p.accumulateRows(p.start(b), p.end(b), labels, fresh, offsets, order);
+        }
+        // the rebuilt partials are what a recomputation would give; swap them in
+        p.spare[b] = p.partials[b];
+        p.partials[b] = fresh;
+        p.changed[b] = false;
         return changed;
     }
 }

@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaKernels extends VectorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** 0, 1, ..., L − 1. */
+    private static final DoubleVector LANE_INDEX = DoubleVector.zero(S).addIndex(1);
 
     PanamaKernels() {
         if (S.vectorBitSize() < 256) {
@@ -224,6 +226,90 @@ final class PanamaKernels extends VectorKernels {
     }
 
     @Override
+    public void nearestBounds(double[] x, int d, int from, int to, double[] table, int kp, double[] mu,
+                              double errBias, double errNorm, int[] best, double[] upper, double[] lower, int at,
+                              double[] scratch) {
+        // as nearest: the rows of a group transposed into scratch (d × L), then the index vector (L)
+        int i1 = d * L;
+        int stride = d + 1;
+        for (int g = from; g < to; g += L) {
+            int rows = Math.min(L, to - g);
+            for (int l = 0; l < d; l++) {
+                int o = l * L;
+                for (int r = 0; r < rows; r++) {
+                    scratch[o + r] = x[(g + r) * d + l];
+                }
+                for (int r = rows; r < L; r++) {
+                    scratch[o + r] = 0;
+                }
+            }
+            DoubleVector min1 = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+            DoubleVector min2 = min1;
+            DoubleVector idx1 = DoubleVector.zero(S);
+            for (int j0 = 0; j0 < kp; j0 += 4) {
+                int c0 = j0 * stride;
+                DoubleVector a0 = DoubleVector.broadcast(S, table[c0]);
+                DoubleVector a1 = DoubleVector.broadcast(S, table[c0 + stride]);
+                DoubleVector a2 = DoubleVector.broadcast(S, table[c0 + 2 * stride]);
+                DoubleVector a3 = DoubleVector.broadcast(S, table[c0 + 3 * stride]);
+                for (int l = 0; l < d; l++) {
+                    DoubleVector xv = DoubleVector.fromArray(S, scratch, l * L);
+                    int o = c0 + 1 + l;
+                    a0 = xv.fma(DoubleVector.broadcast(S, table[o]), a0);
+                    a1 = xv.fma(DoubleVector.broadcast(S, table[o + stride]), a1);
+                    a2 = xv.fma(DoubleVector.broadcast(S, table[o + 2 * stride]), a2);
+                    a3 = xv.fma(DoubleVector.broadcast(S, table[o + 3 * stride]), a3);
+                }
+                // the two smallest so far, lane by lane (a < min1 demotes min1); strict < keeps the first centre on ties
+                var lt = a0.compare(VectorOperators.LT, min1);
+                min2 = min2.blend(a0, a0.compare(VectorOperators.LT, min2)).blend(min1, lt);
+                min1 = min1.blend(a0, lt);
+                idx1 = idx1.blend(j0, lt);
+                lt = a1.compare(VectorOperators.LT, min1);
+                min2 = min2.blend(a1, a1.compare(VectorOperators.LT, min2)).blend(min1, lt);
+                min1 = min1.blend(a1, lt);
+                idx1 = idx1.blend(j0 + 1, lt);
+                lt = a2.compare(VectorOperators.LT, min1);
+                min2 = min2.blend(a2, a2.compare(VectorOperators.LT, min2)).blend(min1, lt);
+                min1 = min1.blend(a2, lt);
+                idx1 = idx1.blend(j0 + 2, lt);
+                lt = a3.compare(VectorOperators.LT, min1);
+                min2 = min2.blend(a3, a3.compare(VectorOperators.LT, min2)).blend(min1, lt);
+                min1 = min1.blend(a3, lt);
+                idx1 = idx1.blend(j0 + 3, lt);
+            }
+            DoubleVector q = DoubleVector.zero(S);
+            DoubleVector n2 = q;
+            for (int l = 0; l < d; l++) {
+                DoubleVector xv = DoubleVector.fromArray(S, scratch, l * L);
+                DoubleVector diff = xv.sub(mu[l]);
+                q = diff.fma(diff, q);
+                n2 = xv.fma(xv, n2);
+            }
+            DoubleVector err = n2.sqrt().mul(errNorm).add(q.mul(1e-11)).add(errBias);
+            DoubleVector zero = DoubleVector.zero(S);
+            DoubleVector up = q.add(min1).add(err).max(zero).sqrt();
+            DoubleVector lo = q.add(min2).sub(err).max(zero).sqrt();
+            int r0 = g - from;
+            if (rows == L) {
+                up.intoArray(upper, at + r0);
+                lo.intoArray(lower, at + r0);
+            } else {
+                up.intoArray(scratch, 0); // the transposed rows are no longer needed
+                lo.intoArray(scratch, L);
+                for (int r = 0; r < rows; r++) {
+                    upper[at + r0 + r] = scratch[r];
+                    lower[at + r0 + r] = scratch[L + r];
+                }
+            }
+            idx1.intoArray(scratch, i1);
+            for (int r = 0; r < rows; r++) {
+                best[r0 + r] = (int) scratch[i1 + r];
+            }
+        }
+    }
+
+    @Override
     public int argmin(double[] s, int off, int len) {
         if (len < L) {
             return ScalarKernels.INSTANCE.argmin(s, off, len);
@@ -420,5 +506,30 @@ final class PanamaKernels extends VectorKernels {
         r1.intoArray(out, p + stride);
         r2.intoArray(out, p + 2 * stride);
         r3.intoArray(out, p + 3 * stride);
+    }
+
+    @Override
+    public double minExcept(double[] s, int off, int len, int skip) {
+        if (len < L) {
+            return ScalarKernels.INSTANCE.minExcept(s, off, len, skip);
+        }
+        int vl = len - len % L;
+        DoubleVector m = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < vl; j += L) {
+            DoubleVector v = DoubleVector.fromArray(S, s, off + j);
+            if (skip >= j && skip < j + L) {
+                // the one lane where j + lane == skip (indexInRange would be the natural call, but it is not compiled
+                // to vector code when the range starts before the vector)
+                v = v.blend(Double.POSITIVE_INFINITY, LANE_INDEX.compare(VectorOperators.EQ, skip - j));
+            }
+            m = m.min(v);
+        }
+        double min = m.reduceLanes(VectorOperators.MIN);
+        for (int j = vl; j < len; j++) {
+            if (j != skip) {
+                min = Math.min(min, s[off + j]);
+            }
+        }
+        return min;
     }
 }

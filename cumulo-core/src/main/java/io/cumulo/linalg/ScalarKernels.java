@@ -157,6 +157,43 @@ final class ScalarKernels extends VectorKernels {
     }
 
     @Override
+    public void nearestBounds(double[] x, int d, int from, int to, double[] table, int kp, double[] mu,
+                              double errBias, double errNorm, int[] best, double[] upper, double[] lower, int at,
+                              double[] scratch) {
+        for (int i = from; i < to; i++) {
+            double b1 = Double.POSITIVE_INFINITY;
+            double b2 = Double.POSITIVE_INFINITY;
+            int j1 = 0;
+            for (int j = 0; j < kp; j++) {
+                int t = j * (d + 1);
+                double s = table[t];
+                for (int l = 0; l < d; l++) {
+                    s += x[i * d + l] * table[t + 1 + l];
+                }
+                if (s < b1) {
+                    b2 = b1;
+                    b1 = s;
+                    j1 = j;
+                } else if (s < b2) {
+                    b2 = s;
+                }
+            }
+            double q = 0;
+            double n2 = 0;
+            for (int l = 0; l < d; l++) {
+                double v = x[i * d + l];
+                double diff = v - mu[l];
+                q += diff * diff;
+                n2 += v * v;
+            }
+            double err = errBias + errNorm * Math.sqrt(n2) + 1e-11 * q;
+            best[i - from] = j1;
+            upper[at + i - from] = Math.sqrt(Math.max(q + b1 + err, 0));
+            lower[at + i - from] = Math.sqrt(Math.max(q + b2 - err, 0));
+        }
+    }
+
+    @Override
     public int argmin(double[] s, int off, int len) {
         int best = 0;
         double bv = s[off];
@@ -167,5 +204,16 @@ final class ScalarKernels extends VectorKernels {
             }
         }
         return best;
+    }
+
+    @Override
+    public double minExcept(double[] s, int off, int len, int skip) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < len; j++) {
+            if (j != skip) {
+                m = Math.min(m, s[off + j]);
+            }
+        }
+        return m;
     }
 }

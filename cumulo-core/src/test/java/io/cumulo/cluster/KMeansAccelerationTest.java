@@ -24,7 +24,19 @@ class KMeansAccelerationTest {
                 Arguments.of("blobs 16-D, k=16", Fixtures.blobs(6000, 16, 16, 4, 2), 16),
                 Arguments.of("blobs 80-D, k=6 (row-major kernel)", Fixtures.blobs(1500, 80, 6, 3, 3), 6),
                 Arguments.of("uniform 9-D, k=40 (padded lanes)", Fixtures.uniform(3000, 9, 4), 40),
-                Arguments.of("blobs 3-D, k=2", Fixtures.blobs(2000, 3, 2, 1, 5), 2));
+                Arguments.of("blobs 3-D, k=2", Fixtures.blobs(2000, 3, 2, 1, 5), 2),
+                Arguments.of("blobs 6-D far from the origin, k=8", shifted(Fixtures.blobs(3000, 6, 8, 3, 6), 1e5), 8));
+    }
+
+    /** The data moved by {@code offset} along every axis: scores then cancel heavily, bounds must stay valid. */
+    static Dataset shifted(Dataset data, double offset) {
+        double[][] rows = data.toArray2D();
+        for (double[] row : rows) {
+            for (int l = 0; l < row.length; l++) {
+                row[l] += offset;
+            }
+        }
+        return Dataset.of(rows);
     }
 
     @org.junit.jupiter.api.AfterEach
