@@ -11,7 +11,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
     /**
      * Share of a block's rows still failing after tightening above which the whole block gets a Lloyd pass.
      * Scoring a row costs ~k·d, re-reading it for the partials ~d, so the share grows with k: measured best
-     * near 0.15–0.2 on KM-A (k = 16) and at 1 (never) on KM-C (k = 100); docs/benchmarks.md.
+     * near 0.15 on KM-A (k = 16) and at 1 (never) on KM-C (k = 100); docs/benchmarks.md.
      */
     private final double denseAfterTightening;
     private final double[] upper;
@@ -24,7 +24,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
         upper = new double[p.n];
         lower = new double[p.n];
         dense = new LloydIterations(p, this);
-        denseAfterTightening = Math.min(1, p.k / 80.0);
+        denseAfterTightening = Math.min(1, p.k / 100.0);
     }
 
     @Override
@@ -131,8 +131,8 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
     private int rescoreRows(CentreTable table, int[] rows, int count, int[] labels) {
         int d = p.d;
         int block = table.blockRows();
-        double[] packed = new double[block * d];
-        Scratch s = new Scratch(table);
+        double[] packed = new double[Math.min(block, count) * d]; // typically a few rows: no 8 KB to clear per block
+        Scratch s = new Scratch(table, Math.min(block, count));
         int changed = 0;
         for (int start = 0; start < count; start += block) {
             int end = Math.min(count, start + block);
@@ -151,11 +151,12 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
         final double[] up;
         final double[] lo;
 
-        Scratch(CentreTable table) {
-            scores = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
-            best = new int[table.blockRows()];
-            up = new double[table.blockRows()];
-            lo = new double[table.blockRows()];
+        /** For blocks of up to {@code rows} rows (at most {@link CentreTable#blockRows()}). */
+        Scratch(CentreTable table, int rows) {
+            scores = table.fused() ? table.newNearestScratch(p.kernels) : new double[rows * table.stride];
+            best = new int[rows];
+            up = new double[rows];
+            lo = new double[rows];
         }
     }
 

@@ -1,13 +1,6 @@
 package io.cumulo.exec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -18,12 +11,6 @@ import java.util.function.IntConsumer;
  * count.
  */
 public final class ExecutionContext {
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "cumulo-worker");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final int threads;
     private final ProgressListener progress;
     private final Consumer<String> warnings;
@@ -83,46 +70,6 @@ public final class ExecutionContext {
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            int i;
-            while (failure.get() == null && (i = next.getAndIncrement()) < tasks) {
-                try {
-                    body.accept(i);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }
-        };
-        CountDownLatch done = new CountDownLatch(workers - 1);
-        List<Runnable> helpers = new ArrayList<>();
-        for (int w = 1; w < workers; w++) {
-            helpers.add(() -> {
-                try {
-                    worker.run();
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
-        helpers.forEach(WORKERS::execute);
-        worker.run();
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException) {
-            throw (RuntimeException) t;
-        }
-        if (t instanceof Error) {
-            throw (Error) t;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
-        }
+        WorkerPool.SHARED.run(tasks, body, workers - 1);
     }
 }
