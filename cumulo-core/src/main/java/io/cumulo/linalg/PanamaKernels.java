@@ -145,15 +145,7 @@ final class PanamaKernels extends VectorKernels {
         boolean two = second != null;
         for (int g = from; g < to; g += L) {
             int rows = Math.min(L, to - g);
-            for (int l = 0; l < d; l++) {
-                int o = l * L;
-                for (int r = 0; r < rows; r++) {
-                    scratch[o + r] = x[(g + r) * d + l];
-                }
-                for (int r = rows; r < L; r++) {
-                    scratch[o + r] = 0;
-                }
-            }
+            transposeGroup(x, d, g, rows, scratch);
             DoubleVector min1 = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
             DoubleVector min2 = min1;
             DoubleVector idx1 = DoubleVector.zero(S);
@@ -225,24 +217,30 @@ final class PanamaKernels extends VectorKernels {
         }
     }
 
+    /** Rows {@code g .. g+rows−1} of {@code x} into {@code scratch} as {@code d} vectors of L lanes (zero-padded). */
+    private static void transposeGroup(double[] x, int d, int g, int rows, double[] scratch) {
+        for (int l = 0; l < d; l++) {
+            int o = l * L;
+            for (int r = 0; r < rows; r++) {
+                scratch[o + r] = x[(g + r) * d + l];
+            }
+            for (int r = rows; r < L; r++) {
+                scratch[o + r] = 0;
+            }
+        }
+    }
+
     @Override
     public void nearestBounds(double[] x, int d, int from, int to, double[] table, int kp, double[] mu,
                               double errBias, double errNorm, int[] best, double[] upper, double[] lower, int at,
                               double[] scratch) {
-        // as nearest: the rows of a group transposed into scratch (d × L), then the index vector (L)
+        // as nearest, with the bounds: kept apart from it because one loop for both, with flags, measured 20–30%
+        // slower (the compiler did not specialise it). Scratch: the rows of a group transposed, then an index vector
         int i1 = d * L;
         int stride = d + 1;
         for (int g = from; g < to; g += L) {
             int rows = Math.min(L, to - g);
-            for (int l = 0; l < d; l++) {
-                int o = l * L;
-                for (int r = 0; r < rows; r++) {
-                    scratch[o + r] = x[(g + r) * d + l];
-                }
-                for (int r = rows; r < L; r++) {
-                    scratch[o + r] = 0;
-                }
-            }
+            transposeGroup(x, d, g, rows, scratch);
             DoubleVector min1 = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
             DoubleVector min2 = min1;
             DoubleVector idx1 = DoubleVector.zero(S);

@@ -134,11 +134,7 @@ final class ScalarKernels extends VectorKernels {
             int j1 = 0;
             int j2 = 0;
             for (int j = 0; j < kp; j++) {
-                int t = j * (d + 1);
-                double s = table[t];
-                for (int l = 0; l < d; l++) {
-                    s += x[i * d + l] * table[t + 1 + l];
-                }
+                double s = score(x, i, d, table, j);
                 if (s < b1) {
                     b2 = b1;
                     j2 = j1;
@@ -156,6 +152,16 @@ final class ScalarKernels extends VectorKernels {
         }
     }
 
+    /** Score of row {@code i} against centre {@code j} of a {@link #nearestTable}: bias, then products in order. */
+    private static double score(double[] x, int i, int d, double[] table, int j) {
+        int t = j * (d + 1);
+        double s = table[t];
+        for (int l = 0; l < d; l++) {
+            s += x[i * d + l] * table[t + 1 + l];
+        }
+        return s;
+    }
+
     @Override
     public void nearestBounds(double[] x, int d, int from, int to, double[] table, int kp, double[] mu,
                               double errBias, double errNorm, int[] best, double[] upper, double[] lower, int at,
@@ -165,11 +171,7 @@ final class ScalarKernels extends VectorKernels {
             double b2 = Double.POSITIVE_INFINITY;
             int j1 = 0;
             for (int j = 0; j < kp; j++) {
-                int t = j * (d + 1);
-                double s = table[t];
-                for (int l = 0; l < d; l++) {
-                    s += x[i * d + l] * table[t + 1 + l];
-                }
+                double s = score(x, i, d, table, j);
                 if (s < b1) {
                     b2 = b1;
                     b1 = s;
