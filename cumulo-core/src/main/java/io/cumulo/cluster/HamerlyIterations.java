@@ -14,6 +14,9 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
      * near 0.15 on KM-A (k = 16) and at 1 (never) on KM-C (k = 100); docs/benchmarks.md.
      */
     private final double denseAfterTightening;
+
+    /** Blocks per task of a bounded pass (measured: larger groups amortise the scoring of scattered rows). */
+    static final int GROUP = 8;
     private final double[] upper;
     private final double[] lower;
     /** Lloyd passes over whole blocks, setting the bounds as they go. */
@@ -68,29 +71,35 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
             }
         }
         final double[] ld = lowerDrift;
-        int[] changedPerBlock = new int[p.blocks];
-        p.ctx.parallelFor(p.blocks, b -> {
-            int from = p.start(b);
-            int to = p.end(b);
-            int[] failing = new int[to - from];
-            int f;
-            // 1. bounds only, no row data touched: which rows might have changed centre?
-            if (first) {
-                f = to - from;
-            } else {
-                f = p.kernels.boundFilter(labels, upper, lower, drifts, ld, half, 1 - MARGIN, from, to, failing);
-            }
-            int changed;
-            if (f == 0) {
-                changed = 0;
-            } else if (2 * f > to - from) {
-                // 2a. most of the block: a Lloyd pass over it, which also rebuilds its partial sums while the rows
-                // are in cache (rows that passed get fresh bounds too)
-                changedPerBlock[b] = dense.block(table, b, labels);
-                return;
-            } else {
+        // blocks are taken GROUP at a time, so the few rows left to score in each block are scored together
+        int groups = (p.blocks + GROUP - 1) / GROUP;
+        int[] changedPerGroup = new int[groups];
+        p.ctx.parallelFor(groups, grp -> {
+            int[] pending = new int[Math.min(p.n, GROUP * p.blockRows)];
+            int count = 0;
+            int changed = 0;
+            for (int b = grp * GROUP; b < Math.min(p.blocks, (grp + 1) * GROUP); b++) {
+                int from = p.start(b);
+                int to = p.end(b);
+                int[] failing = new int[to - from];
+                int f;
+                // 1. bounds only, no row data touched: which rows might have changed centre?
+                if (first) {
+                    f = to - from;
+                } else {
+                    f = p.kernels.boundFilter(labels, upper, lower, drifts, ld, half, 1 - MARGIN, from, to, failing);
+                }
+                if (f == 0) {
+                    continue;
+                }
+                if (2 * f > to - from) {
+                    // 2a. most of the block: a Lloyd pass over it, which also rebuilds its partial sums while the
+                    // rows are in cache (rows that passed get fresh bounds too)
+                    changed += dense.block(table, b, labels);
+                    continue;
+                }
                 // 2b. a few rows: tighten their upper bounds in a loop of independent distance computations (the
-                // rows are scattered, so this keeps many cache misses in flight), then score what still fails
+                // rows are scattered, so this keeps many cache misses in flight); what still fails is scored later
                 double[] tight = new double[f];
                 for (int t = 0; t < f; t++) {
                     int i = failing[t];
@@ -107,18 +116,21 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
                 }
                 if (g > denseAfterTightening * (to - from)) {
                     // still many: scoring them scattered, then re-reading the block for its partials, costs more
-                    changedPerBlock[b] = dense.block(table, b, labels);
-                    return;
+                    changed += dense.block(table, b, labels);
+                    continue;
                 }
-                changed = g == 0 ? 0 : rescoreRows(table, failing, g, labels);
+                System.arraycopy(failing, 0, pending, count, g);
+                count += g;
             }
-            if (changed > 0) {
-                p.changed[b] = true;
+            // 3. the rows still failing in the group's blocks, scored together; a block where a label changed has
+            // its partial sums rebuilt after the pass
+            if (count > 0) {
+                changed += rescoreRows(table, pending, count, labels);
             }
-            changedPerBlock[b] = changed;
+            changedPerGroup[grp] = changed;
         });
         int changed = 0;
-        for (int c : changedPerBlock) {
+        for (int c : changedPerGroup) {
             changed += c;
         }
         return changed;
@@ -187,6 +199,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
             }
             if (labels[i] != best) {
                 labels[i] = best;
+                p.changed[i / p.blockRows] = true;
                 changed++;
             }
         }
