@@ -80,7 +80,7 @@ class UserErrorsTest {
         fails("cumulo: error: k=200 is larger than the number of rows (150) in builtin:iris",
                 "cluster", "builtin:iris", "--k", "200");
         fails("cumulo: error: parameter 'k': expected an integer ≥ 1, got '0'", "cluster", "builtin:iris", "--k", "0");
-        fails("cumulo: error: parameter 'k' is required for kmeans (the number of clusters)", "cluster", "builtin:iris");
+        fails("cumulo: error: parameter 'k' is required for kmeans (number of clusters)", "cluster", "builtin:iris");
         fails("cumulo: error: unknown algorithm 'kmedoidz'; available: " + String.join(", ",
                 io.cumulo.model.Algorithms.all().stream().map(io.cumulo.model.Algorithms.Entry::name).toList()),
                 "cluster", "builtin:iris", "--algorithm", "kmedoidz", "--k", "3");

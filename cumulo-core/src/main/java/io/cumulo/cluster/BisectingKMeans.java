@@ -71,10 +71,7 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
     private final int k;
 
     private BisectingKMeans(ParamValues params) {
-        Integer kv = params.get(K);
-        if (kv == null) {
-            throw new CumuloException("parameter 'k' is required for " + NAME + " (the number of clusters)");
-        }
+        int kv = params.require(K);
         this.k = kv;
         this.params = params;
     }

@@ -114,11 +114,7 @@ public final class BisectingKMeansModel implements ClusteringModel {
 
     /** Leaf centres, one row per cluster (a copy). */
     public double[][] centres() {
-        double[][] out = new double[k][];
-        for (int j = 0; j < k; j++) {
-            out[j] = Arrays.copyOfRange(leafCentres, j * d, (j + 1) * d);
-        }
-        return out;
+        return ModelSupport.rows(leafCentres, k, d);
     }
 
     /** Leaf centres row-major (a copy). */
@@ -169,17 +165,12 @@ public final class BisectingKMeansModel implements ClusteringModel {
     /** The cluster of each row: down the tree from the root, to the nearer child centre at each split. */
     @Override
     public int[] predict(Dataset data, ExecutionContext ctx) {
-        if (data.cols() != d) {
-            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
-        }
+        ModelSupport.requireFeatures(data, d);
         int n = data.rows();
         int[] out = new int[n];
         double[] x = data.rawValues();
         VectorKernels kernels = VectorKernels.get();
-        double[][] centre = new double[tree.count()][];
-        for (int i = 0; i < centre.length; i++) {
-            centre[i] = Arrays.copyOfRange(tree.centres, i * d, (i + 1) * d);
-        }
+        double[][] centre = ModelSupport.rows(tree.centres, tree.count(), d);
         Chunks chunks = Chunks.of(n, 4096, 256);
         ctx.parallelFor(chunks.count(), c -> {
             for (int i = chunks.start(c); i < chunks.end(c); i++) {

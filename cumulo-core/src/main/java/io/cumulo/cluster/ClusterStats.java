@@ -2,7 +2,7 @@ package io.cumulo.cluster;
 
 import io.cumulo.linalg.ColumnStats;
 
-/** Small statistics shared by the k-means family (kept apart from k-means' own helpers, which change independently). */
+/** Small statistics shared by the k-means family. */
 final class ClusterStats {
     private ClusterStats() {
     }

@@ -32,8 +32,7 @@ final class ElkanIterations extends KMeansIterations {
         double[] centres = table.centres;
         double[] half = new double[k];
         double[] cc = k > 1 ? p.centreDistances(centres, half) : new double[1];
-        int[] changedPerBlock = new int[p.blocks];
-        p.ctx.parallelFor(p.blocks, b -> {
+        return sumOverTasks(p.blocks, b -> {
             int changed = 0;
             if (first) {
                 changed = firstPass(table, b, labels);
@@ -86,13 +85,8 @@ final class ElkanIterations extends KMeansIterations {
             if (changed > 0) {
                 p.changed[b] = true;
             }
-            changedPerBlock[b] = changed;
+            return changed;
         });
-        int changed = 0;
-        for (int c : changedPerBlock) {
-            changed += c;
-        }
-        return changed;
     }
 
     /** All centres scored for every row of block {@code b}: labels as Lloyd's, bounds from the scores. */

@@ -64,10 +64,7 @@ public final class FuzzyCMeans implements Clusterer<FuzzyCMeansModel> {
     private final int k;
 
     private FuzzyCMeans(ParamValues params) {
-        Integer kv = params.get(K);
-        if (kv == null) {
-            throw new CumuloException("parameter 'k' is required for " + NAME + " (the number of clusters)");
-        }
+        int kv = params.require(K);
         this.k = kv;
         this.params = params;
     }

@@ -1,6 +1,5 @@
 package io.cumulo.cluster;
 
-import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
@@ -8,7 +7,6 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -78,11 +76,7 @@ public final class FuzzyCMeansModel implements ClusteringModel {
 
     /** Centres, one row each (a copy). */
     public double[][] centres() {
-        double[][] out = new double[k][];
-        for (int j = 0; j < k; j++) {
-            out[j] = Arrays.copyOfRange(centres, j * d, (j + 1) * d);
-        }
-        return out;
+        return ModelSupport.rows(centres, k, d);
     }
 
     /** Centres row-major (a copy). */
@@ -187,9 +181,7 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     }
 
     private void requireFeatures(Dataset data) {
-        if (data.cols() != d) {
-            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
-        }
+        ModelSupport.requireFeatures(data, d);
     }
 
     /** The memberships as extra columns of the labels CSV: {@code membership_0 .. membership_{k−1}}. */
@@ -240,12 +232,7 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file. */
     public static FuzzyCMeansModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
         int k = params.require(FuzzyCMeans.K);
-        double[] c = model.getMatrix("centres", k, features);
-        for (double v : c) {
-            if (!Double.isFinite(v)) {
-                throw new CumuloException("model: centres must be finite numbers");
-            }
-        }
+        double[] c = ModelSupport.finiteMatrix(model, "centres", k, features);
         int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
         double obj = training.has("objective") ? training.getDouble("objective") : Double.NaN;
         double pc = training.has("fuzzy_partition_coefficient") ? training.getDouble("fuzzy_partition_coefficient") : Double.NaN;

@@ -73,8 +73,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
         final double[] ld = lowerDrift;
         // blocks are taken GROUP at a time, so the few rows left to score in each block are scored together
         int groups = (p.blocks + GROUP - 1) / GROUP;
-        int[] changedPerGroup = new int[groups];
-        p.ctx.parallelFor(groups, grp -> {
+        return sumOverTasks(groups, grp -> {
             int[] pending = new int[Math.min(p.n, GROUP * p.blockRows)];
             int count = 0;
             int changed = 0;
@@ -127,13 +126,8 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
             if (count > 0) {
                 changed += rescoreRows(table, pending, count, labels);
             }
-            changedPerGroup[grp] = changed;
+            return changed;
         });
-        int changed = 0;
-        for (int c : changedPerGroup) {
-            changed += c;
-        }
-        return changed;
     }
 
     /**

@@ -96,10 +96,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
                         + "(every restart would be the same); leave n-init out or set it to 1");
             }
         }
-        if (kv == null) {
-            throw new CumuloException("parameter 'k' is required for kmeans (the number of clusters)");
-        }
-        this.k = kv;
+        this.k = kv != null ? kv : params.require(K);
         this.nInit = params.isSet(N_INIT) ? params.get(N_INIT) : explicit ? 1 : 10;
         this.params = params.isSet(N_INIT) ? params : params.with(N_INIT, nInit); // record the effective value
         this.initCentres = given;
@@ -192,7 +189,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
         double tol = params.get(TOL);
-        double tolAbs = tol == 0 ? 0 : tol * meanVariance(x, n, d); // a pass over the data saved when tol = 0
+        double tolAbs = tol == 0 ? 0 : tol * ClusterStats.meanVariance(x, n, d); // a pass over the data saved when tol = 0
         int maxIter = params.get(MAX_ITER);
         String init = params.get(INIT);
         io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
@@ -241,7 +238,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
                     + "or tol for a stable result");
         }
         return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
-                clusterSizes(best.labels, k), restartInertia, bestRun);
+                ClusterStats.sizes(best.labels, k), restartInertia, bestRun);
     }
 
     /**
@@ -287,26 +284,6 @@ public final class KMeans implements Clusterer<KMeansModel> {
      */
     static String autoVariant(int n, int k, int d) {
         return k == 1 ? "lloyd" : "hamerly";
-    }
-
-    static int[] clusterSizes(int[] labels, int k) {
-        int[] sizes = new int[k];
-        for (int l : labels) {
-            if (l >= 0) {
-                sizes[l]++;
-            }
-        }
-        return sizes;
-    }
-
-    /** Mean over columns of the column variances (scikit-learn's scale for tol). */
-    static double meanVariance(double[] x, int n, int d) {
-        double[] var = io.cumulo.linalg.ColumnStats.variances(x, n, d, io.cumulo.linalg.ColumnStats.means(x, n, d));
-        double total = 0;
-        for (double v : var) {
-            total += v;
-        }
-        return total / d;
     }
 
     /** Typed setters over {@link #PARAMS}; each value is validated when set, the whole when built. */

@@ -72,6 +72,20 @@ abstract class KMeansIterations {
      */
     abstract int assign(CentreTable table, int[] labels, boolean first, double[] drifts);
 
+    /**
+     * Runs {@code pass} for tasks {@code 0 .. tasks−1} (blocks, or groups of them) in parallel and returns the sum of
+     * what it returns: the labels changed.
+     */
+    int sumOverTasks(int tasks, java.util.function.IntUnaryOperator pass) {
+        int[] perTask = new int[tasks];
+        p.ctx.parallelFor(tasks, t -> perTask[t] = pass.applyAsInt(t));
+        int total = 0;
+        for (int c : perTask) {
+            total += c;
+        }
+        return total;
+    }
+
     Result run(double[] init, int maxIter, double tol, IntConsumer onStep) {
         int k = p.k;
         int d = p.d;

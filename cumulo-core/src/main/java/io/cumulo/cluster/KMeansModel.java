@@ -64,11 +64,7 @@ public final class KMeansModel implements ClusteringModel {
 
     /** Centres, one row each (a copy). */
     public double[][] centres() {
-        double[][] out = new double[k][];
-        for (int j = 0; j < k; j++) {
-            out[j] = java.util.Arrays.copyOfRange(centres, j * d, (j + 1) * d);
-        }
-        return out;
+        return ModelSupport.rows(centres, k, d);
     }
 
     /** Centres row-major (a copy). */
@@ -170,9 +166,7 @@ public final class KMeansModel implements ClusteringModel {
     }
 
     private void requireFeatures(Dataset data) {
-        if (data.cols() != d) {
-            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
-        }
+        ModelSupport.requireFeatures(data, d);
     }
 
     @Override
@@ -206,12 +200,7 @@ public final class KMeansModel implements ClusteringModel {
         if (k == 0) {
             throw new CumuloException(model.asMap().isEmpty() ? "model: no centres" : "model: 'centres' is empty");
         }
-        double[] c = model.getMatrix("centres", k, features);
-        for (double v : c) {
-            if (!Double.isFinite(v)) {
-                throw new CumuloException("model: centres must be finite numbers");
-            }
-        }
+        double[] c = ModelSupport.finiteMatrix(model, "centres", k, features);
         int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
         double inertia = training.has("inertia") ? training.getDouble("inertia") : Double.NaN;
         int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;

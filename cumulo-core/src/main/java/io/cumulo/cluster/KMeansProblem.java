@@ -255,16 +255,24 @@ final class KMeansProblem {
 
     /** Weighted sum of exact squared distances to the assigned centres, added block by block in order. */
     double inertia(int[] labels, double[] centres) {
-        double[] perBlock = new double[blocks];
-        ctx.parallelFor(blocks, b -> {
+        return sumByBlock(b -> {
             double s = 0;
             for (int i = start(b); i < end(b); i++) {
                 s += weight(i) * kernels.squaredDistance(x, i * d, centres, labels[i] * d, d);
             }
-            perBlock[b] = s;
+            return s;
         });
+    }
+
+    /**
+     * {@code perBlock} of every block, computed in parallel and added in block order: the same total whatever the
+     * number of threads.
+     */
+    double sumByBlock(java.util.function.IntToDoubleFunction perBlock) {
+        double[] values = new double[blocks];
+        ctx.parallelFor(blocks, b -> values[b] = perBlock.applyAsDouble(b));
         double s = 0;
-        for (double v : perBlock) {
+        for (double v : values) {
             s += v;
         }
         return s;

@@ -91,10 +91,7 @@ public final class KMedoids implements Clusterer<KMedoidsModel> {
     private final Distance metric;
 
     private KMedoids(ParamValues params) {
-        Integer kv = params.get(K);
-        if (kv == null) {
-            throw new CumuloException("parameter 'k' is required for kmedoids (the number of clusters)");
-        }
+        int kv = params.require(K);
         if (params.isSet(SAMPLE_SIZE) && params.get(SAMPLE_SIZE) <= kv) {
             throw new CumuloException("parameter 'sample-size': a sample must hold more rows than k=" + kv + ", got "
                     + params.get(SAMPLE_SIZE));

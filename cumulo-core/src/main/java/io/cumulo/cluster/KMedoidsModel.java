@@ -8,7 +8,6 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.param.ParamValues;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,11 +83,7 @@ public final class KMedoidsModel implements ClusteringModel {
 
     /** Medoids, one row each (a copy): rows of the training data, in the space it was fitted in. */
     public double[][] medoids() {
-        double[][] out = new double[k][];
-        for (int j = 0; j < k; j++) {
-            out[j] = Arrays.copyOfRange(medoids, j * d, (j + 1) * d);
-        }
-        return out;
+        return ModelSupport.rows(medoids, k, d);
     }
 
     /** Medoids row-major (a copy). */
@@ -168,9 +163,7 @@ public final class KMedoidsModel implements ClusteringModel {
     }
 
     private void requireFeatures(Dataset data) {
-        if (data.cols() != d) {
-            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
-        }
+        ModelSupport.requireFeatures(data, d);
     }
 
     /** Labels, objective and sizes of an assignment to the nearest medoid. */
@@ -269,12 +262,7 @@ public final class KMedoidsModel implements ClusteringModel {
         if (k == 0) {
             throw new CumuloException("model: 'medoids' is empty");
         }
-        double[] med = model.getMatrix("medoids", k, features);
-        for (double v : med) {
-            if (!Double.isFinite(v)) {
-                throw new CumuloException("model: medoids must be finite numbers");
-            }
-        }
+        double[] med = ModelSupport.finiteMatrix(model, "medoids", k, features);
         int[] idx = model.has("medoid_indices") ? model.getIntArray("medoid_indices") : new int[0];
         if (idx.length != k) {
             throw new CumuloException("model: 'medoid_indices' should hold " + k + " row numbers, one per medoid");

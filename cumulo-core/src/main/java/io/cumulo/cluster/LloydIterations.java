@@ -55,13 +55,7 @@ final class LloydIterations extends KMeansIterations {
 
     @Override
     int assign(CentreTable table, int[] labels, boolean first, double[] drifts) {
-        int[] changedPerBlock = new int[p.blocks];
-        p.ctx.parallelFor(p.blocks, b -> changedPerBlock[b] = block(table, b, labels));
-        int changed = 0;
-        for (int c : changedPerBlock) {
-            changed += c;
-        }
-        return changed;
+        return sumOverTasks(p.blocks, b -> block(table, b, labels));
     }
 
     /**

@@ -83,10 +83,7 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
     private final int k;
 
     private MiniBatchKMeans(ParamValues params) {
-        Integer kv = params.get(K);
-        if (kv == null) {
-            throw new CumuloException("parameter 'k' is required for " + NAME + " (the number of clusters)");
-        }
+        int kv = params.require(K);
         if (params.isSet(INIT_SIZE) && params.get(INIT_SIZE) < kv) {
             throw new CumuloException("parameter 'init-size': " + params.get(INIT_SIZE) + " rows cannot seed k=" + kv
                     + " centres; give at least k rows (or leave init-size out)");

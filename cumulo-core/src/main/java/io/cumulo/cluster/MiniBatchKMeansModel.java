@@ -8,7 +8,6 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -125,11 +124,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
 
     /** Centres, one row each (a copy). */
     public double[][] centres() {
-        double[][] out = new double[k][];
-        for (int j = 0; j < k; j++) {
-            out[j] = Arrays.copyOfRange(centres, j * d, (j + 1) * d);
-        }
-        return out;
+        return ModelSupport.rows(centres, k, d);
     }
 
     /** Centres row-major (a copy). */
@@ -199,9 +194,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
     }
 
     private void requireFeatures(Dataset data) {
-        if (data.cols() != d) {
-            throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on " + d);
-        }
+        ModelSupport.requireFeatures(data, d);
     }
 
     @Override
@@ -244,12 +237,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
     /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file. */
     public static MiniBatchKMeansModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
         int k = params.require(MiniBatchKMeans.K);
-        double[] c = model.getMatrix("centres", k, features);
-        for (double v : c) {
-            if (!Double.isFinite(v)) {
-                throw new CumuloException("model: centres must be finite numbers");
-            }
-        }
+        double[] c = ModelSupport.finiteMatrix(model, "centres", k, features);
         double[] counts = model.has("counts") ? model.getDoubleArray("counts") : new double[k];
         if (counts.length != k) {
             throw new CumuloException("model: 'counts' has " + counts.length + " values for k=" + k);

@@ -103,21 +103,15 @@ final class RandomSwap {
     private static double assignAll(KMeansProblem p, double[] centres, int[] labels, double[] dist) {
         int d = p.d;
         CentreTable table = new CentreTable(centres, p.k, d, p.kernels);
-        double[] perBlock = new double[p.blocks];
-        p.ctx.parallelFor(p.blocks, b -> {
+        return p.sumByBlock(b -> {
             table.assign(p.kernels, p.x, p.start(b), p.end(b), labels);
             double s = 0;
             for (int i = p.start(b); i < p.end(b); i++) {
                 dist[i] = p.kernels.squaredDistance(p.x, i * d, centres, labels[i] * d, d);
                 s += p.weight(i) * dist[i];
             }
-            perBlock[b] = s;
+            return s;
         });
-        double s = 0;
-        for (double v : perBlock) {
-            s += v;
-        }
-        return s;
     }
 
     /** Cluster means for {@code labels}; a centroid left without rows keeps its place in {@code fallback}. */
@@ -150,19 +144,13 @@ final class RandomSwap {
     }
 
     private static double weightedSum(KMeansProblem p, double[] dist) {
-        double[] perBlock = new double[p.blocks];
-        for (int b = 0; b < p.blocks; b++) {
+        return p.sumByBlock(b -> {
             double s = 0;
             for (int i = p.start(b); i < p.end(b); i++) {
                 s += p.weight(i) * dist[i];
             }
-            perBlock[b] = s;
-        }
-        double s = 0;
-        for (double v : perBlock) {
-            s += v;
-        }
-        return s;
+            return s;
+        });
     }
 
     /**

@@ -99,8 +99,7 @@ final class YinyangIterations extends KMeansIterations {
                 groupDrift[groupOf[j]] = Math.max(groupDrift[groupOf[j]], drifts[j]);
             }
         }
-        int[] changedPerBlock = new int[p.blocks];
-        p.ctx.parallelFor(p.blocks, b -> {
+        return sumOverTasks(p.blocks, b -> {
             int changed;
             if (first) {
                 changed = firstPass(table, b, labels);
@@ -183,13 +182,8 @@ final class YinyangIterations extends KMeansIterations {
             if (changed > 0) {
                 p.changed[b] = true;
             }
-            changedPerBlock[b] = changed;
+            return changed;
         });
-        int changed = 0;
-        for (int c : changedPerBlock) {
-            changed += c;
-        }
-        return changed;
     }
 
     /** All centres scored for the rows of block {@code b}: labels as Lloyd's, bounds from exact distances. */

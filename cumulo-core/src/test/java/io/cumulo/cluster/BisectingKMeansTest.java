@@ -339,7 +339,7 @@ class BisectingKMeansTest {
         assertMessage("parameter 'strategy': expected one of largest-sse, largest-cluster, got 'biggest_inertia'",
                 () -> BisectingKMeans.PARAMS.parse(Map.of("strategy", "biggest_inertia")));
         assertMessage("parameter 'n-init': expected an integer ≥ 1, got '0'", () -> BisectingKMeans.builder().nInit(0));
-        assertMessage("parameter 'k' is required for bisecting-kmeans (the number of clusters)",
+        assertMessage("parameter 'k' is required for bisecting-kmeans (number of clusters (leaves of the split tree))",
                 () -> BisectingKMeans.builder().build());
         assertMessage("k=3 is larger than the number of rows (2) in data",
                 () -> BisectingKMeans.builder().k(3).build().fit(Dataset.of(new double[][] {{1}, {2}})));

@@ -286,7 +286,7 @@ class FuzzyCMeansTest {
         assertMessage("parameter 'm': expected a number > 1, got '1'", () -> FuzzyCMeans.builder().m(1));
         assertMessage("parameter 'm': expected a number > 1, got '0.5'",
                 () -> FuzzyCMeans.PARAMS.parse(Map.of("m", "0.5")));
-        assertMessage("parameter 'k' is required for fuzzy-cmeans (the number of clusters)",
+        assertMessage("parameter 'k' is required for fuzzy-cmeans (number of clusters)",
                 () -> FuzzyCMeans.builder().build());
         assertMessage("parameter 'init': expected one of k-means++, random, got 'file.csv'",
                 () -> FuzzyCMeans.PARAMS.parse(Map.of("init", "file.csv")));

@@ -243,7 +243,7 @@ class KMeansTest {
         assertMessage("parameter 'k': expected an integer ≥ 1, got '0'", () -> KMeans.builder().k(0));
         assertMessage("parameter 'max-iter': expected an integer ≥ 1, got '0'", () -> KMeans.builder().maxIter(0));
         assertMessage("parameter 'tol': expected a number ≥ 0, got '-1'", () -> KMeans.builder().tol(-1));
-        assertMessage("parameter 'k' is required for kmeans (the number of clusters)", () -> KMeans.builder().build());
+        assertMessage("parameter 'k' is required for kmeans (number of clusters)", () -> KMeans.builder().build());
         assertMessage("parameter 'init': expected k-means++, random or a file of centres; no file 'nope.csv' exists",
                 () -> KMeans.builder().k(2).init("nope.csv").build());
         assertMessage("init: the given centres has 2 centres but k=3",

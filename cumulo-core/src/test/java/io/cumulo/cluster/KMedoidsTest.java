@@ -352,7 +352,7 @@ class KMedoidsTest {
     void badParametersAndInputsGiveOneLineMessages() {
         Dataset tiny = Dataset.of(new double[][] {{0, 0}, {1, 1}, {2, 2}});
         assertMessage("k=4 is larger than the number of rows (3) in data", () -> KMedoids.builder().k(4).build().fit(tiny));
-        assertMessage("parameter 'k' is required for kmedoids (the number of clusters)", () -> KMedoids.builder().build());
+        assertMessage("parameter 'k' is required for kmedoids (number of clusters (medoids))", () -> KMedoids.builder().build());
         assertMessage("parameter 'k': expected an integer ≥ 1, got '0'", () -> KMedoids.builder().k(0));
         assertMessage("parameter 'max-iter': expected an integer ≥ 1, got '0'", () -> KMedoids.builder().maxIter(0));
         assertMessage("parameter 'metric': expected one of euclidean, sqeuclidean, manhattan, cosine, chebyshev, got "

@@ -388,7 +388,7 @@ class MiniBatchKMeansTest {
                 () -> MiniBatchKMeans.PARAMS.parse(Map.of("max-no-improvement", "-1")));
         assertMessage("parameter 'init-size': 5 rows cannot seed k=8 centres; give at least k rows (or leave init-size out)",
                 () -> MiniBatchKMeans.builder().k(8).initSize(5).build());
-        assertMessage("parameter 'k' is required for minibatch-kmeans (the number of clusters)",
+        assertMessage("parameter 'k' is required for minibatch-kmeans (number of clusters)",
                 () -> MiniBatchKMeans.builder().build());
         assertMessage("k=3 is larger than the number of rows (2) in data",
                 () -> MiniBatchKMeans.builder().k(3).build().partialFit(Dataset.of(new double[][] {{1}, {2}})));
