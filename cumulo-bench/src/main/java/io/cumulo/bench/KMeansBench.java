@@ -52,11 +52,18 @@ public final class KMeansBench {
     private record Workload(String name, Dataset data, double[][] init, int iters) {
     }
 
+    /** {@code float64} or {@code float32} (KMeans's storage parameter). */
+    private static String storage = "float64";
+
     public static void main(String[] args) throws IOException {
         List<String> pos = new ArrayList<>();
         int warmup = 2;
         String algorithm = "auto";
         for (String a : args) {
+            if (a.startsWith("--storage=")) {
+                storage = a.substring("--storage=".length());
+                continue;
+            }
             if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring("--warmup=".length()));
             } else if (a.startsWith("--algorithm=")) {
@@ -98,6 +105,7 @@ public final class KMeansBench {
     private static void usage(int status) {
         (status == 0 ? System.out : System.err).println(
                 "usage: KMeansBench DATA_DIR NAMES REPS THREADS [--warmup=N] [--algorithm=auto|lloyd|elkan|hamerly]\n"
+                        + "       [--storage=float64|float32]\n"
                         + "  NAMES  comma-separated workloads (kma,kmb,kmc), read from DATA_DIR/NAME.{meta,f64,init.f64}\n"
                         + "  prints one JSON line per timed fit");
         System.exit(status);
@@ -105,7 +113,8 @@ public final class KMeansBench {
 
     /** The timed part: build the estimator from the given centres and fit, with tol 0 so only strict convergence stops early. */
     private static KMeansModel fit(Workload wl, ExecutionContext ctx, String algorithm) {
-        return KMeans.builder().initialCentres(wl.init()).maxIter(wl.iters()).tol(0).algorithm(algorithm).build()
+        return KMeans.builder().initialCentres(wl.init()).maxIter(wl.iters()).tol(0).algorithm(algorithm)
+                .storage(storage).build()
                 .fit(wl.data(), ctx);
     }
 

@@ -150,13 +150,18 @@ final class CentreTable {
 
     /** Nearest centre of each row in {@code [from, to)} into {@code labels}. */
     void assign(VectorKernels kernels, double[] x, int from, int to, int[] labels, double[] scratch) {
+        assign(kernels, x, from, to, labels, from, scratch);
+    }
+
+    /** Nearest centre of each row {@code i} in {@code [from, to)} into {@code labels[at + i − from]}. */
+    void assign(VectorKernels kernels, double[] x, int from, int to, int[] labels, int at, double[] scratch) {
         if (fused()) {
             int[] best = new int[256];
             double[] ns = newNearestScratch(kernels);
             for (int s = from; s < to; s += best.length) {
                 int e = Math.min(to, s + best.length);
                 nearest(kernels, x, s, e, best, null, ns);
-                System.arraycopy(best, 0, labels, s, e - s);
+                System.arraycopy(best, 0, labels, at + s - from, e - s);
             }
             return;
         }
@@ -165,13 +170,18 @@ final class CentreTable {
             int e = Math.min(to, s + block);
             scores(kernels, x, s, e, scratch);
             for (int i = s; i < e; i++) {
-                labels[i] = kernels.argmin(scratch, (i - s) * stride, k);
+                labels[at + i - from] = kernels.argmin(scratch, (i - s) * stride, k);
             }
         }
     }
 
     /** Nearest centre of each row in {@code [from, to)} into {@code labels}. */
     void assign(VectorKernels kernels, double[] x, int from, int to, int[] labels) {
-        assign(kernels, x, from, to, labels, newScratch());
+        assign(kernels, x, from, to, labels, from, newScratch());
+    }
+
+    /** Nearest centre of each row {@code i} in {@code [from, to)} into {@code labels[at + i − from]}. */
+    void assign(VectorKernels kernels, double[] x, int from, int to, int[] labels, int at) {
+        assign(kernels, x, from, to, labels, at, newScratch());
     }
 }

@@ -37,6 +37,7 @@ final class ElkanIterations extends KMeansIterations {
             if (first) {
                 changed = firstPass(table, b, labels);
             } else {
+                KMeansProblem.Window r = p.newWindow();
                 for (int i = p.start(b); i < p.end(b); i++) {
                     int a = labels[i];
                     int lo = i * k;
@@ -52,6 +53,8 @@ final class ElkanIterations extends KMeansIterations {
                     }
                     boolean tight = false;
                     int best = a;
+                    p.rows(i, i + 1, r);
+                    int at = r.at(i);
                     for (int j = 0; j < k; j++) {
                         if (j == best) {
                             continue;
@@ -61,14 +64,14 @@ final class ElkanIterations extends KMeansIterations {
                             continue;
                         }
                         if (!tight) {
-                            u = Math.sqrt(p.kernels.squaredDistance(p.x, i * d, centres, best * d, d));
+                            u = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, best * d, d));
                             lower[lo + best] = u;
                             tight = true;
                             if (u <= z) {
                                 continue;
                             }
                         }
-                        double dj = Math.sqrt(p.kernels.squaredDistance(p.x, i * d, centres, j * d, d));
+                        double dj = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, j * d, d));
                         lower[lo + j] = dj;
                         if (dj < u || (dj == u && j < best)) {
                             best = j;
@@ -96,16 +99,18 @@ final class ElkanIterations extends KMeansIterations {
         double[] scratch = table.newScratch();
         int sub = table.blockRows();
         int changed = 0;
+        KMeansProblem.Window r = p.newWindow();
         for (int from = p.start(b); from < p.end(b); from += sub) {
             int to = Math.min(p.end(b), from + sub);
-            table.scores(p.kernels, p.x, from, to, scratch);
+            p.rows(from, to, r);
+            table.scores(p.kernels, r.x, from - r.base, to - r.base, scratch);
             for (int i = from; i < to; i++) {
                 int o = (i - from) * table.stride;
                 int best = p.kernels.argmin(scratch, o, k);
                 // squared distance = ‖x − μ‖² + score; the offset is the exact distance to the best minus its score
-                double exactBest = p.kernels.squaredDistance(p.x, i * d, table.centres, best * d, d);
+                double exactBest = p.kernels.squaredDistance(r.x, r.at(i), table.centres, best * d, d);
                 double offset = exactBest - scratch[o + best];
-                double xNorm = Math.sqrt(p.kernels.dot(p.x, i * d, p.x, i * d, d));
+                double xNorm = Math.sqrt(p.kernels.dot(r.x, r.at(i), r.x, r.at(i), d));
                 double offsetError = table.scoreError(best, xNorm);
                 int lo = i * k;
                 for (int j = 0; j < k; j++) {

@@ -75,6 +75,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
         int groups = (p.blocks + GROUP - 1) / GROUP;
         return sumOverTasks(groups, grp -> {
             int[] pending = new int[Math.min(p.n, GROUP * p.blockRows)];
+            KMeansProblem.Window r = p.newWindow();
             int count = 0;
             int changed = 0;
             for (int b = grp * GROUP; b < Math.min(p.blocks, (grp + 1) * GROUP); b++) {
@@ -102,7 +103,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
                 double[] tight = new double[f];
                 for (int t = 0; t < f; t++) {
                     int i = failing[t];
-                    tight[t] = p.kernels.squaredDistance(p.x, i * d, centres, labels[i] * d, d);
+                    tight[t] = p.squaredDistance(i, centres, labels[i] * d, r);
                 }
                 int g = 0;
                 for (int t = 0; t < f; t++) {
@@ -140,10 +141,12 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
         double[] packed = new double[Math.min(block, count) * d]; // typically a few rows: no 8 KB to clear per block
         Scratch s = new Scratch(table, Math.min(block, count));
         int changed = 0;
+        KMeansProblem.Window r = p.newWindow();
         for (int start = 0; start < count; start += block) {
             int end = Math.min(count, start + block);
             for (int t = start; t < end; t++) {
-                System.arraycopy(p.x, rows[t] * d, packed, (t - start) * d, d);
+                p.rows(rows[t], rows[t] + 1, r);
+                System.arraycopy(r.x, r.at(rows[t]), packed, (t - start) * d, d);
             }
             int[] which = java.util.Arrays.copyOfRange(rows, start, end);
             changed += settle(table, packed, 0, end - start, which, labels, s);

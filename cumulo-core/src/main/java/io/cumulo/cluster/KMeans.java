@@ -54,9 +54,13 @@ public final class KMeans implements Clusterer<KMeansModel> {
                     + "2001), for directions such as text or embeddings", "euclidean", "cosine").defaultValue("euclidean");
     public static final Param<Long> SEED = Param.longInteger("seed", "random seed; the same seed gives the same result")
             .defaultValue(0L);
+    public static final Param<String> STORAGE = Param.choice("storage",
+            "how the iterations hold the rows: float32 reads half the bytes per pass (the iterations then see the "
+                    + "values rounded to float32, all arithmetic stays float64; seeding reads the float64 values)",
+            "float64", "float32").defaultValue("float64");
 
     public static final ParamSet PARAMS = ParamSet.of(NAME, K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, REFINE, SWAP_TRIALS,
-            METRIC, SEED);
+            METRIC, STORAGE, SEED);
 
     private final ParamValues params;
     private final int k;
@@ -193,7 +197,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
         int maxIter = params.get(MAX_ITER);
         String init = params.get(INIT);
         io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
-        KMeansProblem problem = new KMeansProblem(x, n, d, k, w, ctx, kernels, source);
+        KMeansProblem problem = params.get(STORAGE).equals("float32")
+                ? new KMeansProblem(null, toFloat(data), n, d, k, w, ctx, kernels, source)
+                : new KMeansProblem(x, n, d, k, w, ctx, kernels, source);
         problem.sphere = sphere;
         String variant = params.get(ALGORITHM).equals("auto") ? autoVariant(n, k, d) : params.get(ALGORITHM);
         io.cumulo.exec.Chunks seedChunks = io.cumulo.exec.Chunks.of(n, 2048, 256);
@@ -239,6 +245,22 @@ public final class KMeans implements Clusterer<KMeansModel> {
         }
         return new KMeansModel(params, best.centres, k, d, best.labels, best.inertia, best.iterations, best.converged,
                 ClusterStats.sizes(best.labels, k), restartInertia, bestRun);
+    }
+
+    /** The rows rounded to float32 (to nearest); a value beyond float32's range is an error naming it. */
+    static float[] toFloat(Dataset data) {
+        double[] x = data.rawValues();
+        int d = data.cols();
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+            if (Float.isInfinite(f[i])) {
+                throw new CumuloException(data.source() + ": row " + data.rowId(i / d) + ", column '"
+                        + data.columnNames().get(i % d) + "': value " + x[i]
+                        + " is beyond float32's range (±3.4e38); parameter 'storage' must be float64 for these data");
+            }
+        }
+        return f;
     }
 
     /**
@@ -358,6 +380,12 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
         public Builder swapTrials(int t) {
             values.set(SWAP_TRIALS, t);
+            return this;
+        }
+
+        /** {@code float64} or {@code float32}: how the iterations hold the rows (see {@link #STORAGE}). */
+        public Builder storage(String s) {
+            values.set(STORAGE, s);
             return this;
         }
 

@@ -18,7 +18,10 @@ import java.util.Arrays;
 final class KMeansProblem {
     private static final int MIN_BLOCK_ROWS = 256;
 
+    /** The rows, row-major; null when they are stored as float32 ({@link #xf}). */
     final double[] x;
+    /** The rows rounded to float32 (half the memory traffic), or null; read through {@link #rows}. */
+    final float[] xf;
     final int n;
     final int d;
     final int k;
@@ -37,7 +40,17 @@ final class KMeansProblem {
     boolean sphere;
 
     KMeansProblem(double[] x, int n, int d, int k, double[] w, ExecutionContext ctx, VectorKernels kernels, String source) {
+        this(x, null, n, d, k, w, ctx, kernels, source);
+    }
+
+    /** Exactly one of {@code x} (float64 rows) and {@code xf} (float32 rows) is given. */
+    KMeansProblem(double[] x, float[] xf, int n, int d, int k, double[] w, ExecutionContext ctx, VectorKernels kernels,
+                  String source) {
+        if ((x == null) == (xf == null)) {
+            throw new IllegalArgumentException("exactly one of the float64 and float32 rows");
+        }
         this.x = x;
+        this.xf = xf;
         this.n = n;
         this.d = d;
         this.k = k;
@@ -74,21 +87,103 @@ final class KMeansProblem {
     }
 
     /**
+     * Rows of the data as the double kernels read them: row {@code i} at {@code x[at(i)..]}. With float64 storage
+     * that is the data itself; with float32 storage a few rows widened into a small reused tile (kept in the first
+     * or second level cache), so the kernels and every variant do the same double arithmetic on the rounded values
+     * and read half the bytes from memory. Not shared between threads.
+     */
+    static final class Window {
+        private final int d;
+        double[] x;
+        /** Weights of the rows, indexed as the rows ({@code (i − base)}); null for unit weights. */
+        double[] w;
+        /** The first row of the window sits at {@code x[0]} (0 when the window is the data itself). */
+        int base;
+        private double[] tile = new double[0];
+        private double[] wTile = new double[0];
+
+        Window(int d) {
+            this.d = d;
+        }
+
+        /** Where row {@code i} starts in {@link #x}. */
+        int at(int i) {
+            return (i - base) * d;
+        }
+    }
+
+    Window newWindow() {
+        return new Window(d);
+    }
+
+    /** Rows {@code [from, to)} as doubles in {@code r} (see {@link Window}); returns {@code r}. */
+    Window rows(int from, int to, Window r) {
+        if (xf == null) {
+            r.x = x;
+            r.w = w;
+            r.base = 0;
+            return r;
+        }
+        int len = (to - from) * d;
+        if (r.tile.length < len) {
+            r.tile = new double[Math.max(len, 2 * r.tile.length)];
+        }
+        double[] t = r.tile;
+        float[] src = xf;
+        int off = from * d;
+        for (int q = 0; q < len; q++) {
+            t[q] = src[off + q];
+        }
+        if (w != null) {
+            if (r.wTile.length < to - from) {
+                r.wTile = new double[Math.max(to - from, 2 * r.wTile.length)];
+            }
+            System.arraycopy(w, from, r.wTile, 0, to - from);
+            r.w = r.wTile;
+        } else {
+            r.w = null;
+        }
+        r.x = t;
+        r.base = from;
+        return r;
+    }
+
+    /** Rows widened at a time when float32 rows are read in chunks: ~16 KB of doubles, at least 8 rows. */
+    int chunkRows() {
+        return Math.max(8, 2048 / Math.max(1, d));
+    }
+
+    /** Exact squared distance from row {@code i} to {@code c[cOff..]} (through window {@code r}). */
+    double squaredDistance(int i, double[] c, int cOff, Window r) {
+        rows(i, i + 1, r);
+        return kernels.squaredDistance(r.x, r.at(i), c, cOff, d);
+    }
+
+    /**
      * Partial sums of block {@code b} from scratch into {@code into}. Rows are grouped by centre (a counting
      * sort, keeping row order within each centre), so each centre's sums stay in registers while its rows are
      * added: the same additions in the same order as one {@code axpy} per row, several times faster.
      */
     void accumulate(int b, int[] labels, double[] into) {
         Arrays.fill(into, 0);
-        accumulateRows(start(b), end(b), labels, into, new int[k + 1], new int[end(b) - start(b)]);
+        Window r = newWindow();
+        // float32 rows are widened a chunk at a time: consecutive ranges add up to what one call gives
+        int chunk = xf == null ? end(b) - start(b) : chunkRows();
+        int[] offsets = new int[k + 1];
+        int[] order = new int[Math.min(chunk, end(b) - start(b))];
+        for (int s = start(b); s < end(b); s += chunk) {
+            int e = Math.min(end(b), s + chunk);
+            accumulateRows(rows(s, e, r), s, e, labels, into, offsets, order);
+        }
     }
 
     /**
-     * Adds rows {@code [from, to)} to the partials {@code into}, grouped by centre (row order kept within each).
-     * Adding consecutive row ranges one after the other gives exactly what one call over their union gives.
-     * {@code offsets} ({@code k + 1}) and {@code order} ({@code to − from}) are scratch.
+     * Adds rows {@code [from, to)} (read through {@code r}, which holds them) to the partials {@code into},
+     * grouped by centre (row order kept within each). Adding consecutive row ranges one after the other gives
+     * exactly what one call over their union gives. {@code offsets} ({@code k + 1}) and {@code order}
+     * ({@code to − from}) are scratch.
      */
-    void accumulateRows(int from, int to, int[] labels, double[] into, int[] offsets, int[] order) {
+    void accumulateRows(Window r, int from, int to, int[] labels, double[] into, int[] offsets, int[] order) {
         Arrays.fill(offsets, 0);
         for (int i = from; i < to; i++) {
             offsets[labels[i] + 1]++;
@@ -97,7 +192,7 @@ final class KMeansProblem {
             offsets[j + 1] += offsets[j];
         }
         for (int i = from; i < to; i++) {
-            order[offsets[labels[i]]++] = i;
+            order[offsets[labels[i]]++] = i - r.base;
         }
         // offsets[j] now ends group j; groups start at offsets[j - 1]
         int kd = k * d;
@@ -105,10 +200,11 @@ final class KMeansProblem {
         for (int j = 0; j < k; j++) {
             int end = offsets[j];
             if (end > begin) {
-                kernels.addRows(x, d, order, begin, end, w, into, j * d);
+                kernels.addRows(r.x, d, order, begin, end, r.w, into, j * d);
                 double ws = into[kd + j];
+                double[] rw = r.w;
                 for (int t = begin; t < end; t++) {
-                    ws += weight(order[t]);
+                    ws += rw == null ? 1.0 : rw[order[t]];
                 }
                 into[kd + j] = ws;
             }
@@ -191,16 +287,19 @@ final class KMeansProblem {
             }
             int old = labels[p];
             double wp = weight(p);
+            Window r = rows(p, p + 1, newWindow());
+            double[] x = r.x;
+            int at = r.at(p);
             if (wp > 0) {
                 for (int l = 0; l < d; l++) {
-                    sums[old * d + l] -= wp * x[p * d + l];
-                    sums[j * d + l] = wp * x[p * d + l];
+                    sums[old * d + l] -= wp * x[at + l];
+                    sums[j * d + l] = wp * x[at + l];
                 }
                 wsum[old] -= wp;
                 wsum[j] = wp;
             } else {
                 for (int l = 0; l < d; l++) {
-                    sums[j * d + l] = x[p * d + l];
+                    sums[j * d + l] = x[at + l];
                 }
                 wsum[j] = 1.0;
             }
@@ -246,8 +345,9 @@ final class KMeansProblem {
     double[] distances(int[] labels, double[] centres) {
         double[] dist = new double[n];
         ctx.parallelFor(blocks, b -> {
+            Window r = newWindow();
             for (int i = start(b); i < end(b); i++) {
-                dist[i] = kernels.squaredDistance(x, i * d, centres, labels[i] * d, d);
+                dist[i] = squaredDistance(i, centres, labels[i] * d, r);
             }
         });
         return dist;
@@ -257,8 +357,9 @@ final class KMeansProblem {
     double inertia(int[] labels, double[] centres) {
         return sumByBlock(b -> {
             double s = 0;
+            Window r = newWindow();
             for (int i = start(b); i < end(b); i++) {
-                s += weight(i) * kernels.squaredDistance(x, i * d, centres, labels[i] * d, d);
+                s += weight(i) * squaredDistance(i, centres, labels[i] * d, r);
             }
             return s;
         });

@@ -74,43 +74,54 @@ final class LloydIterations extends KMeansIterations {
         double[] fresh = p.spare[b];
         java.util.Arrays.fill(fresh, 0);
         int[] offsets = new int[p.k + 1];
-        int[] order = new int[perSubBlock ? table.blockRows() : p.end(b) - p.start(b)];
-        int changed = 0;
+        int blockLen = p.end(b) - p.start(b);
         int sub = table.blockRows();
-        for (int from = p.start(b); from < p.end(b); from += sub) {
-            int to = Math.min(p.end(b), from + sub);
-            if (fused && bounds != null) {
-                table.nearestBounds(p.kernels, p.x, from, to, best, bounds.upper(), bounds.lower(), from, scratch);
-            } else if (fused) {
-                table.nearest(p.kernels, p.x, from, to, best, null, scratch);
-            } else {
-                table.scores(p.kernels, p.x, from, to, scratch);
-                for (int i = from; i < to; i++) {
-                    int o = (i - from) * table.stride;
-                    best[i - from] = p.kernels.argmin(scratch, o, p.k);
-                    if (bounds != null) {
-                        bounds.set(table, i, p.x, i * d, scratch, o, best[i - from]);
+        // float32 rows are widened a chunk (whole sub-blocks) at a time; float64 rows are read in place
+        int chunk = p.xf == null ? blockLen : Math.max(sub, p.chunkRows() / sub * sub);
+        int[] order = new int[perSubBlock ? sub : Math.min(chunk, blockLen)];
+        int changed = 0;
+        KMeansProblem.Window r = p.newWindow();
+        for (int cs = p.start(b); cs < p.end(b); cs += chunk) {
+            int ce = Math.min(p.end(b), cs + chunk);
+            p.rows(cs, ce, r);
+            double[] x = r.x;
+            for (int from = cs; from < ce; from += sub) {
+                int to = Math.min(ce, from + sub);
+                int lo = from - r.base;
+                int hi = to - r.base;
+                if (fused && bounds != null) {
+                    table.nearestBounds(p.kernels, x, lo, hi, best, bounds.upper(), bounds.lower(), from, scratch);
+                } else if (fused) {
+                    table.nearest(p.kernels, x, lo, hi, best, null, scratch);
+                } else {
+                    table.scores(p.kernels, x, lo, hi, scratch);
+                    for (int i = from; i < to; i++) {
+                        int o = (i - from) * table.stride;
+                        best[i - from] = p.kernels.argmin(scratch, o, p.k);
+                        if (bounds != null) {
+                            bounds.set(table, i, x, r.at(i), scratch, o, best[i - from]);
+                        }
                     }
                 }
-            }
-            for (int i = from; i < to; i++) {
-                int j = best[i - from];
-                if (j != labels[i]) {
-                    changed++;
-                    labels[i] = j;
+                for (int i = from; i < to; i++) {
+                    int j = best[i - from];
+                    if (j != labels[i]) {
+                        changed++;
+                        labels[i] = j;
+                    }
+                    if (rowByRow) {
+                        double wi = p.weight(i);
+                        p.kernels.axpy(wi, x, r.at(i), fresh, j * d, d);
+                        fresh[kd + j] += wi;
+                    }
                 }
-                if (rowByRow) {
-                    double wi = p.weight(i);
-                    p.kernels.axpy(wi, p.x, i * d, fresh, j * d, d);
-                    fresh[kd + j] += wi;
+                if (!rowByRow && perSubBlock) {
+                    p.accumulateRows(r, from, to, labels, fresh, offsets, order); // while the rows are in cache
                 }
             }
-            if (!rowByRow && perSubBlock) {
-                p.accumulateRows(from, to, labels, fresh, offsets, order); // while the rows are in cache
+            if (!rowByRow && !perSubBlock) {
+                p.accumulateRows(r, cs, ce, labels, fresh, offsets, order);
             }
-        }
-        if (!rowByRow && !perSubBlock) {
-            p.accumulateRows(p.start(b), p.end(b), labels, fresh, offsets, order);
         }
         // the rebuilt partials are what a recomputation would give; swap them in
         p.spare[b] = p.partials[b];

@@ -44,7 +44,8 @@ final class RandomSwap {
             int removed = cheapest[rng.nextInt(cheapest.length)];
             int row = sample(cumulative, rng.nextDouble() * cumulative[cumulative.length - 1]);
             double[] swapped = centres.clone();
-            System.arraycopy(p.x, row * d, swapped, removed * d, d);
+            KMeansProblem.Window r = p.rows(row, row + 1, p.newWindow());
+            System.arraycopy(r.x, r.at(row), swapped, removed * d, d);
             // iteration 1, assignment: only the moved centroid changed, so a row either keeps its centroid,
             // takes the new one if nearer, or (if its centroid was the one moved) searches them all
             repartition(p, swapped, removed, labels, dist, trialLabels, trialDist);
@@ -73,12 +74,15 @@ final class RandomSwap {
         p.ctx.parallelFor(p.blocks, b -> {
             int[] one = new int[1];
             double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : table.newScratch();
+            KMeansProblem.Window r = p.newWindow();
             for (int i = p.start(b); i < p.end(b); i++) {
-                double toMoved = p.kernels.squaredDistance(p.x, i * d, centres, moved * d, d);
+                p.rows(i, i + 1, r);
+                int at = r.at(i);
+                double toMoved = p.kernels.squaredDistance(r.x, at, centres, moved * d, d);
                 if (labels[i] == moved) {
-                    nearestOne(p, table, i, one, scratch);
+                    nearestOne(p, table, r.x, at / d, one, scratch);
                     outLabels[i] = one[0];
-                    outDist[i] = one[0] == moved ? toMoved : p.kernels.squaredDistance(p.x, i * d, centres, one[0] * d, d);
+                    outDist[i] = one[0] == moved ? toMoved : p.kernels.squaredDistance(r.x, at, centres, one[0] * d, d);
                 } else if (toMoved < dist[i]) {
                     outLabels[i] = moved;
                     outDist[i] = toMoved;
@@ -90,11 +94,12 @@ final class RandomSwap {
         });
     }
 
-    private static void nearestOne(KMeansProblem p, CentreTable table, int i, int[] out, double[] scratch) {
+    /** Nearest centre of row {@code i} of {@code x}. */
+    private static void nearestOne(KMeansProblem p, CentreTable table, double[] x, int i, int[] out, double[] scratch) {
         if (table.fused()) {
-            table.nearest(p.kernels, p.x, i, i + 1, out, null, scratch);
+            table.nearest(p.kernels, x, i, i + 1, out, null, scratch);
         } else {
-            table.scores(p.kernels, p.x, i, i + 1, scratch);
+            table.scores(p.kernels, x, i, i + 1, scratch);
             out[0] = p.kernels.argmin(scratch, 0, p.k);
         }
     }
@@ -104,11 +109,17 @@ final class RandomSwap {
         int d = p.d;
         CentreTable table = new CentreTable(centres, p.k, d, p.kernels);
         return p.sumByBlock(b -> {
-            table.assign(p.kernels, p.x, p.start(b), p.end(b), labels);
+            KMeansProblem.Window r = p.newWindow();
+            int chunk = p.xf == null ? p.end(b) - p.start(b) : p.chunkRows();
             double s = 0;
-            for (int i = p.start(b); i < p.end(b); i++) {
-                dist[i] = p.kernels.squaredDistance(p.x, i * d, centres, labels[i] * d, d);
-                s += p.weight(i) * dist[i];
+            for (int cs = p.start(b); cs < p.end(b); cs += chunk) {
+                int ce = Math.min(p.end(b), cs + chunk);
+                p.rows(cs, ce, r);
+                table.assign(p.kernels, r.x, cs - r.base, ce - r.base, labels, cs);
+                for (int i = cs; i < ce; i++) {
+                    dist[i] = p.kernels.squaredDistance(r.x, r.at(i), centres, labels[i] * d, d);
+                    s += p.weight(i) * dist[i];
+                }
             }
             return s;
         });
@@ -163,34 +174,38 @@ final class RandomSwap {
         CentreTable table = new CentreTable(centres, k, d, p.kernels);
         double[][] perBlock = new double[p.blocks][k];
         p.ctx.parallelFor(p.blocks, b -> {
-            int from = p.start(b);
-            int to = p.end(b);
-            int[] best = new int[to - from];
-            int[] second = new int[to - from];
-            if (table.fused()) {
-                table.nearest(p.kernels, p.x, from, to, best, second, table.newNearestScratch(p.kernels));
-            } else {
-                double[] scores = new double[table.stride];
-                for (int i = from; i < to; i++) {
-                    table.scores(p.kernels, p.x, i, i + 1, scores);
-                    int b1 = p.kernels.argmin(scores, 0, k);
-                    int b2 = -1;
-                    for (int j = 0; j < k; j++) {
-                        if (j != b1 && (b2 < 0 || scores[j] < scores[b2])) {
-                            b2 = j;
+            KMeansProblem.Window r = p.newWindow();
+            int chunk = p.xf == null ? p.end(b) - p.start(b) : p.chunkRows();
+            int[] best = new int[Math.min(chunk, p.end(b) - p.start(b))];
+            int[] second = new int[best.length];
+            double[] scratch = table.fused() ? table.newNearestScratch(p.kernels) : new double[table.stride];
+            for (int from = p.start(b); from < p.end(b); from += chunk) {
+                int to = Math.min(p.end(b), from + chunk);
+                p.rows(from, to, r);
+                if (table.fused()) {
+                    table.nearest(p.kernels, r.x, from - r.base, to - r.base, best, second, scratch);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        table.scores(p.kernels, r.x, i - r.base, i - r.base + 1, scratch);
+                        int b1 = p.kernels.argmin(scratch, 0, k);
+                        int b2 = -1;
+                        for (int j = 0; j < k; j++) {
+                            if (j != b1 && (b2 < 0 || scratch[j] < scratch[b2])) {
+                                b2 = j;
+                            }
                         }
+                        best[i - from] = b1;
+                        second[i - from] = b2;
                     }
-                    best[i - from] = b1;
-                    second[i - from] = b2;
                 }
-            }
-            for (int i = from; i < to; i++) {
-                int own = labels[i];
-                // the nearest centroid other than its own: the best, unless that is its own
-                int other = best[i - from] != own ? best[i - from] : second[i - from];
-                double dOwn = p.kernels.squaredDistance(p.x, i * d, centres, own * d, d);
-                double dOther = p.kernels.squaredDistance(p.x, i * d, centres, other * d, d);
-                perBlock[b][own] += p.weight(i) * Math.max(dOther - dOwn, 0);
+                for (int i = from; i < to; i++) {
+                    int own = labels[i];
+                    // the nearest centroid other than its own: the best, unless that is its own
+                    int other = best[i - from] != own ? best[i - from] : second[i - from];
+                    double dOwn = p.kernels.squaredDistance(r.x, r.at(i), centres, own * d, d);
+                    double dOther = p.kernels.squaredDistance(r.x, r.at(i), centres, other * d, d);
+                    perBlock[b][own] += p.weight(i) * Math.max(dOther - dOwn, 0);
+                }
             }
         });
         double[] cost = new double[k];

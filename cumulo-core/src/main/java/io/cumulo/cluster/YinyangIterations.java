@@ -108,6 +108,7 @@ final class YinyangIterations extends KMeansIterations {
                 double[] oldLower = new double[groups];
                 double[] estimate = new double[p.k];
                 boolean[] opened = new boolean[groups];
+                KMeansProblem.Window r = p.newWindow();
                 for (int i = p.start(b); i < p.end(b); i++) {
                     int a = labels[i];
                     int lo = i * groups;
@@ -125,7 +126,9 @@ final class YinyangIterations extends KMeansIterations {
                     if (upper[i] <= global * (1 - MARGIN)) {
                         continue;
                     }
-                    double u = Math.sqrt(p.kernels.squaredDistance(p.x, i * d, centres, a * d, d));
+                    p.rows(i, i + 1, r);
+                    int at = r.at(i);
+                    double u = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, a * d, d));
                     upper[i] = u;
                     if (u <= global * (1 - MARGIN)) {
                         continue;
@@ -148,7 +151,7 @@ final class YinyangIterations extends KMeansIterations {
                                 estimate[j] = bound; // moved too little to come nearer
                                 continue;
                             }
-                            double dj = Math.sqrt(p.kernels.squaredDistance(p.x, i * d, centres, j * d, d));
+                            double dj = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, j * d, d));
                             estimate[j] = dj;
                             if (dj < bestD || (dj == bestD && j < best)) {
                                 best = j;
@@ -193,9 +196,11 @@ final class YinyangIterations extends KMeansIterations {
         double[] scratch = table.newScratch();
         int sub = table.blockRows();
         int changed = 0;
+        KMeansProblem.Window r = p.newWindow();
         for (int from = p.start(b); from < p.end(b); from += sub) {
             int to = Math.min(p.end(b), from + sub);
-            table.scores(p.kernels, p.x, from, to, scratch);
+            p.rows(from, to, r);
+            table.scores(p.kernels, r.x, from - r.base, to - r.base, scratch);
             for (int i = from; i < to; i++) {
                 int best = p.kernels.argmin(scratch, (i - from) * table.stride, k);
                 int lo = i * groups;
@@ -203,7 +208,7 @@ final class YinyangIterations extends KMeansIterations {
                     lower[lo + g] = Double.POSITIVE_INFINITY;
                 }
                 for (int j = 0; j < k; j++) {
-                    double dj = Math.sqrt(p.kernels.squaredDistance(p.x, i * d, table.centres, j * d, d));
+                    double dj = Math.sqrt(p.kernels.squaredDistance(r.x, r.at(i), table.centres, j * d, d));
                     if (j == best) {
                         upper[i] = dj;
                     } else {
