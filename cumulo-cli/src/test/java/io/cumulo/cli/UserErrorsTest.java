@@ -85,7 +85,7 @@ class UserErrorsTest {
                 io.cumulo.model.Algorithms.all().stream().map(io.cumulo.model.Algorithms.Entry::name).toList()),
                 "cluster", "builtin:iris", "--algorithm", "kmedoidz", "--k", "3");
         fails("cumulo: error: unknown parameter 'maxiter' for kmeans (did you mean 'max-iter'?); known: k, init, n-init, "
-                + "max-iter, tol, algorithm, refine, swap-trials, metric, seed", "cluster", "builtin:iris", "--k", "3", "--param", "maxiter=5");
+                + "max-iter, tol, algorithm, refine, swap-trials, metric, storage, seed", "cluster", "builtin:iris", "--k", "3", "--param", "maxiter=5");
         fails("cumulo: error: parameter 'tol': expected a number ≥ 0, got 'fast'",
                 "cluster", "builtin:iris", "--k", "3", "--param", "tol=fast");
         fails("cumulo: error: --k 3 contradicts --param k=4", "cluster", "builtin:iris", "--k", "3", "--param", "k=4");

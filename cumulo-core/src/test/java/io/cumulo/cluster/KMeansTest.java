@@ -255,7 +255,7 @@ class KMeansTest {
         assertMessage("init: the initial centres have 2 columns but data has 3 features",
                 () -> twoD.fit(Dataset.of(new double[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 2}})));
         assertMessage("unknown parameter 'maxiter' for kmeans (did you mean 'max-iter'?); known: k, init, n-init, "
-                + "max-iter, tol, algorithm, refine, swap-trials, metric, seed", () -> KMeans.PARAMS.parse(java.util.Map.of("maxiter", "3")));
+                + "max-iter, tol, algorithm, refine, swap-trials, metric, storage, seed", () -> KMeans.PARAMS.parse(java.util.Map.of("maxiter", "3")));
     }
 
     @Test
