@@ -61,6 +61,11 @@ public final class ClusterProfiler {
     /** At most this many features in a description. */
     public static final int DEFAULT_MAX_DESCRIBED = 3;
 
+    /** Features per task at most: 8 doubles are one cache line of a row. */
+    private static final int FEATURE_BLOCK = 8;
+    /** Values a task gathers at most (32 MB), so wide blocks are for short columns only. */
+    private static final long BLOCK_VALUES = 1L << 22;
+
     private static final ClusterProfiler DEFAULTS = new ClusterProfiler(DEFAULT_THRESHOLD, DEFAULT_MAX_DESCRIBED);
 
     private final double threshold;
@@ -220,26 +225,37 @@ public final class ClusterProfiler {
         double[][] smd = new double[k + 1][d];
         double[][] all = new double[5][d];
         double[] x = data.rawValues();
-        ctx.parallelFor(d, j -> {
-            double[] buf = new double[n];
-            double[] ss = new double[k + 1];
+        // a task takes a block of adjacent features, so one read of a row's cache line serves them all; the block
+        // size depends on the data's shape only, and each feature is computed alone, so threads change nothing
+        int block = (int) Math.max(1, Math.min(FEATURE_BLOCK, BLOCK_VALUES / Math.max(n, 1)));
+        int tasks = (d + block - 1) / block;
+        ctx.parallelFor(tasks, t -> {
+            int j0 = t * block;
+            int width = Math.min(block, d - j0);
+            double[][] buf = new double[width][n];
             for (int p = 0; p < n; p++) {
-                buf[p] = x[order[p] * d + j];
-            }
-            for (int s = 0; s <= k; s++) {
-                if (start[s + 1] > start[s]) {
-                    ss[s] = describeSegment(buf, start[s], start[s + 1], j, mean[s], median[s], sd[s], min[s], max[s]);
+                int o = order[p] * d + j0;
+                for (int b = 0; b < width; b++) {
+                    buf[b][p] = x[o + b];
                 }
             }
-            for (int s = 0; s <= k; s++) {
-                if (start[s + 1] > start[s]) {
-                    smd[s][j] = smd(s, k, j, start, mean, ss, min, max);
+            double[] ss = new double[k + 1];
+            for (int b = 0; b < width; b++) {
+                int j = j0 + b;
+                for (int s = 0; s <= k; s++) {
+                    if (start[s + 1] > start[s]) {
+                        ss[s] = describeSegment(buf[b], start[s], start[s + 1], j, mean[s], median[s], sd[s], min[s],
+                                max[s]);
+                    }
                 }
+                for (int s = 0; s <= k; s++) {
+                    if (start[s + 1] > start[s]) {
+                        smd[s][j] = smd(s, k, j, start, mean, ss, min, max);
+                    }
+                }
+                // all rows: the same values, in the (fixed) order the groups left them
+                describeSegment(buf[b], 0, n, j, all[0], all[1], all[2], all[3], all[4]);
             }
-            for (int i = 0; i < n; i++) {
-                buf[i] = x[i * d + j];
-            }
-            describeSegment(buf, 0, n, j, all[0], all[1], all[2], all[3], all[4]);
         });
 
         List<ClusterProfile.Group> groups = new ArrayList<>();
@@ -274,8 +290,8 @@ public final class ClusterProfiler {
     }
 
     /**
-     * Mean, median, sd, min and max of {@code v[from, to)} into slot {@code j} of the arrays (sorting that range);
-     * returns the sum of squared deviations from the mean.
+     * Mean, median, sd, min and max of {@code v[from, to)} into slot {@code j} of the arrays (reordering that
+     * range); returns the sum of squared deviations from the mean.
      */
     private static double describeSegment(double[] v, int from, int to, int j, double[] mean, double[] median,
                                           double[] sd, double[] min, double[] max) {
@@ -306,18 +322,93 @@ public final class ClusterProfiler {
             // corrected two-pass (Chan, Golub & LeVeque 1983): removes the rounding left in the mean
             ss = Math.max(sq - dev * dev / m, 0);
         }
-        Arrays.sort(v, from, to);
-        int mid = from + m / 2;
-        double med = m % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-        if (Double.isInfinite(med)) {
-            med = v[mid - 1] / 2 + v[mid] / 2;
-        }
         mean[j] = mu;
-        median[j] = med;
+        median[j] = median(v, from, to);
         sd[j] = Math.sqrt(ss / m);
         min[j] = lo;
         max[j] = hi;
         return ss;
+    }
+
+    /**
+     * The exact median of {@code v[from, to)}: the middle value, or the mean of the two middle values. Found by
+     * selection (expected linear time, where sorting every cluster's column was most of a profile's cost), which
+     * reorders the range.
+     */
+    static double median(double[] v, int from, int to) {
+        int m = to - from;
+        int upper = from + m / 2;
+        double hi = select(v, from, to - 1, upper);
+        if (m % 2 == 1) {
+            return hi;
+        }
+        // everything before the upper middle is at most it: the lower middle is the largest of them
+        double lo = Double.NEGATIVE_INFINITY;
+        for (int p = from; p < upper; p++) {
+            lo = Math.max(lo, v[p]);
+        }
+        double med = (lo + hi) / 2;
+        return Double.isInfinite(med) ? lo / 2 + hi / 2 : med;
+    }
+
+    /**
+     * Hoare's selection (FIND, 1961) with a median-of-three pivot: reorders {@code v[lo..hi]} so that {@code v[k]}
+     * holds the value it would have sorted, nothing before it larger and nothing after it smaller; returns it.
+     */
+    private static double select(double[] v, int lo, int hi, int k) {
+        while (hi - lo >= 16) {
+            int mid = (lo + hi) >>> 1;
+            if (v[mid] < v[lo]) {
+                swap(v, lo, mid);
+            }
+            if (v[hi] < v[lo]) {
+                swap(v, lo, hi);
+            }
+            if (v[hi] < v[mid]) {
+                swap(v, mid, hi);
+            }
+            double pivot = v[mid];
+            int i = lo;
+            int j = hi;
+            // v[lo] ≤ pivot ≤ v[hi] stop the scans the first time; swapped values stop them afterwards
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(v, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        // a short range: insertion sort
+        for (int p = lo + 1; p <= hi; p++) {
+            double x = v[p];
+            int q = p - 1;
+            while (q >= lo && v[q] > x) {
+                v[q + 1] = v[q];
+                q--;
+            }
+            v[q + 1] = x;
+        }
+        return v[k];
+    }
+
+    private static void swap(double[] v, int a, int b) {
+        double t = v[a];
+        v[a] = v[b];
+        v[b] = t;
     }
 
     /**

@@ -149,6 +149,36 @@ class ClusterProfilerTest {
         assertTrue(p.group(2).isEmpty());
     }
 
+    /** Selection against sorting, on random values with many repeats and on sorted and reversed runs. */
+    @Test
+    void medianBySelectionIsTheSortedMiddle() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 2000; trial++) {
+            int m = 1 + rng.nextInt(trial < 1000 ? 40 : 3000);
+            double[] v = new double[m + 6];
+            int kind = rng.nextInt(4);
+            for (int i = 0; i < v.length; i++) {
+                v[i] = kind == 0 ? rng.nextInt(5) : kind == 1 ? i : kind == 2 ? -i : rng.nextDouble() * 100 - 50;
+            }
+            int from = rng.nextInt(4);
+            double[] sorted = java.util.Arrays.copyOfRange(v, from, from + m);
+            java.util.Arrays.sort(sorted);
+            double expected = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+            double[] before = v.clone();
+            assertEquals(expected, ClusterProfiler.median(v, from, from + m), "trial " + trial);
+            // only the range is reordered, and it keeps its values
+            double[] after = java.util.Arrays.copyOfRange(v, from, from + m);
+            java.util.Arrays.sort(after);
+            assertArrayEquals(sorted, after);
+            for (int i = 0; i < v.length; i++) {
+                if (i < from || i >= from + m) {
+                    assertEquals(before[i], v[i]);
+                }
+            }
+        }
+        assertEquals(Double.MAX_VALUE, ClusterProfiler.median(new double[] {Double.MAX_VALUE, Double.MAX_VALUE}, 0, 2));
+    }
+
     @Test
     void relabellingClustersPermutesTheProfiles() {
         Dataset x = Fixtures.blobs(400, 3, 4, 5, 11);
