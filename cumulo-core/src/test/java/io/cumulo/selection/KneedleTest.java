@@ -159,6 +159,25 @@ class KneedleTest {
         assertTrue(Kneedle.defaults().find(ks, inertia).found());
     }
 
+    /** The use it is made for: the elbow of k-means inertia against k on four well-separated blobs is k = 4. */
+    @Test
+    void elbowOfInertiaOnFourBlobs() {
+        double[][] centres = {{0, 0}, {30, 0}, {0, 30}, {30, 30}};
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        double[][] rows = new double[400][];
+        for (int i = 0; i < rows.length; i++) {
+            double[] c = centres[i % 4];
+            rows[i] = new double[] {c[0] + rng.nextDouble() * 4 - 2, c[1] + rng.nextDouble() * 4 - 2};
+        }
+        io.cumulo.data.Dataset data = io.cumulo.data.Dataset.of(rows);
+        double[] ks = range(1, 9);
+        double[] inertia = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            inertia[i] = io.cumulo.cluster.KMeans.builder().k((int) ks[i]).seed(1).build().fit(data).inertia();
+        }
+        assertEquals(4.0, Kneedle.defaults().find(ks, inertia).knee().getAsDouble());
+    }
+
     @Test
     void badInput() {
         CumuloException e = assertThrows(CumuloException.class,
