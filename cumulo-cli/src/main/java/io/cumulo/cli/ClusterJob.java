@@ -18,6 +18,7 @@ import io.cumulo.neighbors.Distance;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.Scaler;
+import io.cumulo.profile.ClusterProfiler;
 import io.cumulo.report.ClusterReport;
 
 import java.io.PrintStream;
@@ -75,6 +76,9 @@ final class ClusterJob {
         int[] labels = fitted.model().labels();
         Map<String, Object> metrics = evaluate(data, scaled, labels, clusteringDistance(fitted.params()), ctx,
                 spec.seed() == null ? 0 : spec.seed());
+        // what each cluster looks like, in the input's units (the "profile" block of --json, descriptions in the summary)
+        metrics.put("profile", ClusterProfiler.defaults().profile(data, labels,
+                ClusterProfiler.modelCentres(fitted).orElse(null), null, ctx.withProgress(ProgressListener.NONE)).toJson());
 
         if (spec.out() != null) {
             OutputFiles.writeLabels(spec.out(), data, labels, fitted.model().rowOutputs());
@@ -340,6 +344,11 @@ final class ClusterJob {
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",
                 notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
         printAgreement(out, j);
+        if (j.get("profile") instanceof Map<?, ?> profile && profile.get("clusters") instanceof List<?> clusters) {
+            out.println();
+            ProfileCommand.printDescriptions(out, clusters.stream().map(c -> (String) ((Map<?, ?>) c).get("description"))
+                    .toList());
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) j.get("outputs");
         if (!outputs.isEmpty()) {

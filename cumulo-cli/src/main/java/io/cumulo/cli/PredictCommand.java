@@ -50,21 +50,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         OutputFiles.checkWritable(out, run.overwrite, "--out");
         ClusteringPipelineModel model = ClusteringPipelineModel.read(modelFile);
-        List<String> features = model.features();
-        ReadOptions.Builder rb = inputOptions.toBuilder();
-        boolean positional = input.toLowerCase(Locale.ROOT).endsWith(".npy") && inputOptions.columns == null;
-        if (inputOptions.columns != null) {
-            if (inputOptions.columns.size() != features.size()) {
-                throw new CumuloException("--columns names " + inputOptions.columns.size() + " columns but " + modelFile
-                        + " has " + features.size() + " features (" + String.join(", ", features) + ")");
-            }
-        } else if (!positional) {
-            rb.columns(features);
-        }
-        if (MissingPolicy.parse(inputOptions.missing) == MissingPolicy.MEAN) {
-            rb.fillValues(model.featureMeans());
-        }
-        Dataset data = readInput(rb.build(), features, positional);
+        Dataset data = readModelFeatures(input, inputOptions, model, modelFile, parent.err);
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads());
         long t0 = System.nanoTime();
         Dataset scaled = model.transform(data);
@@ -116,9 +102,28 @@ public final class PredictCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Reads INPUT and names its feature columns as the model's, checking that they match in number. */
-    private Dataset readInput(ReadOptions options, List<String> features, boolean positional) {
-        Dataset data = DatasetReader.read(input, options, note -> parent.err.println("note: " + note));
+    /**
+     * Reads the model's features from INPUT, by name (or by position for .npy files, or as listed with
+     * {@code --columns}), named as the model's and checked to match in number; what {@code predict} and
+     * {@code profile --model} read.
+     */
+    static Dataset readModelFeatures(String input, InputOptions inputOptions, ClusteringPipelineModel model,
+                                     Path modelFile, java.io.PrintStream err) {
+        List<String> features = model.features();
+        ReadOptions.Builder rb = inputOptions.toBuilder();
+        boolean positional = input.toLowerCase(Locale.ROOT).endsWith(".npy") && inputOptions.columns == null;
+        if (inputOptions.columns != null) {
+            if (inputOptions.columns.size() != features.size()) {
+                throw new CumuloException("--columns names " + inputOptions.columns.size() + " columns but " + modelFile
+                        + " has " + features.size() + " features (" + String.join(", ", features) + ")");
+            }
+        } else if (!positional) {
+            rb.columns(features);
+        }
+        if (MissingPolicy.parse(inputOptions.missing) == MissingPolicy.MEAN) {
+            rb.fillValues(model.featureMeans());
+        }
+        Dataset data = DatasetReader.read(input, rb.build(), note -> err.println("note: " + note));
         if (positional || inputOptions.columns != null) {
             if (data.cols() != features.size()) {
                 throw new CumuloException(input + ": has " + data.cols() + " feature columns but " + modelFile + " has "
