@@ -23,14 +23,15 @@ import java.util.Map;
  * {@code b}. A clustering made under another distance (k-medoids with {@code metric}) should be judged under
  * that distance. Defined for 2 to n − 1 non-empty clusters (n the non-noise rows), as in scikit-learn.
  *
- * <p><b>Exact computation</b> takes all n² distances, but never holds them: the rows are put in cluster order (so
- * that each cluster's columns are contiguous), then blocks of rows are scored against tiles of
- * {@value #TILE} columns, and each row keeps only its k running sums. Memory beside the data: one copy of the
- * rows ({@code 8·n·d} bytes) and {@code 8·n} bytes of squared lengths, plus per thread a tile of
- * {@code 8·(ROWS + d + 1)·TILE} bytes and {@code 8·k} bytes a row of its current block; for n = 100,000 and
- * d = 16 that is about 14 MB in all (the distances themselves would take 80 GB). Blocks of rows are
- * independent tasks over a split that depends only on n, and each row adds its tiles in column order, so the
- * result is the same whatever the thread count.
+ * <p><b>Exact computation</b> takes all n² distances, but never holds them: the rows are put in cluster order
+ * (so that each cluster's columns are contiguous), then blocks of {@value #ROWS} rows are scored against tiles of
+ * {@value #TILE} columns, and each row keeps only its k running sums. Memory beside the data: the
+ * cluster-ordered copy of the rows ({@code 8·n·d} bytes), {@code 28·n} bytes of squared lengths, order and
+ * results, and per thread a tile ({@code 8·(ROWS + d + 1)·TILE} bytes) and the sums of the rows of its task
+ * ({@code 8·k} bytes for each of its 512 to 1,023 rows; more only beyond 2 million rows). For n = 100,000 and
+ * d = 16 that is about 16 MB (the distances themselves would take 80 GB). Tasks are blocks of rows over a split
+ * that depends only on n, and each row adds its tiles in column order, so the result is the same, bit for bit,
+ * whatever the thread count.
  *
  * <p>Under Euclidean distance a tile is one GEMM-shaped product ({@link VectorKernels#scoresTransposed}):
  * {@code ‖x − y‖² = ‖x‖² + ‖y‖² − 2x·y} with the rows first shifted by their mean (so the squared lengths
