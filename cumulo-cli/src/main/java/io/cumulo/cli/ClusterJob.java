@@ -8,7 +8,9 @@ import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
 import io.cumulo.metrics.AdjustedRandIndex;
+import io.cumulo.metrics.CalinskiHarabasz;
 import io.cumulo.metrics.ContingencyTable;
+import io.cumulo.metrics.DaviesBouldin;
 import io.cumulo.metrics.NormalizedMutualInformation;
 import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.model.Algorithms;
@@ -134,7 +136,8 @@ final class ClusterJob {
                                         ExecutionContext ctx, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         int clusters = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).distinct().count();
-        if (clusters >= 2 && clusters < data.rows()) {
+        int noise = (int) java.util.Arrays.stream(labels).filter(l -> l < 0).count();
+        if (clusters >= 2 && clusters < data.rows() - noise) {
             ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
             if (data.rows() <= SILHOUETTE_EXACT_MAX) {
                 m.put("silhouette", SilhouetteScore.score(scaled, labels, distance, quiet));
@@ -144,8 +147,16 @@ final class ClusterJob {
                 m.put("silhouette_sample_size", SILHOUETTE_SAMPLE);
             }
             m.put("silhouette_metric", distance.id());
+            // Euclidean in the clustering space whatever the clustering's distance: both are defined by centroids
+            m.put("calinski_harabasz", CalinskiHarabasz.score(scaled, labels, quiet));
+            m.put("davies_bouldin", DaviesBouldin.score(scaled, labels, quiet));
         } else {
             m.put("silhouette", null);
+            m.put("calinski_harabasz", null);
+            m.put("davies_bouldin", null);
+        }
+        if (noise > 0) {
+            m.put("noise_points", noise); // left out of every index above
         }
         m.putAll(agreement(data, labels));
         return m;
@@ -255,6 +266,10 @@ final class ClusterJob {
             }
             s.put("silhouette", fmt((Double) sil) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
         }
+        if (j.get("calinski_harabasz") instanceof Double) {
+            s.put("Calinski-Harabasz (higher is better)", fmt((Double) j.get("calinski_harabasz")));
+            s.put("Davies-Bouldin (lower is better)", fmt((Double) j.get("davies_bouldin")));
+        }
         if (j.containsKey("ari")) {
             s.put("ARI against " + j.get("label_column"), fmt((Double) j.get("ari")));
             s.put("NMI against " + j.get("label_column"), fmt((Double) j.get("nmi")));
@@ -343,6 +358,15 @@ final class ClusterJob {
         }
         out.printf(Locale.ROOT, "  silhouette  %s%s%n", sil instanceof Double ? fmt((Double) sil) : "n/a",
                 notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
+        if (j.get("calinski_harabasz") instanceof Double) {
+            out.printf(Locale.ROOT, "  CH index    %s  (Calinski-Harabasz, higher is better)%n",
+                    fmt((Double) j.get("calinski_harabasz")));
+            out.printf(Locale.ROOT, "  DB index    %s  (Davies-Bouldin, lower is better)%n",
+                    fmt((Double) j.get("davies_bouldin")));
+        }
+        if (j.get("noise_points") instanceof Integer noise) {
+            out.printf(Locale.ROOT, "  noise       %d rows (left out of the indices)%n", noise);
+        }
         printAgreement(out, j);
         if (j.get("profile") instanceof Map<?, ?> profile && profile.get("clusters") instanceof List<?> clusters) {
             out.println();

@@ -44,6 +44,28 @@ class ClusterCommandTest {
         assertTrue(r.err().isEmpty(), r.err());
     }
 
+    /**
+     * Calinski–Harabasz and Davies–Bouldin in the output: on raw iris k-means finds scikit-learn's partition
+     * (same inertia), whose indices scikit-learn 1.2.1 gives as 561.62775662962 and 0.6619715465007465
+     * (cumulo-core's reference/internal_indices.json, classic/iris/kmeans).
+     */
+    @Test
+    void reportsCalinskiHarabaszAndDaviesBouldin() {
+        Map<String, Object> j = json(Cli.run("cluster", "builtin:iris", "--k", "3", "--json"));
+        assertEquals(78.85144142614601, (Double) j.get("inertia"), 1e-9 * 78.85);
+        assertEquals(561.62775662962, (Double) j.get("calinski_harabasz"), 1e-9 * 561.6);
+        assertEquals(0.6619715465007465, (Double) j.get("davies_bouldin"), 1e-9);
+        assertFalse(j.containsKey("noise_points"));
+        Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  CH index    561.628  (Calinski-Harabasz, higher is better)"), r.out());
+        assertTrue(r.out().contains("  DB index    0.6620  (Davies-Bouldin, lower is better)"), r.out());
+        // one cluster: no index
+        Map<String, Object> one = json(Cli.run("cluster", "builtin:iris", "--k", "1", "--json"));
+        assertTrue(one.containsKey("calinski_harabasz") && one.get("calinski_harabasz") == null);
+        assertTrue(one.containsKey("davies_bouldin") && one.get("davies_bouldin") == null);
+    }
+
     @Test
     void writesLabelsModelAndReport() throws Exception {
         Path out = dir.resolve("labels.csv");

@@ -142,4 +142,35 @@ public abstract class VectorKernels {
         }
         return f;
     }
+
+    /**
+     * The sum of the Euclidean distances from one row {@code a} to the rows {@code j0 .. j0+len−1} of {@code x}
+     * ({@code d} columns, row-major), from the expansion {@code ‖a − x_j‖² = q + s_j}: {@code q = ‖a‖²},
+     * {@code s_j = ‖x_j‖² − 2a·x_j} at {@code s[sOff + j − j0]} (a GEMM-shaped product, as {@link #scoresTransposed}
+     * gives), {@code norms[j] = ‖x_j‖²}. The expansion loses the small distances to cancellation, so where
+     * {@code q + s_j < tau·(q + ‖x_j‖²)} the squared distance is summed from the differences of {@code a} (at
+     * {@code a[aOff ..]}) and {@code x_j} instead: its relative error is then at most about
+     * {@code (d + 2)·2⁻⁵³ / tau} everywhere. Plain Java here; the Vector API provider overrides it.
+     */
+    public double distanceSum(double[] s, int sOff, int len, double q, double[] a, int aOff, double[] x, int d, int j0,
+                              double[] norms, double tau) {
+        double s0 = 0;
+        double s1 = 0;
+        int t = 0;
+        for (; t + 1 < len; t += 2) {
+            s0 += Math.sqrt(expandedOrExact(s[sOff + t], q, a, aOff, x, d, j0 + t, norms, tau));
+            s1 += Math.sqrt(expandedOrExact(s[sOff + t + 1], q, a, aOff, x, d, j0 + t + 1, norms, tau));
+        }
+        if (t < len) {
+            s0 += Math.sqrt(expandedOrExact(s[sOff + t], q, a, aOff, x, d, j0 + t, norms, tau));
+        }
+        return s0 + s1;
+    }
+
+    /** One squared distance of {@link #distanceSum}: from the expansion, or from the differences where it cancels. */
+    protected final double expandedOrExact(double score, double q, double[] a, int aOff, double[] x, int d, int j,
+                                           double[] norms, double tau) {
+        double dd = q + score;
+        return dd < tau * (q + norms[j]) ? squaredDistance(a, aOff, x, j * d, d) : dd;
+    }
 }
