@@ -41,16 +41,7 @@ public final class ClusterReport {
 
     public static String html(Input in) {
         StringBuilder sb = new StringBuilder(1 << 16);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(in.title())).append(" — Cumulo report</title>\n<style>\n")
-                .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}\n")
-                .append("h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\n")
-                .append("table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .7rem;border-bottom:1px solid #eee;text-align:right}\n")
-                .append("th{background:#f6f6f6}td:first-child,th:first-child{text-align:left}#summary td{text-align:left}.sub{color:#666;font-size:.9rem}\n")
-                .append(".swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.4rem;vertical-align:middle}\n")
-                .append("footer{margin-top:3rem;color:#888;font-size:.8rem}svg text{font-family:inherit}\n")
-                .append("</style>\n</head>\n<body>\n");
+        head(sb, in.title());
         sb.append("<h1>").append(esc(in.title())).append("</h1>\n");
         sb.append("<p class=\"sub\">").append(in.raw().rows()).append(" rows × ").append(in.raw().cols())
                 .append(" features from ").append(esc(in.raw().source())).append("</p>\n");
@@ -68,6 +59,20 @@ public final class ClusterReport {
 
         sb.append("<footer>Made by Cumulo ").append(esc(Version.get())).append(".</footer>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** The page's head and opening body: title, the shared style sheet. */
+    static void head(StringBuilder sb, String title) {
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append(" — Cumulo report</title>\n<style>\n")
+                .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}\n")
+                .append("h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\n")
+                .append("table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .7rem;border-bottom:1px solid #eee;text-align:right}\n")
+                .append("th{background:#f6f6f6}td:first-child,th:first-child{text-align:left}#summary td{text-align:left}.sub{color:#666;font-size:.9rem}\n")
+                .append(".swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.4rem;vertical-align:middle}\n")
+                .append("footer{margin-top:3rem;color:#888;font-size:.8rem}svg text{font-family:inherit}\n")
+                .append("</style>\n</head>\n<body>\n");
     }
 
     private static int clusterCount(int[] labels) {

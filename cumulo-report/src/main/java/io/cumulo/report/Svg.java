@@ -35,25 +35,7 @@ final class Svg {
         sb.append("<svg id=\"scatter\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" width=\"").append(W).append("\" height=\"").append(H).append("\" role=\"img\" aria-label=\"")
                 .append(ClusterReport.esc(xLabel + " against " + yLabel)).append("\">\n");
-        sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(pw)
-                .append("\" height=\"").append(ph).append("\" fill=\"#fbfbfb\" stroke=\"#ccc\"/>\n");
-        for (double t : xt) {
-            double px = LEFT + (t - x0) / (x1 - x0) * pw;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
-                    px, TOP, px, TOP + ph, px, TOP + ph + 16, tick(t)));
-        }
-        for (double t : yt) {
-            double py = TOP + ph - (t - y0) / (y1 - y0) * ph;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">%s</text>\n",
-                    LEFT, py, LEFT + pw, py, LEFT - 6, py + 4, tick(t)));
-        }
-        sb.append("<text x=\"").append(LEFT + pw / 2).append("\" y=\"").append(H - 12)
-                .append("\" font-size=\"13\" text-anchor=\"middle\">").append(ClusterReport.esc(xLabel)).append("</text>\n");
-        sb.append("<text transform=\"translate(16,").append(TOP + ph / 2)
-                .append(") rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">").append(ClusterReport.esc(yLabel))
-                .append("</text>\n");
+        axes(sb, LEFT, TOP, pw, ph, H, xt, yt, x0, x1, y0, y1, xLabel, yLabel);
         sb.append("<g class=\"points\" fill-opacity=\"0.75\">\n");
         for (int i : order) {
             double px = LEFT + (x[i] - x0) / (x1 - x0) * pw;
@@ -91,6 +73,92 @@ final class Svg {
             shown++;
         }
         sb.append("</svg>\n");
+        return sb.toString();
+    }
+
+    /** Plot frame, grid, tick labels and axis titles for data ranges {@code [x0, x1] × [y0, y1]}. */
+    private static void axes(StringBuilder sb, int left, int top, int pw, int ph, int h, double[] xt, double[] yt,
+                             double x0, double x1, double y0, double y1, String xLabel, String yLabel) {
+        sb.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(pw)
+                .append("\" height=\"").append(ph).append("\" fill=\"#fbfbfb\" stroke=\"#ccc\"/>\n");
+        for (double t : xt) {
+            double px = left + (t - x0) / (x1 - x0) * pw;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
+                    px, top, px, top + ph, px, top + ph + 16, tick(t)));
+        }
+        for (double t : yt) {
+            double py = top + ph - (t - y0) / (y1 - y0) * ph;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">%s</text>\n",
+                    left, py, left + pw, py, left - 6, py + 4, tick(t)));
+        }
+        sb.append("<text x=\"").append(left + pw / 2).append("\" y=\"").append(h - 12)
+                .append("\" font-size=\"13\" text-anchor=\"middle\">").append(ClusterReport.esc(xLabel)).append("</text>\n");
+        sb.append("<text transform=\"translate(16,").append(top + ph / 2)
+                .append(") rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">").append(ClusterReport.esc(yLabel))
+                .append("</text>\n");
+    }
+
+    /**
+     * A small line chart of {@code y} against {@code x} (NaN: no point), with optional error bars {@code ± err}
+     * (null or NaN: none) and the point at {@code marked} (−1: none) circled, as the recommended k.
+     */
+    static String line(String id, double[] x, double[] y, double[] err, int marked, String xLabel, String yLabel) {
+        int w = 460;
+        int h = 300;
+        int left = 70;
+        int top = 15;
+        int pw = w - left - 20;
+        int ph = h - top - 50;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int[] all = new int[x.length];
+        for (int i = 0; i < y.length; i++) {
+            all[i] = i;
+            double e = err == null || Double.isNaN(err[i]) ? 0 : err[i];
+            if (!Double.isNaN(y[i])) {
+                lo = Math.min(lo, y[i] - e);
+                hi = Math.max(hi, y[i] + e);
+            }
+        }
+        double[] xr = range(x, all);
+        double[] yr = hi > lo ? new double[] {lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05}
+                : new double[] {Double.isFinite(lo) ? lo - 1 : -1, Double.isFinite(lo) ? lo + 1 : 1};
+        double[] xt = ticks(xr[0], xr[1]);
+        double[] yt = ticks(yr[0], yr[1]);
+        double x0 = Math.min(xr[0], xt[0]);
+        double x1 = Math.max(xr[1], xt[xt.length - 1]);
+        double y0 = Math.min(yr[0], yt[0]);
+        double y1 = Math.max(yr[1], yt[yt.length - 1]);
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append("<svg id=\"").append(ClusterReport.esc(id)).append("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(w).append(' ').append(h).append("\" width=\"").append(w).append("\" height=\"").append(h)
+                .append("\" role=\"img\" aria-label=\"").append(ClusterReport.esc(yLabel + " against " + xLabel)).append("\">\n");
+        axes(sb, left, top, pw, ph, h, xt, yt, x0, x1, y0, y1, xLabel, yLabel);
+        StringBuilder path = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(y[i])) {
+                continue;
+            }
+            double px = left + (x[i] - x0) / (x1 - x0) * pw;
+            double py = top + ph - (y[i] - y0) / (y1 - y0) * ph;
+            path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+            if (err != null && !Double.isNaN(err[i]) && err[i] > 0) {
+                double e = err[i] / (y1 - y0) * ph;
+                marks.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                        + "stroke=\"#0072B2\" stroke-opacity=\"0.6\"/>", px, py - e, px, py + e));
+            }
+            marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0072B2\">"
+                    + "<title>%s = %s: %s</title></circle>", px, py, ClusterReport.esc(xLabel), tick(x[i]), tick(y[i])));
+            if (i == marked) {
+                marks.append(String.format(Locale.ROOT, "<circle class=\"marked\" cx=\"%.1f\" cy=\"%.1f\" r=\"8\" "
+                        + "fill=\"none\" stroke=\"#D55E00\" stroke-width=\"2.5\"/>", px, py));
+            }
+        }
+        sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n");
+        sb.append(marks).append("\n</svg>\n");
         return sb.toString();
     }
 

@@ -1,0 +1,79 @@
+package io.cumulo.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChooseKCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonHasTheTableAndTheRecommendations() {
+        Map<String, Object> j = ClusterCommandTest.json(Cli.run("choose-k", "builtin:iris", "--scale", "standard",
+                "--k-range", "2..6", "--gap-references", "3", "--json"));
+        assertEquals("kmeans", j.get("algorithm"));
+        assertEquals(150, ((Number) j.get("n_samples")).intValue());
+        List<?> table = (List<?>) j.get("table");
+        assertEquals(5, table.size());
+        Map<?, ?> first = (Map<?, ?>) table.get(0);
+        for (String key : List.of("k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "gap", "gap_sk", "bic")) {
+            assertTrue(first.containsKey(key), key + " in " + first.keySet());
+        }
+        // standardised iris, k = 2: setosa against the rest, the silhouette scikit-learn gives (0.5818)
+        assertEquals(0.5818, ((Number) first.get("silhouette")).doubleValue(), 5e-5);
+        Map<?, ?> rec = (Map<?, ?>) j.get("recommendations");
+        assertEquals(List.of("elbow", "silhouette", "ch", "db", "gap", "bic"), List.copyOf(rec.keySet()));
+        assertEquals(2, ((Number) rec.get("silhouette")).intValue());
+        assertTrue(j.get("recommended_k") instanceof Number);
+        assertTrue(((String) j.get("reason")).startsWith("k=" + j.get("recommended_k") + " is recommended by"));
+    }
+
+    @Test
+    void summaryAndReport() throws Exception {
+        Path report = dir.resolve("k.html");
+        Cli.Result r = Cli.run("choose-k", "builtin:iris", "--k-range", "2..5", "--criteria", "silhouette,db",
+                "--report", report.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("silhouette  k=2"), r.out());
+        assertTrue(r.out().contains("recommended k = 2: k=2 is recommended by silhouette and db (2 of 2 criteria)"), r.out());
+        assertFalse(r.out().contains("gap"), r.out());
+        String html = Files.readString(report);
+        assertTrue(html.contains("id=\"chart-silhouette\"") && html.contains("Recommended k = 2"), html);
+        // an existing report is not replaced without --overwrite
+        Cli.Result again = Cli.run("choose-k", "builtin:iris", "--k-range", "2..3", "--report", report.toString());
+        assertEquals(2, again.exit());
+    }
+
+    private static void fails(String expected, String... args) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(expected, r.errorLine());
+        assertFalse(r.err().contains("\tat "));
+        assertTrue(r.out().isEmpty(), r.out());
+    }
+
+    @Test
+    void badInput() {
+        fails("cumulo: error: k-range: the smallest k must be at least 2, got 1 (one cluster has no silhouette, "
+                + "Calinski-Harabasz or Davies-Bouldin value)", "choose-k", "builtin:iris", "--k-range", "1..5");
+        fails("cumulo: error: k-range: the largest k (150) must be below the number of rows (150) of builtin:iris",
+                "choose-k", "builtin:iris", "--k-range", "2..150", "--criteria", "db");
+        fails("cumulo: error: --k-range: expected MIN..MAX such as 2..15, got '2-15'", "choose-k", "builtin:iris",
+                "--k-range", "2-15");
+        fails("cumulo: error: unknown criterion 'sse'; expected some of: elbow, silhouette, ch, db, gap, bic",
+                "choose-k", "builtin:iris", "--criteria", "silhouette,sse");
+        fails("cumulo: error: --param k: k is what choose-k varies; give the range with --k-range", "choose-k",
+                "builtin:iris", "--param", "k=3");
+        fails("cumulo: error: unknown algorithm 'dbscan'; available: kmeans, kmedoids, minibatch-kmeans, "
+                + "bisecting-kmeans, fuzzy-cmeans", "choose-k", "builtin:iris", "--algorithm", "dbscan");
+    }
+}

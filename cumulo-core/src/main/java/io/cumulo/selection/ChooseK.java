@@ -1,0 +1,438 @@
+package io.cumulo.selection;
+
+import io.cumulo.CumuloException;
+import io.cumulo.cluster.Clusterer;
+import io.cumulo.cluster.ClusteringModel;
+import io.cumulo.data.Dataset;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.metrics.CalinskiHarabasz;
+import io.cumulo.metrics.DaviesBouldin;
+import io.cumulo.metrics.GapStatistic;
+import io.cumulo.metrics.Inertia;
+import io.cumulo.metrics.KMeansBic;
+import io.cumulo.metrics.SilhouetteScore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Choosing the number of clusters: fits a clustering for every k of a range, computes each criterion on every fit,
+ * recommends a k per criterion and one overall.
+ *
+ * <p>Per criterion: <b>elbow</b>, the knee of the inertia curve found by {@link Kneedle} (Satopää et al. 2011);
+ * <b>silhouette</b> and <b>Calinski-Harabasz</b> (ch), the largest; <b>Davies-Bouldin</b> (db), the smallest;
+ * <b>gap</b> (Tibshirani, Walther &amp; Hastie 2001), the smallest k with {@code gap(k) ≥ gap(k+1) − s(k+1)};
+ * <b>BIC</b> (Pelleg &amp; Moore's spherical-Gaussian form), the largest. Ties go to the smaller k.
+ *
+ * <p>Overall: the k recommended by the most criteria; between ks with as many votes, the one with the higher
+ * silhouette (the criterion that compares cohesion with separation directly), else the smaller k.
+ *
+ * <p>Work shared between the ks: the data are scaled once (by the caller); the gap statistic draws its B
+ * reference sets once and clusters each of them for every k; the rows of the silhouette sample (when n is
+ * large) are the same for every k, so the estimates differ by the clusterings, not by the draw.
+ */
+public final class ChooseK {
+    /** The criteria, by the names the CLI and JSON use. */
+    public enum Criterion {
+        ELBOW("elbow"), SILHOUETTE("silhouette"), CH("ch"), DB("db"), GAP("gap"), BIC("bic");
+
+        private final String id;
+
+        Criterion(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The criterion called {@code name}; an unknown name is an error listing the known ones. */
+        public static Criterion parse(String name) {
+            String n = name.trim().toLowerCase(Locale.ROOT);
+            for (Criterion c : values()) {
+                if (c.id.equals(n)) {
+                    return c;
+                }
+            }
+            List<String> known = new ArrayList<>();
+            for (Criterion c : values()) {
+                known.add(c.id);
+            }
+            throw new CumuloException("unknown criterion '" + name + "'; expected some of: " + String.join(", ", known));
+        }
+    }
+
+    /** Exact silhouette up to this many rows; above, the mean over a seeded sample of rows. */
+    public static final int SILHOUETTE_EXACT_MAX = 20_000;
+    public static final int SILHOUETTE_SAMPLE = 10_000;
+    /**
+     * Above this many rows the gap statistic is computed on a seeded sample of this size: the full fit's labels
+     * restricted to the sampled rows, and references of the sample's size (B references × every k would otherwise
+     * cost B times the fits themselves).
+     */
+    public static final int GAP_MAX_ROWS = 10_000;
+
+    private final int kMin;
+    private final int kMax;
+    private final Set<Criterion> criteria;
+    private final int gapReferences;
+    private final String gapReference;
+    private final long seed;
+
+    private ChooseK(Builder b) {
+        if (b.kMin < 2) {
+            throw new CumuloException("k-range: the smallest k must be at least 2, got " + b.kMin
+                    + " (one cluster has no silhouette, Calinski-Harabasz or Davies-Bouldin value)");
+        }
+        if (b.kMax < b.kMin) {
+            throw new CumuloException("k-range: " + b.kMin + ".." + b.kMax + " is empty; expected MIN..MAX with MIN ≤ MAX");
+        }
+        if (b.criteria.isEmpty()) {
+            throw new CumuloException("criteria: none given");
+        }
+        if (b.gapReferences < 1) {
+            throw new CumuloException("gap-references: expected at least 1, got " + b.gapReferences);
+        }
+        if (!b.gapReference.equals("pca") && !b.gapReference.equals("box")) {
+            throw new CumuloException("gap-reference: expected pca or box, got '" + b.gapReference + "'");
+        }
+        this.kMin = b.kMin;
+        this.kMax = b.kMax;
+        this.criteria = Collections.unmodifiableSet(EnumSet.copyOf(b.criteria));
+        this.gapReferences = b.gapReferences;
+        this.gapReference = b.gapReference;
+        this.seed = b.seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int kMin() {
+        return kMin;
+    }
+
+    public int kMax() {
+        return kMax;
+    }
+
+    public Set<Criterion> criteria() {
+        return criteria;
+    }
+
+    /** The criteria and the k values of one fit. */
+    public record Row(int k, double inertia, Double silhouette, Double calinskiHarabasz, Double daviesBouldin,
+                      Double gap, Double gapSk, Double bic, double fitSeconds) {
+        /** Under the stable JSON keys (criteria not computed are left out). */
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("k", k);
+            m.put("inertia", inertia);
+            putIf(m, "silhouette", silhouette);
+            putIf(m, "calinski_harabasz", calinskiHarabasz);
+            putIf(m, "davies_bouldin", daviesBouldin);
+            putIf(m, "gap", gap);
+            putIf(m, "gap_sk", gapSk);
+            putIf(m, "bic", bic);
+            m.put("fit_seconds", fitSeconds);
+            return m;
+        }
+
+        private static void putIf(Map<String, Object> m, String key, Double v) {
+            if (v != null) {
+                m.put(key, v);
+            }
+        }
+    }
+
+    /** One criterion's answer: a k, or none and why. */
+    public record Recommendation(Criterion criterion, Integer k, String note) {
+    }
+
+    /** The whole table, each criterion's recommendation and the overall one. */
+    public record Result(List<Row> table, Map<Criterion, Recommendation> recommendations, int recommendedK,
+                         String reason, int rows, boolean silhouetteSampled, boolean gapSampled) {
+        /** {@code table}, {@code recommendations} (criterion → k or null), {@code recommended_k}, {@code reason}. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<Object> t = new ArrayList<>();
+            for (Row r : table) {
+                t.add(r.toJson());
+            }
+            m.put("table", t);
+            Map<String, Object> rec = new LinkedHashMap<>();
+            Map<String, Object> notes = new LinkedHashMap<>();
+            for (Recommendation r : recommendations.values()) {
+                rec.put(r.criterion().id(), r.k());
+                if (r.note() != null) {
+                    notes.put(r.criterion().id(), r.note());
+                }
+            }
+            m.put("recommendations", rec);
+            if (!notes.isEmpty()) {
+                m.put("notes", notes);
+            }
+            m.put("recommended_k", recommendedK);
+            m.put("reason", reason);
+            if (silhouetteSampled) {
+                m.put("silhouette_sample_size", SILHOUETTE_SAMPLE);
+            }
+            if (gapSampled) {
+                m.put("gap_sample_size", GAP_MAX_ROWS);
+            }
+            return m;
+        }
+    }
+
+    /**
+     * Fits {@code clustererForK.apply(k)} to {@code data} (already scaled as wanted) for every k of the range and
+     * evaluates the criteria. The gap statistic refits the same clusterers to its reference sets.
+     */
+    public Result run(Dataset data, IntFunction<Clusterer<?>> clustererForK, ExecutionContext ctx) {
+        int n = data.rows();
+        if (kMax >= n) {
+            throw new CumuloException("k-range: the largest k (" + kMax + ") must be below the number of rows (" + n
+                    + ") of " + data.source());
+        }
+        int count = kMax - kMin + 1;
+        boolean sampled = n > SILHOUETTE_EXACT_MAX;
+        List<Row> table = new ArrayList<>();
+        GapStatistic gapStat = criteria.contains(Criterion.GAP)
+                ? GapStatistic.builder().references(gapReferences).reference(gapReference).seed(seed)
+                        .partitioner((d, k, s, c) -> clustererForK.apply(k).fit(d, c).labels()).build()
+                : null;
+        // gap(k) and s_k by k, from the fits below; one more k past the range so the rule can judge kMax too
+        Map<Integer, double[]> gap = new java.util.HashMap<>();
+        int[] gapRows = n > GAP_MAX_ROWS ? io.cumulo.exec.Sampling.sortedSample(n, GAP_MAX_ROWS, seed) : null;
+        Dataset gapData = gapRows == null ? data : data.selectRows(gapRows);
+        for (int t = 0; t < count; t++) {
+            int k = kMin + t;
+            ctx.progress().update("choose-k: k=" + k, t, count);
+            long t0 = System.nanoTime();
+            ClusteringModel model = clustererForK.apply(k).fit(data, ctx);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int[] labels = model.labels();
+            double inertia = Inertia.score(data, labels, ctx);
+            Double sil = null;
+            Double ch = null;
+            Double db = null;
+            Double bic = null;
+            if (criteria.contains(Criterion.SILHOUETTE)) {
+                sil = sampled ? SilhouetteScore.sampledScore(data, labels, SILHOUETTE_SAMPLE, seed, ctx)
+                        : SilhouetteScore.score(data, labels, ctx);
+            }
+            if (criteria.contains(Criterion.CH)) {
+                ch = CalinskiHarabasz.score(data, labels, ctx);
+            }
+            if (criteria.contains(Criterion.DB)) {
+                db = DaviesBouldin.score(data, labels, ctx);
+            }
+            if (criteria.contains(Criterion.BIC)) {
+                bic = KMeansBic.compute(data, labels, ctx).bic();
+            }
+            Double g = null;
+            Double s = null;
+            if (gapStat != null) {
+                GapStatistic.Result gr = gapStat.atLabels(gapData, restrict(labels, gapRows), ctx);
+                int kk = gr.ks()[0]; // the non-empty clusters: k unless the fit left one empty
+                g = gr.gap(kk);
+                s = gr.sk(kk);
+                gap.put(k, new double[] {g, s});
+            }
+            table.add(new Row(k, inertia, sil, ch, db, g, s, bic, seconds));
+        }
+        if (gapStat != null && kMax + 1 < n) {
+            int k = kMax + 1;
+            // only the gap needs this k: fitted on the gap's rows
+            GapStatistic.Result gr = gapStat.atLabels(gapData, clustererForK.apply(k).fit(gapData, ctx).labels(), ctx);
+            gap.put(k, new double[] {gr.gap(gr.ks()[0]), gr.sk(gr.ks()[0])});
+        }
+        ctx.progress().update("choose-k", count, count);
+        Map<Criterion, Recommendation> rec = new EnumMap<>(Criterion.class);
+        // gap: the references are drawn from the seed alone, so every k is compared with the same B data sets
+        for (Criterion c : criteria) {
+            rec.put(c, recommend(c, table, gap));
+        }
+        int[] overall = new int[1];
+        String reason = overall(table, rec, overall);
+        return new Result(List.copyOf(table), Collections.unmodifiableMap(rec), overall[0], reason, n, sampled,
+                gapStat != null && gapRows != null);
+    }
+
+    private static int[] restrict(int[] labels, int[] rows) {
+        if (rows == null) {
+            return labels;
+        }
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = labels[rows[i]];
+        }
+        return out;
+    }
+
+    private Recommendation recommend(Criterion c, List<Row> table, Map<Integer, double[]> gap) {
+        switch (c) {
+            case ELBOW: {
+                if (table.size() < 3) {
+                    return new Recommendation(c, null, "the elbow needs at least 3 values of k");
+                }
+                double[] x = new double[table.size()];
+                double[] y = new double[table.size()];
+                for (int t = 0; t < x.length; t++) {
+                    x[t] = table.get(t).k();
+                    y[t] = table.get(t).inertia();
+                }
+                Kneedle.Result r = Kneedle.defaults().find(x, y);
+                if (!r.found()) {
+                    return new Recommendation(c, null, r.reason().orElse("no elbow in the inertia curve"));
+                }
+                return new Recommendation(c, (int) Math.round(r.knee().getAsDouble()), null);
+            }
+            case SILHOUETTE:
+                return best(c, table, Row::silhouette, true);
+            case CH:
+                return best(c, table, Row::calinskiHarabasz, true);
+            case DB:
+                return best(c, table, Row::daviesBouldin, false);
+            case BIC:
+                return best(c, table, Row::bic, true);
+            case GAP: {
+                for (Row r : table) {
+                    double[] next = gap.get(r.k() + 1);
+                    if (next != null && r.gap() >= next[0] - next[1]) {
+                        return new Recommendation(c, r.k(), null);
+                    }
+                }
+                return new Recommendation(c, null, "no k in " + kMin + ".." + kMax
+                        + " has gap(k) ≥ gap(k+1) − s(k+1); more clusters may be needed");
+            }
+            default:
+                throw new IllegalStateException(c.toString());
+        }
+    }
+
+    private static Recommendation best(Criterion c, List<Row> table, java.util.function.Function<Row, Double> value,
+                                       boolean larger) {
+        Integer bestK = null;
+        double bestV = 0;
+        for (Row r : table) {
+            Double v = value.apply(r);
+            if (v == null || Double.isNaN(v)) {
+                continue;
+            }
+            if (bestK == null || (larger ? v > bestV : v < bestV)) {
+                bestK = r.k();
+                bestV = v;
+            }
+        }
+        return new Recommendation(c, bestK, bestK == null ? "no value for any k" : null);
+    }
+
+    /** The overall k into {@code out[0]}; returns the one-sentence reason. */
+    private static String overall(List<Row> table, Map<Criterion, Recommendation> rec, int[] out) {
+        Map<Integer, List<String>> votes = new java.util.TreeMap<>();
+        for (Recommendation r : rec.values()) {
+            if (r.k() != null) {
+                votes.computeIfAbsent(r.k(), x -> new ArrayList<>()).add(r.criterion().id());
+            }
+        }
+        if (votes.isEmpty()) {
+            out[0] = table.get(0).k();
+            return "no criterion recommended a k in the range; reporting the smallest";
+        }
+        int bestK = -1;
+        int bestVotes = 0;
+        double bestSil = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Integer, List<String>> e : votes.entrySet()) {
+            int v = e.getValue().size();
+            double sil = silhouetteOf(table, e.getKey());
+            if (v > bestVotes || (v == bestVotes && sil > bestSil)) {
+                bestK = e.getKey();
+                bestVotes = v;
+                bestSil = sil;
+            }
+        }
+        out[0] = bestK;
+        int voters = 0;
+        for (List<String> l : votes.values()) {
+            voters += l.size();
+        }
+        List<String> who = votes.get(bestK);
+        String reason = "k=" + bestK + " is recommended by " + join(who) + " (" + who.size() + " of " + voters
+                + " criteria)";
+        boolean tied = false;
+        for (Map.Entry<Integer, List<String>> e : votes.entrySet()) {
+            if (e.getKey() != bestK && e.getValue().size() == bestVotes) {
+                tied = true;
+            }
+        }
+        return tied ? reason + "; it ties on votes and has the higher silhouette" : reason;
+    }
+
+    private static double silhouetteOf(List<Row> table, int k) {
+        for (Row r : table) {
+            if (r.k() == k && r.silhouette() != null) {
+                return r.silhouette();
+            }
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    private static String join(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** Settings; validated when built. */
+    public static final class Builder {
+        private int kMin = 2;
+        private int kMax = 15;
+        private Set<Criterion> criteria = EnumSet.allOf(Criterion.class);
+        private int gapReferences = 10;
+        private String gapReference = "pca";
+        private long seed;
+
+        public Builder kRange(int min, int max) {
+            this.kMin = min;
+            this.kMax = max;
+            return this;
+        }
+
+        public Builder criteria(Set<Criterion> c) {
+            this.criteria = EnumSet.noneOf(Criterion.class);
+            this.criteria.addAll(c);
+            return this;
+        }
+
+        /** B, the number of reference data sets of the gap statistic (default 10). */
+        public Builder gapReferences(int b) {
+            this.gapReferences = b;
+            return this;
+        }
+
+        /** Where the gap's references are drawn: {@code pca} (default) or {@code box} ({@link GapStatistic}). */
+        public Builder gapReference(String r) {
+            this.gapReference = r;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public ChooseK build() {
+            return new ChooseK(this);
+        }
+    }
+}
