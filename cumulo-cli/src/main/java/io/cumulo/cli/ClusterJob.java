@@ -150,10 +150,12 @@ final class ClusterJob {
             // Euclidean in the clustering space whatever the clustering's distance: both are defined by centroids
             m.put("calinski_harabasz", CalinskiHarabasz.score(scaled, labels, quiet));
             m.put("davies_bouldin", DaviesBouldin.score(scaled, labels, quiet));
+            m.put("bic", io.cumulo.metrics.KMeansBic.compute(scaled, labels, quiet).bic());
         } else {
             m.put("silhouette", null);
             m.put("calinski_harabasz", null);
             m.put("davies_bouldin", null);
+            m.put("bic", null);
         }
         if (noise > 0) {
             m.put("noise_points", noise); // left out of every index above
