@@ -23,8 +23,7 @@ public final class FowlkesMallowsIndex {
         }
         double togetherInCluster = tp + p.togetherInClusterOnly();
         double togetherInClass = tp + p.togetherInClassOnly();
-        // two square roots rather than one of the product: the product of pair counts overflows nothing here,
-        // but this is scikit-learn's arithmetic, so the doubles agree to the last bit or two
+        // two square roots rather than one of the product: scikit-learn's arithmetic, so the doubles agree
         return Math.sqrt(tp / togetherInCluster) * Math.sqrt(tp / togetherInClass);
     }
 }
