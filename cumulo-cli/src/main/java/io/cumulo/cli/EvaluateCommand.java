@@ -34,11 +34,12 @@ import java.util.concurrent.Callable;
  * {@link ExternalMetrics}) and, given the data, add internal indices.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
-        description = {"Compare cluster labels with known classes: ARI, Rand, NMI, AMI, homogeneity, completeness, "
-                + "V-measure, Fowlkes-Mallows, purity, best-matching accuracy and the contingency table.",
-            "With --data, also internal indices of the clustering on that data (silhouette)."},
+        description = {"Compare cluster labels with known classes: every external index and the contingency table.",
+            "ARI, Rand, NMI, AMI, homogeneity, completeness, V-measure, Fowlkes-Mallows, purity, best-matching accuracy; "
+                + "with --data, also internal indices of the clustering on that data (silhouette)."},
         footer = {"", "Examples: cumulo evaluate --labels labels.csv --truth builtin:iris",
-            "          cumulo evaluate --labels labels.csv --truth data.csv --label-column class --data data.csv --json"})
+            "          cumulo evaluate --labels labels.csv --truth data.csv \\",
+            "              --label-column class --data data.csv --scale standard --json"})
 public final class EvaluateCommand implements Callable<Integer> {
     /** Contingency tables up to this size are printed in the summary. */
     private static final int PRINTED_TABLE_MAX = 20;

@@ -126,6 +126,12 @@ class EvaluateCommandTest {
         Map<String, Object> internal = (Map<String, Object>) j.get("internal");
         assertEquals(fit.get("silhouette"), internal.get("silhouette"));
         assertEquals("standard", internal.get("scale"));
+        // the same output whatever the number of threads
+        for (String threads : List.of("1", "3")) {
+            Cli.Result again = Cli.run("evaluate", "--labels", out.toString(), "--truth", "builtin:wine", "--data",
+                    "builtin:wine", "--scale", "standard", "--json", "--threads", threads);
+            assertEquals(r.out(), again.out(), threads + " threads");
+        }
         // the class column of the labels file itself is ground truth too
         Map<String, Object> same = ClusterCommandTest.json(Cli.run("evaluate", "--labels", out.toString(), "--truth",
                 out.toString(), "--label-column", "cultivar", "--json"));
