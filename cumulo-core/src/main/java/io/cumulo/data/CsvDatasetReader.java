@@ -125,6 +125,25 @@ public final class CsvDatasetReader {
     }
 
     /**
+     * The column names of a delimited file's header row (plain or gzip-compressed), with the delimiter detected
+     * as when reading the file, or {@code delimiter} when given.
+     */
+    public static List<String> readHeader(Path path, Character delimiter) {
+        String source = path.toString();
+        try (InputStream raw = Files.newInputStream(path)) {
+            InputStream in = new BufferedInputStream(raw, 2);
+            boolean gzip = isGzip(in);
+            CsvDatasetReader r = new CsvDatasetReader(gzip ? new GZIPInputStream(in, 1 << 16) : in, source);
+            r.start(delimiter, " is empty; expected a header row");
+            return List.copyOf(r.header);
+        } catch (NoSuchFileException e) {
+            throw new CumuloException(source + ": no such file");
+        } catch (IOException e) {
+            throw new CumuloException(source + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
      * Reads one column of a delimited file as text labels: the column named {@code column} when the file has
      * it, else the file's only column.
      */

@@ -1,10 +1,18 @@
 package io.cumulo.metrics;
 
+import java.math.BigInteger;
+
 /**
  * Adjusted Rand index (Hubert &amp; Arabie, "Comparing partitions", J. Classification 2, 1985): agreement of two
  * labelings over all pairs of rows, corrected for chance; 1 for identical partitions, about 0 for random
- * ones. Computed from pair counts as scikit-learn's {@code adjusted_rand_score}, including its special
- * case (1.0 when neither labeling splits any pair the other joins).
+ * ones, negative when they agree less than chance. Computed from the pair counts ({@link PairConfusion}) as
+ * scikit-learn's {@code adjusted_rand_score}, including its special case (1.0 when neither labeling splits any
+ * pair the other joins, which covers n ≤ 1).
+ *
+ * <p>{@code ARI = 2 (TP·TN − FN·FP) / ((TP + FN)(FN + TN) + (TP + FP)(FP + TN))}. The products reach n⁴, beyond
+ * a long (and beyond exact doubles) from n ≈ 55,000, so numerator and denominator are formed exactly as big
+ * integers and only then rounded to doubles, as scikit-learn does with Python integers; the result is the
+ * same double.
  */
 public final class AdjustedRandIndex {
     private AdjustedRandIndex() {
@@ -15,30 +23,17 @@ public final class AdjustedRandIndex {
     }
 
     public static double score(ContingencyTable t) {
-        double n = t.n();
-        double sumSquares = 0;
-        for (int i = 0; i < t.numClasses(); i++) {
-            for (int j = 0; j < t.numClusters(); j++) {
-                double c = t.count(i, j);
-                sumSquares += c * c;
-            }
-        }
-        double rowSq = 0;
-        for (long r : t.rowSums()) {
-            rowSq += (double) r * r;
-        }
-        double colSq = 0;
-        for (long c : t.columnSums()) {
-            colSq += (double) c * c;
-        }
-        // pair confusion matrix (ordered pairs), as scikit-learn's pair_confusion_matrix
-        double tp = sumSquares - n;
-        double fp = rowSq - sumSquares; // same class, different clusters
-        double fn = colSq - sumSquares; // same cluster, different classes
-        double tn = n * n - fp - fn - sumSquares;
-        if (fn == 0 && fp == 0) {
+        PairConfusion p = PairConfusion.of(t);
+        if (p.togetherInClassOnly() == 0 && p.togetherInClusterOnly() == 0) {
             return 1.0;
         }
-        return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn));
+        BigInteger tp = BigInteger.valueOf(p.bothTogether());
+        BigInteger tn = BigInteger.valueOf(p.bothApart());
+        BigInteger fp = BigInteger.valueOf(p.togetherInClusterOnly());
+        BigInteger fn = BigInteger.valueOf(p.togetherInClassOnly());
+        BigInteger numerator = tp.multiply(tn).subtract(fn.multiply(fp));
+        BigInteger denominator = tp.add(fn).multiply(fn.add(tn)).add(tp.add(fp).multiply(fp.add(tn)));
+        // BigInteger.doubleValue rounds to nearest, as Python's int-to-float conversion
+        return 2.0 * numerator.doubleValue() / denominator.doubleValue();
     }
 }
