@@ -164,14 +164,21 @@ final class ClusterJob {
         return m;
     }
 
-    /** ARI and NMI against the data's ground truth, if it has one (else empty). */
+    /**
+     * Every external index ({@link io.cumulo.metrics.ExternalMetrics}: ARI, Rand, NMI, AMI, homogeneity,
+     * completeness, V-measure, Fowlkes-Mallows, purity, accuracy) against the data's ground truth, if it has one
+     * (else empty); the contingency table is left to {@code cumulo evaluate}.
+     */
     static Map<String, Object> agreement(Dataset data, int[] labels) {
         Map<String, Object> m = new LinkedHashMap<>();
         data.labels().ifPresent(truth -> {
-            ContingencyTable t = ContingencyTable.of(truth.codes(), labels);
             m.put("label_column", truth.name());
-            m.put("ari", AdjustedRandIndex.score(t));
-            m.put("nmi", NormalizedMutualInformation.score(t, NormalizedMutualInformation.Average.ARITHMETIC));
+            Map<String, Object> all = io.cumulo.metrics.ExternalMetrics.of(truth.codes(), labels).toMap();
+            for (String key : io.cumulo.metrics.ExternalMetrics.KEYS) {
+                if (!key.equals("contingency") && !key.equals("noise_points")) {
+                    m.put(key, all.get(key));
+                }
+            }
         });
         return m;
     }

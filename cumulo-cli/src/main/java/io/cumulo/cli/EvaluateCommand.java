@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
         description = {"Compare cluster labels with known classes: every external index and the contingency table.",
             "ARI, Rand, NMI, AMI, homogeneity, completeness, V-measure, Fowlkes-Mallows, purity, best-matching accuracy; "
-                + "with --data, also internal indices of the clustering on that data (silhouette)."},
+                + "with --data, also internal indices of the clustering on that data (silhouette, Calinski-Harabasz, "
+                + "Davies-Bouldin, inertia, BIC)."},
         footer = {"", "Examples: cumulo evaluate --labels labels.csv --truth builtin:iris",
             "          cumulo evaluate --labels labels.csv --truth data.csv \\",
             "              --label-column class --data data.csv --scale standard --json"})
@@ -460,6 +461,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             m.put("silhouette", null);
         }
         m.put("silhouette_metric", distance.id());
+        // centroid-based: Euclidean on the data as given (after --scale), whatever --metric says
+        boolean defined = clusters >= 2 && clusters < members;
+        m.put("calinski_harabasz", defined ? io.cumulo.metrics.CalinskiHarabasz.score(data, labels, ctx) : null);
+        m.put("davies_bouldin", defined ? io.cumulo.metrics.DaviesBouldin.score(data, labels, ctx) : null);
+        m.put("inertia", clusters >= 1 ? io.cumulo.metrics.Inertia.score(data, labels, ctx) : null);
+        m.put("bic", defined ? io.cumulo.metrics.KMeansBic.compute(data, labels, ctx).bic() : null);
         return m;
     }
 
@@ -504,6 +511,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "  %-16s %s  (%s)%n", "silhouette", sil instanceof Double d ? ClusterJob.fmt(d) : "n/a",
                     String.join("; ", notes));
+            String[][] more = {{"calinski_harabasz", "Calinski-Harabasz", "higher is better"},
+                {"davies_bouldin", "Davies-Bouldin", "lower is better"}, {"inertia", "inertia", "within-cluster SSE"},
+                {"bic", "BIC", "X-means form, larger is better"}};
+            for (String[] m : more) {
+                Object v = internal.get(m[0]);
+                out.printf(Locale.ROOT, "  %-16s %s  (%s)%n", m[1], v instanceof Double d ? ClusterJob.fmt(d) : "n/a", m[2]);
+            }
         }
         out.println();
         printTable(out, metrics.table(), j);
