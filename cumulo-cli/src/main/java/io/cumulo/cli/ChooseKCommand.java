@@ -46,9 +46,8 @@ public final class ChooseKCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Data to cluster.")
     String input;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "kmeans",
-            description = "Clustering algorithm with a k parameter (default: ${DEFAULT-VALUE}).")
-    String algorithm;
+    @Mixin
+    AlgorithmOptions fit;
 
     @Option(names = "--k-range", paramLabel = "MIN..MAX", defaultValue = "2..15",
             description = "The values of k to try (default: ${DEFAULT-VALUE}).")
@@ -66,17 +65,6 @@ public final class ChooseKCommand implements Callable<Integer> {
             description = "Where the gap's uniform references are drawn: pca (the box aligned with the data's "
                     + "principal axes) or box (each feature's range) (default: ${DEFAULT-VALUE}).")
     String gapReference;
-
-    @Option(names = "--scale", paramLabel = "HOW", defaultValue = "none",
-            description = "Feature scaling before clustering: standard, minmax, robust or none (default: ${DEFAULT-VALUE}).")
-    String scale;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE",
-            description = "An algorithm parameter for every fit, e.g. --param n-init=3 (repeatable; not k).")
-    Map<String, String> params;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0); the same seed gives the same result.")
-    Long seed;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report (a chart per criterion) here.")
     Path report;
@@ -99,16 +87,16 @@ public final class ChooseKCommand implements Callable<Integer> {
                 chosen.add(ChooseK.Criterion.parse(c));
             }
         }
-        Algorithms.Entry algo = Algorithms.get(algorithm);
+        Algorithms.Entry algo = Algorithms.get(fit.algorithm);
         if (!algo.params().contains("k")) {
-            throw new CumuloException("--algorithm " + algorithm + " has no k parameter; choose-k works with "
+            throw new CumuloException("--algorithm " + fit.algorithm + " has no k parameter; choose-k works with "
                     + String.join(", ", algorithmsWithK()));
         }
-        if (params != null && params.containsKey("k")) {
+        if (fit.params != null && fit.params.containsKey("k")) {
             throw new CumuloException("--param k: k is what choose-k varies; give the range with --k-range");
         }
-        long s = seed == null ? 0 : seed;
-        Map<String, String> base = new LinkedHashMap<>(params == null ? Map.of() : params);
+        long s = fit.seed == null ? 0 : fit.seed;
+        Map<String, String> base = new LinkedHashMap<>(fit.params == null ? Map.of() : fit.params);
         if (algo.params().contains("seed")) {
             base.put("seed", Long.toString(s));
         }
@@ -120,29 +108,29 @@ public final class ChooseKCommand implements Callable<Integer> {
         ProgressListener progress = TerminalProgress.forStderr(parent.err);
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads()).withProgress(progress)
                 .withWarnings(w -> { }); // one warning per fit would drown the table; non-convergence shows in it
-        Dataset scaled = Scaler.named(scale).fit(data, ctx).transform(data);
+        Dataset scaled = Scaler.named(fit.scale).fit(data, ctx).transform(data);
         ChooseK.Result result;
         try {
             ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
             result = chooser.run(scaled, k -> {
                 ParamValues v = algo.params().parse(withK(base, k));
-                progress.update("choose-k: " + algorithm + " k=" + k, k - range[0], range[1] - range[0] + 1);
+                progress.update("choose-k: " + fit.algorithm + " k=" + k, k - range[0], range[1] - range[0] + 1);
                 return algo.create(v);
             }, quiet);
         } finally {
             TerminalProgress.finish(progress);
         }
         if (report != null) {
-            OutputFiles.writeString(report, ChooseKReport.html("choose k: " + ClusterJob.algorithmTitle(algorithm)
+            OutputFiles.writeString(report, ChooseKReport.html("choose k: " + ClusterJob.algorithmTitle(fit.algorithm)
                     + " on " + data.source(), data.source(), data.rows(), data.cols(), result));
         }
         if (run.json) {
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("algorithm", algorithm);
+            j.put("algorithm", fit.algorithm);
             j.put("input", input);
             j.put("n_samples", data.rows());
             j.put("n_features", data.cols());
-            j.put("scale", scale);
+            j.put("scale", fit.scale);
             j.putAll(result.toJson());
             parent.out.println(Json.write(j));
         } else {
@@ -181,7 +169,7 @@ public final class ChooseKCommand implements Callable<Integer> {
     private void print(ChooseK.Result r, Dataset data) {
         var out = parent.out;
         out.printf(Locale.ROOT, "choose-k: %s on %s (%d rows x %d features, scale: %s)%n",
-                ClusterJob.algorithmTitle(algorithm), data.source(), data.rows(), data.cols(), scale);
+                ClusterJob.algorithmTitle(fit.algorithm), data.source(), data.rows(), data.cols(), fit.scale);
         out.println();
         StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %4s %14s", "k", "inertia"));
         ChooseK.Row first = r.table().get(0);

@@ -8,7 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cumulo cluster}: fit a clustering to a table, write labels, model and report. */
@@ -24,23 +23,11 @@ public final class ClusterCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Data to cluster.")
     String input;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "kmeans",
-            description = "Clustering algorithm (default: ${DEFAULT-VALUE}).")
-    String algorithm;
-
     @Option(names = "--k", paramLabel = "K", description = "Number of clusters.")
     Integer k;
 
-    @Option(names = "--scale", paramLabel = "HOW", defaultValue = "none",
-            description = "Feature scaling before clustering: standard, minmax, robust or none (default: ${DEFAULT-VALUE}).")
-    String scale;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE",
-            description = "An algorithm parameter, e.g. --param max-iter=500 (repeatable).")
-    Map<String, String> params;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0); the same seed gives the same result.")
-    Long seed;
+    @Mixin
+    AlgorithmOptions fit;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,memberships][,label]) here.")
     Path out;
@@ -59,8 +46,8 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), algorithm, k, seed, params,
-                scale, run.threads(), out, model, report, run.overwrite);
+        ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), fit.algorithm, k, fit.seed, fit.params,
+                fit.scale, run.threads(), out, model, report, run.overwrite);
         ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
         if (run.json) {
             parent.out.println(Json.write(ClusterJob.json(o)));
