@@ -78,7 +78,7 @@ public final class ChooseK {
      * restricted to the sampled rows, and references of the sample's size (B references × every k would otherwise
      * cost B times the fits themselves).
      */
-    public static final int GAP_MAX_ROWS = 10_000;
+    public static final int GAP_MAX_ROWS = 5_000;
 
     private final int kMin;
     private final int kMax;
