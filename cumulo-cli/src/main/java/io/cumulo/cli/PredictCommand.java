@@ -103,6 +103,24 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /**
+     * A feature of the model missing from a CSV INPUT's header is named as such (the user gave no --columns, so an
+     * error about --columns would puzzle); other inputs are checked when read.
+     */
+    private static void requireFeatureColumns(String input, io.cumulo.data.ReadOptions options, List<String> features,
+                                              Path modelFile) {
+        if (input.startsWith("builtin:") || !java.nio.file.Files.isRegularFile(Path.of(input))) {
+            return;
+        }
+        List<String> header = io.cumulo.data.CsvDatasetReader.readHeader(Path.of(input), options.delimiter());
+        for (String f : features) {
+            if (!header.contains(f)) {
+                throw new CumuloException(input + " has no column '" + f + "', a feature of " + modelFile + " ("
+                        + String.join(", ", features) + "); name INPUT's matching columns, in that order, with --columns");
+            }
+        }
+    }
+
+    /**
      * Reads the model's features from INPUT, by name (or by position for .npy files, or as listed with
      * {@code --columns}), named as the model's and checked to match in number; what {@code predict} and
      * {@code profile --model} read.
@@ -118,6 +136,7 @@ public final class PredictCommand implements Callable<Integer> {
                         + " has " + features.size() + " features (" + String.join(", ", features) + ")");
             }
         } else if (!positional) {
+            requireFeatureColumns(input, rb.build(), features, modelFile);
             rb.columns(features);
         }
         if (MissingPolicy.parse(inputOptions.missing) == MissingPolicy.MEAN) {

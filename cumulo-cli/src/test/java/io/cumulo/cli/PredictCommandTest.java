@@ -80,7 +80,9 @@ class PredictCommandTest {
         Files.writeString(csv, "sepal_length,sepal_width,petal_length\n1,2,3\n");
         Cli.Result r = Cli.run("predict", "--model", model.toString(), csv.toString());
         assertEquals(2, r.exit());
-        assertTrue(r.errorLine().startsWith("cumulo: error: --columns: " + csv + " has no column 'petal_width'"), r.errorLine());
+        assertEquals("cumulo: error: " + csv + " has no column 'petal_width', a feature of " + model
+                + " (sepal_length, sepal_width, petal_length, petal_width); name INPUT's matching columns, in that order, "
+                + "with --columns", r.errorLine());
         Cli.Result wrongCount = Cli.run("predict", "--model", model.toString(), csv.toString(), "--columns",
                 "sepal_length,sepal_width");
         assertEquals(2, wrongCount.exit());
