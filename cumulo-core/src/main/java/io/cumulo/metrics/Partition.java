@@ -58,9 +58,10 @@ final class Partition {
         int k = 0;
         for (int i = 0; i < labels.length; i++) {
             int l = labels[i];
-            if (l < -1) {
+            if (l < -1 || l >= labels.length) {
                 throw new CumuloException(index + ": row " + data.rowId(i) + " of " + data.source() + " has label " + l
-                        + "; expected a cluster number ≥ 0, or -1 for noise");
+                        + "; expected a cluster number from 0 to " + (labels.length - 1) + " (fewer clusters than rows), "
+                        + "or -1 for noise");
             }
             k = Math.max(k, l + 1);
         }
