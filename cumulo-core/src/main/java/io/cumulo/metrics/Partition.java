@@ -56,12 +56,16 @@ final class Partition {
                     + data.source() + "; expected one label per row");
         }
         int k = 0;
+        int maxLabel = Math.max(labels.length, 1 << 20);
         for (int i = 0; i < labels.length; i++) {
             int l = labels[i];
-            if (l < -1 || l >= labels.length) {
+            if (l < -1) {
                 throw new CumuloException(index + ": row " + data.rowId(i) + " of " + data.source() + " has label " + l
-                        + "; expected a cluster number from 0 to " + (labels.length - 1) + " (fewer clusters than rows), "
-                        + "or -1 for noise");
+                        + "; expected a cluster number ≥ 0, or -1 for noise");
+            }
+            if (l >= maxLabel) { // per-cluster arrays are sized by the largest number: keep them bounded
+                throw new CumuloException(index + ": row " + data.rowId(i) + " of " + data.source() + " has label " + l
+                        + "; cluster numbers must be below " + maxLabel + " (renumber the clusters)");
             }
             k = Math.max(k, l + 1);
         }

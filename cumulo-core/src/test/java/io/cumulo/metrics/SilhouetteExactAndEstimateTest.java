@@ -233,12 +233,12 @@ class SilhouetteExactAndEstimateTest {
         CumuloException e = assertThrows(CumuloException.class, () -> SilhouetteScore.score(d, new int[] {0, 1, 0}, ctx));
         assertEquals("silhouette: 3 labels for 4 rows of data; expected one label per row", e.getMessage());
         e = assertThrows(CumuloException.class, () -> SilhouetteScore.score(d, new int[] {0, -2, 1, 1}, ctx));
-        assertEquals("silhouette: row 1 of data has label -2; expected a cluster number from 0 to 3 (fewer clusters "
-                + "than rows), or -1 for noise", e.getMessage());
+        assertEquals("silhouette: row 1 of data has label -2; expected a cluster number ≥ 0, or -1 for noise",
+                e.getMessage());
         e = assertThrows(CumuloException.class,
                 () -> SilhouetteScore.score(d, new int[] {0, Integer.MAX_VALUE, 1, 1}, ctx));
-        assertEquals("silhouette: row 1 of data has label 2147483647; expected a cluster number from 0 to 3 (fewer "
-                + "clusters than rows), or -1 for noise", e.getMessage());
+        assertEquals("silhouette: row 1 of data has label 2147483647; cluster numbers must be below 1048576 "
+                + "(renumber the clusters)", e.getMessage());
         e = assertThrows(CumuloException.class, () -> SilhouetteScore.estimate(d, new int[] {0, 0, 1, 1}, 1, 0, ctx));
         assertEquals("silhouette: the sample size must be at least 2 rows, got 1", e.getMessage());
         e = assertThrows(CumuloException.class, () -> SilhouetteScore.score(d, new int[] {0, -1, -1, 1}, ctx));
