@@ -100,9 +100,9 @@ public final class ChooseKCommand implements Callable<Integer> {
         if (algo.params().contains("seed")) {
             base.put("seed", Long.toString(s));
         }
-        algo.params().parse(withK(base, range[0])); // bad parameters fail here, before the data are read
+        ParamValues first = algo.params().parse(withK(base, range[0])); // bad parameters fail here, before reading
         ChooseK chooser = ChooseK.builder().kRange(range[0], range[1]).criteria(chosen).gapReferences(gapReferences)
-                .gapReference(gapReference).seed(s).build();
+                .gapReference(gapReference).seed(s).silhouetteDistance(ClusterJob.clusteringDistance(first)).build();
 
         Dataset data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
         ProgressListener progress = TerminalProgress.forStderr(parent.err);

@@ -86,6 +86,7 @@ public final class ChooseK {
     private final int gapReferences;
     private final String gapReference;
     private final long seed;
+    private final io.cumulo.neighbors.Distance distance;
 
     private ChooseK(Builder b) {
         if (b.kMin < 2) {
@@ -110,6 +111,7 @@ public final class ChooseK {
         this.gapReferences = b.gapReferences;
         this.gapReference = b.gapReference;
         this.seed = b.seed;
+        this.distance = b.distance;
     }
 
     public static Builder builder() {
@@ -159,7 +161,8 @@ public final class ChooseK {
 
     /** The whole table, each criterion's recommendation and the overall one. */
     public record Result(List<Row> table, Map<Criterion, Recommendation> recommendations, int recommendedK,
-                         String reason, int rows, boolean silhouetteSampled, boolean gapSampled) {
+                         String reason, int rows, boolean silhouetteSampled, boolean gapSampled,
+                         String silhouetteMetric) {
         /** {@code table}, {@code recommendations} (criterion → k or null), {@code recommended_k}, {@code reason}. */
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -182,6 +185,9 @@ public final class ChooseK {
             }
             m.put("recommended_k", recommendedK);
             m.put("reason", reason);
+            if (table.get(0).silhouette() != null) {
+                m.put("silhouette_metric", silhouetteMetric);
+            }
             if (silhouetteSampled) {
                 m.put("silhouette_sample_size", SILHOUETTE_SAMPLE);
             }
@@ -226,8 +232,8 @@ public final class ChooseK {
             Double db = null;
             Double bic = null;
             if (criteria.contains(Criterion.SILHOUETTE)) {
-                sil = sampled ? SilhouetteScore.sampledScore(data, labels, SILHOUETTE_SAMPLE, seed, ctx)
-                        : SilhouetteScore.score(data, labels, ctx);
+                sil = sampled ? SilhouetteScore.sampledScore(data, labels, SILHOUETTE_SAMPLE, seed, distance, ctx)
+                        : SilhouetteScore.score(data, labels, distance, ctx);
             }
             if (criteria.contains(Criterion.CH)) {
                 ch = CalinskiHarabasz.score(data, labels, ctx);
@@ -264,7 +270,7 @@ public final class ChooseK {
         int[] overall = new int[1];
         String reason = overall(table, rec, overall);
         return new Result(List.copyOf(table), Collections.unmodifiableMap(rec), overall[0], reason, n, sampled,
-                gapStat != null && gapRows != null);
+                gapStat != null && gapRows != null, distance.id());
     }
 
     private static int[] restrict(int[] labels, int[] rows) {
@@ -401,6 +407,7 @@ public final class ChooseK {
         private int gapReferences = 10;
         private String gapReference = "pca";
         private long seed;
+        private io.cumulo.neighbors.Distance distance = io.cumulo.neighbors.Distance.EUCLIDEAN;
 
         public Builder kRange(int min, int max) {
             this.kMin = min;
@@ -428,6 +435,15 @@ public final class ChooseK {
 
         public Builder seed(long s) {
             this.seed = s;
+            return this;
+        }
+
+        /**
+         * The distance of the silhouette (default Euclidean): the clustering's own, e.g. k-medoids' metric. The
+         * centroid-based criteria (inertia, CH, DB, gap, BIC) are Euclidean whatever it is.
+         */
+        public Builder silhouetteDistance(io.cumulo.neighbors.Distance d) {
+            this.distance = java.util.Objects.requireNonNull(d);
             return this;
         }
 
