@@ -106,8 +106,10 @@ public final class ChooseKCommand implements Callable<Integer> {
 
         Dataset data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
         ProgressListener progress = TerminalProgress.forStderr(parent.err);
+        // one warning per fit would drown the table: each kind is counted and said once at the end
+        Map<String, Integer> warnings = new LinkedHashMap<>();
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads()).withProgress(progress)
-                .withWarnings(w -> { }); // one warning per fit would drown the table; non-convergence shows in it
+                .withWarnings(w -> warnings.merge(w, 1, Integer::sum));
         Dataset scaled = Scaler.named(fit.scale).fit(data, ctx).transform(data);
         ChooseK.Result result;
         try {
@@ -120,6 +122,7 @@ public final class ChooseKCommand implements Callable<Integer> {
         } finally {
             TerminalProgress.finish(progress);
         }
+        warnings.forEach((w, count) -> parent.err.println("warning: " + (count > 1 ? count + " fits: " : "") + w));
         if (report != null) {
             OutputFiles.writeString(report, ChooseKReport.html("choose k: " + ClusterJob.algorithmTitle(fit.algorithm)
                     + " on " + data.source(), data.source(), data.rows(), data.cols(), result));
