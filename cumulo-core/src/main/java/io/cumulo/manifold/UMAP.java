@@ -121,6 +121,10 @@ public final class UMAP {
             throw new CumuloException("parameter 'n-neighbors': " + k + " is not below the number of rows (" + n
                     + ") of " + data.source() + "; expected 2 ≤ n-neighbors < " + n);
         }
+        if (dim >= n) {
+            throw new CumuloException("parameter 'n-components': " + dim + " is not below the number of rows (" + n
+                    + ") of " + data.source());
+        }
         if (d < 1) {
             throw new CumuloException(data.source() + ": has no feature columns");
         }

@@ -240,6 +240,27 @@ class UMAPTest {
         assertEquals(400, p.embedding().length);
     }
 
+    @Test
+    void disconnectedGraphKeepsItsComponentsApart() {
+        // three far blobs: the 15-neighbour graph has three components (eigenvalue 1 three times)
+        int per = 100;
+        double[][] rows = new double[3 * per][];
+        int[] labels = new int[3 * per];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = i / per;
+            rows[i] = new double[5];
+            for (int l = 0; l < 5; l++) {
+                rows[i][l] = 100 * labels[i] + UmapLayout.gaussian(rng);
+            }
+        }
+        UMAPModel m = UMAP.builder().seed(4).nEpochs(100).build().fit(Dataset.of(rows));
+        for (double v : m.embedding()) {
+            assertTrue(Double.isFinite(v));
+        }
+        assertEquals(1.0, EmbeddingQuality.knnAccuracy(m.embedding(), 2, rows.length, labels, 10), 0);
+    }
+
     // ---- transform and the model file ----
 
     @Test
@@ -302,6 +323,7 @@ class UMAPTest {
         assertMessage(() -> UMAP.builder().minDist(0.5).spread(0.2).build(), "spread");
         assertMessage(() -> UMAP.builder().spread(0).build(), "spread");
         assertMessage(() -> UMAP.builder().nComponents(0).build(), "n-components");
+        assertMessage(() -> UMAP.builder().nComponents(5).nNeighbors(2).build().fit(digitsRows(0, 5)), "n-components");
         assertMessage(() -> UMAP.builder().metric("manhattan").build(), "metric");
         assertMessage(() -> UMAP.builder().init("tsne").build(), "init");
         assertMessage(() -> UMAP.builder().learningRate(0).build(), "learning-rate");
