@@ -136,6 +136,7 @@ public final class UMAP {
         SplittableRandom knnRandom = root.split();
         SplittableRandom initRandom = root.split();
         SplittableRandom sgdRandom = root.split();
+        ctx.progress().update("UMAP: " + (exact ? "exact" : "approximate") + " nearest neighbours", 0, 1);
         UmapNeighbors knn = exact
                 ? UmapNeighbors.exact(x, n, d, x, n, k, true, ctx)
                 : NearestNeighborDescent.search(x, n, d, k, knnRandom.nextLong(), ctx);
@@ -147,7 +148,7 @@ public final class UMAP {
         int epochs = epochs(n);
         double[] y = initialLayout(data, graph, n, dim, initRandom, ctx);
         UmapLayout.optimize(y, dim, y, n, graph, ab[0], ab[1], epochs, params.get(LEARNING_RATE),
-                params.get(NEGATIVE_SAMPLE_RATE), params.get(REPULSION_STRENGTH), true, sgdRandom);
+                params.get(NEGATIVE_SAMPLE_RATE), params.get(REPULSION_STRENGTH), true, sgdRandom, ctx.progress());
         return new UMAPModel(params, x, n, d, y, dim, ab[0], ab[1], data.columnNames(), exact ? "exact" : "nn-descent");
     }
 
@@ -169,6 +170,7 @@ public final class UMAP {
             }
             y = PCA.withComponents(dim).fit(data, ctx).transform(data).rawValues();
         } else {
+            ctx.progress().update("UMAP: spectral start", 0, 1);
             y = SpectralLayout.of(graph, n, dim, random, ctx);
         }
         UmapLayout.rescaleInitial(y, n, dim, random);

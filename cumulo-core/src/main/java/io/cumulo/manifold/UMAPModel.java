@@ -158,7 +158,7 @@ public final class UMAPModel {
         SplittableRandom random = new SplittableRandom(params.get(UMAP.SEED)).split().split();
         UmapLayout.optimize(y, dim, embedding.clone(), n, heads, tails, w, a, b, epochs,
                 params.get(UMAP.LEARNING_RATE) / 4, params.get(UMAP.NEGATIVE_SAMPLE_RATE),
-                params.get(UMAP.REPULSION_STRENGTH), false, random);
+                params.get(UMAP.REPULSION_STRENGTH), false, random, ctx.progress(), "UMAP: transform");
         return y;
     }
 

@@ -1,5 +1,7 @@
 package io.cumulo.manifold;
 
+import io.cumulo.exec.ProgressListener;
+
 import java.util.SplittableRandom;
 
 /**
@@ -131,7 +133,7 @@ final class UmapLayout {
     /** The training layout: every directed edge of the symmetric graph, both ends moving. */
     static void optimize(double[] y, int dim, double[] tail, int nTail, FuzzySimplicialSet graph, double a, double b,
                          int epochs, double learningRate, int negativeRate, double gamma, boolean moveOther,
-                         SplittableRandom random) {
+                         SplittableRandom random, ProgressListener progress) {
         int e = graph.edges();
         int[] heads = new int[e];
         for (int i = 0; i < graph.n; i++) {
@@ -140,7 +142,7 @@ final class UmapLayout {
             }
         }
         optimize(y, dim, tail, nTail, heads, graph.col, graph.weight, a, b, epochs, learningRate, negativeRate,
-                gamma, moveOther, random);
+                gamma, moveOther, random, progress, "UMAP: layout");
     }
 
     /**
@@ -152,7 +154,7 @@ final class UmapLayout {
      */
     static void optimize(double[] y, int dim, double[] tail, int nTail, int[] heads, int[] tails, double[] w,
                          double a, double b, int epochs, double learningRate, int negativeRate, double gamma,
-                         boolean moveOther, SplittableRandom random) {
+                         boolean moveOther, SplittableRandom random, ProgressListener progress, String task) {
         int e = w.length;
         double maxW = 0;
         for (double v : w) {
@@ -181,6 +183,7 @@ final class UmapLayout {
         double twoGammaB = 2 * gamma * b;
         boolean sameArrays = y == tail;
         for (int epoch = 0; epoch < epochs; epoch++) {
+            progress.update(task, epoch, epochs);
             double alpha = learningRate * (1 - (double) epoch / epochs);
             for (int p = 0; p < m; p++) {
                 if (nextSample[p] > epoch) {
@@ -227,6 +230,7 @@ final class UmapLayout {
                 nextNegative[p] += Math.max(negatives, 0) * everyNegative[p];
             }
         }
+        progress.update(task, epochs, epochs);
     }
 
     private static double clip(double g) {

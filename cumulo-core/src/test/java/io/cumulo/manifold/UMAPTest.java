@@ -228,7 +228,12 @@ class UMAPTest {
     void inputIsNotModifiedAndEmbeddingHasTheAskedShape() {
         Dataset data = digitsRows(0, 200);
         double[] before = data.rawValues().clone();
-        UMAPModel m = UMAP.builder().nComponents(3).nEpochs(30).init("random").build().fit(data);
+        List<String> seen = new java.util.ArrayList<>();
+        ExecutionContext ctx = ExecutionContext.defaults().withProgress((task, done, total) -> seen.add(task + " " + done
+                + "/" + total));
+        UMAPModel m = UMAP.builder().nComponents(3).nEpochs(30).init("random").build().fit(data, ctx);
+        assertTrue(seen.contains("UMAP: exact nearest neighbours 0/1"), seen.toString());
+        assertEquals("UMAP: layout 30/30", seen.get(seen.size() - 1));
         assertArrayEquals(before, data.rawValues());
         assertEquals(200 * 3, m.embedding().length);
         assertEquals(3, m.numComponents());
