@@ -30,9 +30,10 @@ import java.util.SplittableRandom;
  * neighbour search and the graph are computed in chunks fixed by n alone (each row's neighbours depend on that
  * row only), and the gradient descent runs on one thread, in edge order, with one seeded random stream. (The
  * reference implementation's parallel "Hogwild" descent, where threads update shared coordinates without
- * locks, is fast but reproducible for no thread count above one; it is not offered here.) Results depend on
- * the kernels in use (Vector API or plain Java, see {@code VectorKernels}) only through last-bit rounding of
- * the neighbour search, which can change a tie between equally distant neighbours.
+ * locks, is fast but reproducible for no thread count above one; it is not offered here.) The kernels in use
+ * (Vector API or plain Java, see {@code VectorKernels}) round the neighbour distances differently in the last
+ * bits, which the descent amplifies: embeddings are bit-identical only under the same kernels (and equally good
+ * under either).
  */
 public final class UMAP {
     public static final String NAME = "umap";
