@@ -218,9 +218,9 @@ public final class PCAModel {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n_components", c);
         m.put("mean", mean);
-        List<double[]> rows = new ArrayList<>();
+        double[][] rows = new double[c][];
         for (int j = 0; j < c; j++) {
-            rows.add(java.util.Arrays.copyOfRange(components, j * d, (j + 1) * d));
+            rows[j] = java.util.Arrays.copyOfRange(components, j * d, (j + 1) * d);
         }
         m.put("components", rows);
         m.put("explained_variance", variance);
