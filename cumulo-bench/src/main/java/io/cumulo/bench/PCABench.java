@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * ({@code gen_data.py}: 100,000 × 200, rank-20 signal plus noise, 10 components), so that its figures can be set
  * beside scikit-learn's {@code PCA(10, svd_solver="full")} (see {@code docs/benchmarks.md}, "PCA").
  *
- * <p>Usage: {@code PCABench DATA_DIR NAME REPS THREADS [--warmup=N]}. Reads {@code NAME.meta} (n, d, components)
+ * <p>Usage: {@code PCABench DATA_DIR NAME REPS THREADS [--warmup=N] [--solver=exact|randomized]}. Reads {@code NAME.meta} (n, d, components)
  * and {@code NAME.f64}; runs N untimed fits (default 2) so the JIT has compiled the loops, then REPS timed ones,
  * printing one JSON line each with the seconds and the explained-variance ratios (exact float64 text).
  */
@@ -31,16 +31,19 @@ public final class PCABench {
 
     public static void main(String[] args) throws IOException {
         int warmup = 2;
+        String solver = "exact";
         java.util.List<String> pos = new java.util.ArrayList<>();
         for (String a : args) {
-            if (a.startsWith("--warmup=")) {
+            if (a.startsWith("--solver=")) {
+                solver = a.substring("--solver=".length());
+            } else if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring("--warmup=".length()));
             } else {
                 pos.add(a);
             }
         }
         if (pos.size() != 4) {
-            System.err.println("usage: PCABench DATA_DIR NAME REPS THREADS [--warmup=N]");
+            System.err.println("usage: PCABench DATA_DIR NAME REPS THREADS [--warmup=N] [--solver=exact|randomized]");
             System.exit(2);
         }
         Path dir = Path.of(pos.get(0));
@@ -57,7 +60,7 @@ public final class PCABench {
         double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
         Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
-        PCA pca = PCA.withComponents(k);
+        PCA pca = PCA.of(PCA.withComponents(k).params().with(PCA.SOLVER, solver));
         for (int i = 0; i < warmup; i++) {
             pca.fit(data, ctx);
         }
@@ -68,10 +71,10 @@ public final class PCABench {
             long t1 = System.nanoTime();
             String ratios = Arrays.stream(m.explainedVarianceRatio()).mapToObj(Double::toString)
                     .collect(Collectors.joining(", "));
-            System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s\", \"java\": \"%s\", "
+            System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s-%s\", \"java\": \"%s\", "
                             + "\"kernels\": \"%s\", \"workload\": \"%s\", \"rep\": %d, \"n\": %d, \"d\": %d, "
                             + "\"components\": %d, \"threads\": %d, \"seconds\": %.6f, \"ratios\": [%s]}",
-                    Version.get(), System.getProperty("java.version"), VectorKernels.get().name(), name, rep, n, d,
+                    Version.get(), solver, System.getProperty("java.version"), VectorKernels.get().name(), name, rep, n, d,
                     k, threads, (t1 - t0) / 1e9, ratios));
             System.out.flush();
         }

@@ -40,6 +40,13 @@ import io.cumulo.param.ParamValues;
  * <p><b>Whitening</b> ({@code whiten=true}) divides each score by {@code √explained_variance_j}, so the scores
  * have unit sample variance; {@link PCAModel#inverseTransform} undoes it.
  *
+ * <p><b>Randomized solver</b> ({@code solver=randomized}): the leading {@code n-components} only, by randomized
+ * subspace iteration ({@link RandomizedPCA}; Halko, Martinsson &amp; Tropp 2011), seeded by {@code seed}, with
+ * {@code oversamples} extra directions and {@code power-iterations} passes (scikit-learn's defaults: 10, and 7 or
+ * 4). Ratios are relative to the exact total variance (the sum of the column variances), as scikit-learn's. It
+ * needs a count, not a variance fraction. Cheaper than the exact solver when {@code d} is large against
+ * {@code (2q + 2)(k + oversamples)}.
+ *
  * <p>Deterministic: the product is summed over a fixed split of the rows that depends on {@code n} and {@code d}
  * only, partial sums added in chunk order, so the result is the same bits whatever the thread count.
  */
@@ -50,7 +57,18 @@ public final class PCA {
             .greaterThan(0).defaultValue(2.0);
     public static final Param<Boolean> WHITEN = Param.bool("whiten",
             "divide the scores by the square root of their variance (unit-variance components)").defaultValue(false);
-    public static final ParamSet PARAMS = ParamSet.of(NAME, N_COMPONENTS, WHITEN);
+    public static final Param<String> SOLVER = Param.choice("solver",
+            "exact (covariance or Gram eigen-decomposition) or randomized (Halko et al. 2011; leading components only)",
+            "exact", "randomized").defaultValue("exact");
+    public static final Param<Integer> POWER_ITERATIONS = Param.integer("power-iterations",
+                    "randomized: power (subspace) iterations; more is more accurate")
+            .atLeast(0).defaultDescribedAs("7 if n-components < 0.1·min(n, d), else 4 (scikit-learn's rule)");
+    public static final Param<Integer> OVERSAMPLES = Param.integer("oversamples",
+            "randomized: extra random directions beyond n-components").atLeast(0).defaultValue(10);
+    public static final Param<Long> SEED = Param.longInteger("seed",
+            "randomized: random seed; the same seed gives the same result").defaultValue(0L);
+    public static final ParamSet PARAMS = ParamSet.of(NAME, N_COMPONENTS, WHITEN, SOLVER, POWER_ITERATIONS, OVERSAMPLES,
+            SEED);
 
     /** Rows of one block of the product: the block and its transpose stay in the caches. */
     private static final int BLOCK = 128;
@@ -63,6 +81,10 @@ public final class PCA {
         if (c >= 1 && c != Math.rint(c)) {
             throw new CumuloException("parameter 'n-components': expected a whole count ≥ 1 or a fraction in (0, 1), got "
                     + N_COMPONENTS.format(c));
+        }
+        if (c < 1 && params.get(SOLVER).equals("randomized")) {
+            throw new CumuloException("parameter 'n-components': the randomized solver needs a count, not a variance "
+                    + "fraction (" + N_COMPONENTS.format(c) + ")");
         }
     }
 
@@ -123,6 +145,9 @@ public final class PCA {
             }
         }
         double[] mean = ColumnStats.means(x, n, d);
+        if (params.get(SOLVER).equals("randomized")) {
+            return fitRandomized(data, x, n, d, mean, (int) asked, ctx);
+        }
         boolean gram = n < d;
         int m = gram ? n : d;
         double[] product = gram ? gram(x, n, d, mean, ctx) : crossProduct(x, n, d, mean, ctx);
@@ -182,6 +207,32 @@ public final class PCA {
             }
             noise /= most - c;
         }
+        orientLikeSvdFlip(x, n, d, mean, components, c, ctx);
+        return new PCAModel(params, mean, components, variance, ratio, noise, total, n, c, d, data.columnNames());
+    }
+
+    private PCAModel fitRandomized(Dataset data, double[] x, int n, int d, double[] mean, int c, ExecutionContext ctx) {
+        double total = 0;
+        for (double v : ColumnStats.variances(x, n, d, mean)) {
+            total += v;
+        }
+        total *= (double) n / (n - 1); // population → sample variance
+        if (!(total > 0)) {
+            throw new CumuloException(data.source() + ": every column is constant; PCA needs data that varies");
+        }
+        int most = Math.min(n, d);
+        int power = params.isSet(POWER_ITERATIONS) ? params.get(POWER_ITERATIONS) : (c < 0.1 * most ? 7 : 4);
+        RandomizedPCA.Leading lead = RandomizedPCA.fit(x, n, d, mean, c, params.get(OVERSAMPLES), power,
+                params.get(SEED), ctx);
+        double[] components = lead.components();
+        double[] variance = lead.variance();
+        double[] ratio = new double[c];
+        double kept = 0;
+        for (int j = 0; j < c; j++) {
+            ratio[j] = variance[j] / total;
+            kept += variance[j];
+        }
+        double noise = c < most ? Math.max(total - kept, 0) / (most - c) : 0;
         orientLikeSvdFlip(x, n, d, mean, components, c, ctx);
         return new PCAModel(params, mean, components, variance, ratio, noise, total, n, c, d, data.columnNames());
     }
