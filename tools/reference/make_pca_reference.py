@@ -11,12 +11,12 @@ PCA(svd_solver="full") with all components (explained variance, ratio, component
 component count PCA(0.95) and PCA(0.5) choose, and for iris and wine the scores of the first 10 rows with
 2 components, whitened scores, and the inverse transform of those scores (plain and whitened).
 Also a wide case (fewer rows than features: the first 12 rows of digits), which Cumulo handles by the Gram
-matrix.
+matrix, and IncrementalPCA (fixed batch sizes) on four sets under "incremental".
 """
 import csv, json, os
 import numpy as np
 import sklearn
-from sklearn.decomposition import PCA
+from sklearn.decomposition import PCA, IncrementalPCA
 from sklearn.preprocessing import StandardScaler
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
@@ -62,6 +62,22 @@ out["digits_first12_wide"] = {"explained_variance": p.explained_variance_.tolist
                               "explained_variance_ratio": p.explained_variance_ratio_.tolist(),
                               "components": p.components_.tolist(),
                               "transform_k3": PCA(3, svd_solver="full").fit(wide).transform(wide).tolist()}
+# incremental PCA (Ross et al. 2008 as scikit-learn implements it), fixed batch sizes
+inc = {}
+for key, name, std, k, batch in [("iris_raw", "iris", False, 2, 30), ("wine_standardized", "wine", True, 3, 40),
+                                 ("digits_raw", "digits", False, 5, None), ("breast-cancer_standardized",
+                                 "breast-cancer", True, 4, 100)]:
+    x = load_builtin(name)
+    if std:
+        x = StandardScaler().fit_transform(x)
+    p = IncrementalPCA(k, batch_size=batch).fit(x)
+    inc[key] = {"n_components": k, "batch_size": int(p.batch_size_),
+                "explained_variance": p.explained_variance_.tolist(),
+                "explained_variance_ratio": p.explained_variance_ratio_.tolist(),
+                "components": p.components_.tolist(), "mean": p.mean_.tolist(),
+                "noise_variance": float(p.noise_variance_),
+                "transform_first5": p.transform(x[:5]).tolist()}
+out["incremental"] = inc
 out["versions"] = {"sklearn": sklearn.__version__, "numpy": np.__version__}
 with open(os.path.join(OUT, "pca_sklearn.json"), "w") as f:
     json.dump(out, f)

@@ -325,7 +325,7 @@ public final class PCA {
         }
     }
 
-    private static void completeOrthonormal(double[] comp, int j, int d) {
+    static void completeOrthonormal(double[] comp, int j, int d) {
         for (int e = 0; e < d; e++) {
             double[] v = new double[d];
             v[e] = 1;
