@@ -3,7 +3,6 @@ package io.cumulo.decomposition;
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.linalg.SymmetricEigen;
 import io.cumulo.param.ParamValues;
 
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * with several it is exact when the data has rank ≤ k, else an approximation that depends on the batches.
  *
  * <p>The stack ({@code m = k + n_b + 1} rows) is decomposed through the eigen-decomposition of its smaller Gram matrix
- * ({@code m × m} or {@code d × d}, {@link SymmetricEigen}). Signs as scikit-learn's {@code IncrementalPCA}
+ * ({@code m × m} or {@code d × d}, Jacobi or Householder + QR as in {@link PCA}). Signs as scikit-learn's {@code IncrementalPCA}
  * ({@code svd_flip} with {@code u_based_decision=False}): in each component the entry of largest absolute value is
  * positive. {@link #fit} splits the rows as scikit-learn does (batches of {@code batchSize}, default {@code 5·d}; a
  * remainder shorter than {@code k} joins the last batch), so the results compare.
@@ -197,9 +196,9 @@ public final class IncrementalPCA {
                 }
                 frob += g[p * m + p];
             }
-            SymmetricEigen eig = SymmetricEigen.of(g, m);
-            double[] lambda = eig.values();
-            double[] vec = eig.vectors();
+            double[][] eig = PCA.eigen(g, m);
+            double[] lambda = eig[0];
+            double[] vec = eig[1];
             int most = Math.min(rows, d);
             int kk = Math.min(k, most);
             double[] comp = new double[k * d];
