@@ -32,7 +32,14 @@ public final class HouseholderEigen {
         double[] diag = new double[d];
         double[] off = new double[Math.max(d - 1, 0)];
         tridiagonalize(m, d, q, diag, off);
-        implicitQR(diag, off, q, d);
+        // the QR rotations combine two columns of Q: held transposed, those are two contiguous rows (vector loops)
+        double[] qt = m;
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                qt[c * d + r] = q[r * d + c];
+            }
+        }
+        implicitQR(diag, off, qt, d);
         Integer[] order = new Integer[d];
         for (int i = 0; i < d; i++) {
             order[i] = i;
@@ -44,7 +51,7 @@ public final class HouseholderEigen {
             int src = order[j];
             values[j] = diag[src];
             for (int r = 0; r < d; r++) {
-                vectors[r * d + j] = q[r * d + src];
+                vectors[r * d + j] = qt[src * d + r];
             }
         }
         return new HouseholderEigen(values, vectors);
@@ -130,9 +137,10 @@ public final class HouseholderEigen {
 
     /**
      * Implicit symmetric QR steps with the Wilkinson shift on the unreduced blocks of the tridiagonal
-     * {@code (diag, off)}, deflating from the bottom; every rotation is applied to the columns of {@code z}.
+     * {@code (diag, off)}, deflating from the bottom; every rotation is applied to the rows of {@code zt} (the
+     * eigenvector matrix transposed: row j is eigenvector j).
      */
-    private static void implicitQR(double[] a, double[] b, double[] z, int d) {
+    private static void implicitQR(double[] a, double[] b, double[] zt, int d) {
         final double eps = 0x1.0p-52;
         int hi = d - 1;
         int steps = 0;
@@ -178,12 +186,13 @@ public final class HouseholderEigen {
                     b[qi] = c * b[qi];
                     x = b[p];
                 }
+                int op = p * d;
+                int oq = qi * d;
                 for (int row = 0; row < d; row++) {
-                    int o = row * d;
-                    double zp = z[o + p];
-                    double zq = z[o + qi];
-                    z[o + p] = c * zp - s * zq;
-                    z[o + qi] = s * zp + c * zq;
+                    double zp = zt[op + row];
+                    double zq = zt[oq + row];
+                    zt[op + row] = c * zp - s * zq;
+                    zt[oq + row] = s * zp + c * zq;
                 }
             }
         }
