@@ -48,6 +48,7 @@ public final class Reducers {
 
     static {
         register(new PcaMethod());
+        register(new UmapMethod());
     }
 
     private Reducers() {
