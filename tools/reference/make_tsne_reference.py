@@ -10,6 +10,14 @@ Writes cumulo-core/src/test/resources/reference/tsne.json with:
                     and FIXED embeddings Y, both written into the file, so that the Java side compares the metric
                     alone. The data are continuous random numbers (no tied distances: with ties the ranks depend
                     on numpy's unstable argsort, and any tie-break is as right as another).
+  affinities        on small integer data (squared distances are integers, so exact in float32, which
+                    scikit-learn's perplexity search rounds them to): the joint P of the exact method
+                    (sklearn.manifold._t_sne._joint_probabilities, condensed, i < j) and of Barnes-Hut
+                    (_joint_probabilities_nn, given every other row as a neighbour, so that no tie decides a
+                    neighbour list), then, at a fixed random embedding, the exact objective _kl_divergence (KL
+                    and gradient, one degree of freedom) and the Barnes-Hut objective _kl_divergence_bh with
+                    angle 0 (no cell is summarised: the forces are exact, up to its float32 arithmetic). These are
+                    private functions of scikit-learn 1.2.1: the very code its TSNE runs.
   digits_tsne       scikit-learn's TSNE on the bundled digits (the CSV in cumulo-core's resources, read here, so
                     both sides see the same numbers) with its 1.2.1 defaults (perplexity 30, early exaggeration 12,
                     learning_rate="auto", init="pca", n_iter=1000, Barnes-Hut, angle 0.5) for random_state 0..2:
@@ -23,7 +31,9 @@ import csv, json, os
 
 import numpy as np
 import sklearn
+from scipy.sparse import csr_matrix
 from sklearn.manifold import TSNE, trustworthiness
+from sklearn.manifold import _t_sne
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,6 +71,32 @@ x = rng.uniform(size=(25, 10))
 y = x[:, :3] * 2.0 + 0.1 * rng.normal(size=(25, 3))
 cases.append(trust_case("uniform_25x10_3d", x, y, [2, 10, 12]))
 
+def affinities():
+    r = np.random.default_rng(7)
+    n, d, perplexity = 40, 5, 13.0
+    x = r.integers(0, 10, size=(n, d)).astype(float)
+    sq = ((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=2)
+    p_dense = _t_sne._joint_probabilities(sq, perplexity, 0)
+    # every other row as a neighbour, nearest first (the order within a row does not change P)
+    indptr, indices, data = [0], [], []
+    for i in range(n):
+        others = sorted((j for j in range(n) if j != i), key=lambda j: (sq[i, j], j))
+        indices += others
+        data += [sq[i, j] for j in others]
+        indptr.append(len(indices))
+    dist = csr_matrix((np.array(data), np.array(indices), np.array(indptr)), shape=(n, n))
+    p_sparse = _t_sne._joint_probabilities_nn(dist, perplexity, 0).tocoo()
+    y = r.normal(size=(n, 2)) * 3.0
+    y = y.astype(np.float32).astype(float)  # float32-exact, as the Barnes-Hut code reads it
+    kl, grad = _t_sne._kl_divergence(y.ravel(), p_dense, 1, n, 2)
+    p_csr = _t_sne._joint_probabilities_nn(dist, perplexity, 0)
+    kl_bh, grad_bh = _t_sne._kl_divergence_bh(y.ravel(), p_csr, 1, n, 2, angle=0.0)
+    return {"x": x.tolist(), "perplexity": perplexity, "p_condensed": p_dense.tolist(),
+            "p_sparse": [[int(i), int(j), float(v)] for i, j, v in zip(p_sparse.row, p_sparse.col, p_sparse.data)],
+            "y": y.tolist(), "kl_exact": float(kl), "grad_exact": grad.tolist(),
+            "kl_bh_angle0": float(kl_bh), "grad_bh_angle0": [float(g) for g in grad_bh]}
+
+
 header, digits = read_digits()
 runs = []
 for seed in range(3):
@@ -70,7 +106,7 @@ for seed in range(3):
                  "trustworthiness_10": float(trustworthiness(digits, emb, n_neighbors=10)),
                  "learning_rate": float(tsne.learning_rate_)})
 
-out = {"sklearn_version": sklearn.__version__, "trustworthiness": cases,
+out = {"sklearn_version": sklearn.__version__, "trustworthiness": cases, "affinities": affinities(),
        "digits_tsne": {"rows": int(digits.shape[0]), "perplexity": 30.0, "early_exaggeration": 12.0,
                        "n_iter": 1000, "method": "barnes_hut", "angle": 0.5, "init": "pca", "runs": runs}}
 with open(os.path.join(OUT, "tsne.json"), "w") as f:

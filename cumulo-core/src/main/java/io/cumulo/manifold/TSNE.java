@@ -121,12 +121,6 @@ public final class TSNE {
                     + d + " features; use init=random");
         }
         double[] x = data.rawValues();
-        for (int t = 0; t < x.length; t++) {
-            if (!Double.isFinite(x[t])) {
-                throw new CumuloException(data.source() + ": row " + (t / d + 1) + " holds a missing or infinite "
-                        + "value; t-SNE needs finite numbers");
-            }
-        }
         double exaggeration = params.get(EARLY_EXAGGERATION);
         double rate = params.isSet(LEARNING_RATE) ? params.get(LEARNING_RATE) : Math.max(n / exaggeration / 4, 50);
         boolean exact = params.get(METHOD).equals("exact");
@@ -224,7 +218,7 @@ public final class TSNE {
     }
 
     /** KL(P‖Q) and its gradient. */
-    private interface Objective {
+    interface Objective {
         /** Writes ∂KL/∂y into {@code grad}; returns KL when {@code withError}, else NaN. */
         double gradient(double[] y, double[] grad, boolean withError);
 
@@ -232,7 +226,7 @@ public final class TSNE {
     }
 
     /** All n² pairs; the Student-t with {@code dof = max(nc − 1, 1)}. */
-    private static final class ExactObjective implements Objective {
+    static final class ExactObjective implements Objective {
         private final double[] p;
         private final int n;
         private final int nc;
@@ -330,7 +324,7 @@ public final class TSNE {
     }
 
     /** Sparse P for the attraction, the quadtree for the repulsion; 2-D, one degree of freedom. */
-    private static final class BarnesHutObjective implements Objective {
+    static final class BarnesHutObjective implements Objective {
         private final TSNEAffinities.Sparse p;
         private final int n;
         private final double theta2;
