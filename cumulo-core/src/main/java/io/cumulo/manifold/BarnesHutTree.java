@@ -1,5 +1,7 @@
 package io.cumulo.manifold;
 
+import java.util.Arrays;
+
 /**
  * A quadtree over a 2-D embedding for the Barnes-Hut approximation of t-SNE's repulsive forces (L. van der
  * Maaten, "Accelerating t-SNE using tree-based algorithms", JMLR 15, 2014, section 4.2; J. Barnes and P. Hut,
@@ -8,27 +10,34 @@ package io.cumulo.manifold;
  * is taken as one point of that weight. Built by recursively partitioning an index array into the four
  * quadrants of each cell (a stable partition, so the tree, and every sum over it, depends only on the
  * coordinates and their order). A cell stops splitting when it holds one point, when its points coincide, or
- * at depth {@value #MAX_DEPTH} (points closer than 2⁻⁵⁰ of the extent).
+ * at depth {@value #MAX_DEPTH} (points closer than 2⁻⁵⁰ of the extent). Empty quadrants get no cell. A cell's
+ * centre, squared width and count sit side by side ({@value #STRIDE} doubles), so that visiting it reads one
+ * cache line; the tree is rebuilt every iteration into the same arrays.
  */
 final class BarnesHutTree {
     static final int MAX_DEPTH = 50;
+    /** Doubles per cell: centre x, centre y, squared width, count. */
+    private static final int STRIDE = 4;
 
-    private final double[] y;
+    private final int n;
     private final int[] order;
     private final int[] scratch;
-    // per cell
-    private double[] comX = new double[64];
-    private double[] comY = new double[64];
-    private int[] count = new int[64];
-    private double[] width2 = new double[64];
-    /** First of four consecutive children (−1 for a leaf); an empty quadrant is a child with count 0. */
-    private int[] child = new int[64];
+    private double[] y;
+    private double[] cell = new double[STRIDE * 64];
+    /** Children of a cell: {@code childStart[c] .. childStart[c] + childCount[c]} in {@link #children}. */
+    private int[] firstChild = new int[64];
+    private byte[] childCount = new byte[64];
     private int cells;
 
-    BarnesHutTree(double[] y, int n) {
-        this.y = y;
+    BarnesHutTree(int n) {
+        this.n = n;
         this.order = new int[n];
         this.scratch = new int[n];
+    }
+
+    /** Builds the tree over the n points of {@code y} (x, y interleaved). */
+    void build(double[] points) {
+        this.y = points;
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
@@ -42,31 +51,26 @@ final class BarnesHutTree {
             minY = Math.min(minY, y[2 * i + 1]);
             maxY = Math.max(maxY, y[2 * i + 1]);
         }
-        int root = newCell();
-        build(root, 0, n, minX, minY, maxX, maxY, 0);
+        cells = 0;
+        int root = newCells(1);
+        split(root, 0, n, minX, minY, maxX, maxY, 0);
     }
 
-    private int newCell() {
-        if (cells == count.length) {
-            int m = cells * 2;
-            comX = java.util.Arrays.copyOf(comX, m);
-            comY = java.util.Arrays.copyOf(comY, m);
-            count = java.util.Arrays.copyOf(count, m);
-            width2 = java.util.Arrays.copyOf(width2, m);
-            child = java.util.Arrays.copyOf(child, m);
+    private int newCells(int m) {
+        if (cells + m > childCount.length) {
+            int size = Math.max(2 * childCount.length, cells + m);
+            cell = Arrays.copyOf(cell, STRIDE * size);
+            firstChild = Arrays.copyOf(firstChild, size);
+            childCount = Arrays.copyOf(childCount, size);
         }
-        child[cells] = -1;
-        return cells++;
+        int first = cells;
+        cells += m;
+        return first;
     }
 
-    private void build(int cell, int lo, int hi, double x0, double y0, double x1, double y1, int depth) {
+    private void split(int c, int lo, int hi, double x0, double y0, double x1, double y1, int depth) {
         int m = hi - lo;
-        count[cell] = m;
         double w = Math.max(x1 - x0, y1 - y0);
-        width2[cell] = w * w;
-        if (m == 0) {
-            return;
-        }
         double sx = 0;
         double sy = 0;
         boolean same = true;
@@ -79,34 +83,66 @@ final class BarnesHutTree {
             sy += py;
             same &= px == fx && py == fy;
         }
-        comX[cell] = sx / m;
-        comY[cell] = sy / m;
+        int o = STRIDE * c;
+        cell[o] = sx / m;
+        cell[o + 1] = sy / m;
+        cell[o + 2] = w * w;
+        cell[o + 3] = m;
+        childCount[c] = 0;
         if (m == 1 || same || depth >= MAX_DEPTH) {
             return;
         }
         double mx = (x0 + x1) / 2;
         double my = (y0 + y1) / 2;
         // stable partition into quadrants 0: (<mx, <my), 1: (≥mx, <my), 2: (<mx, ≥my), 3: (≥mx, ≥my)
-        int[] sizes = new int[4];
-        for (int t = lo; t < hi; t++) {
-            sizes[quadrant(order[t], mx, my)]++;
-        }
-        int[] at = {lo, lo + sizes[0], lo + sizes[0] + sizes[1], lo + sizes[0] + sizes[1] + sizes[2]};
-        int[] begin = at.clone();
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
         for (int t = lo; t < hi; t++) {
             int q = quadrant(order[t], mx, my);
-            scratch[at[q]++] = order[t];
+            s0 += q == 0 ? 1 : 0;
+            s1 += q == 1 ? 1 : 0;
+            s2 += q == 2 ? 1 : 0;
+        }
+        int a0 = lo;
+        int a1 = lo + s0;
+        int a2 = a1 + s1;
+        int a3 = a2 + s2;
+        int b1 = a1;
+        int b2 = a2;
+        int b3 = a3;
+        for (int t = lo; t < hi; t++) {
+            int i = order[t];
+            switch (quadrant(i, mx, my)) {
+                case 0 -> scratch[a0++] = i;
+                case 1 -> scratch[a1++] = i;
+                case 2 -> scratch[a2++] = i;
+                default -> scratch[a3++] = i;
+            }
         }
         System.arraycopy(scratch, lo, order, lo, m);
-        int first = newCell();
-        newCell();
-        newCell();
-        newCell();
-        child[cell] = first;
-        build(first, begin[0], begin[0] + sizes[0], x0, y0, mx, my, depth + 1);
-        build(first + 1, begin[1], begin[1] + sizes[1], mx, y0, x1, my, depth + 1);
-        build(first + 2, begin[2], begin[2] + sizes[2], x0, my, mx, y1, depth + 1);
-        build(first + 3, begin[3], begin[3] + sizes[3], mx, my, x1, y1, depth + 1);
+        int kids = (b1 > lo ? 1 : 0) + (b2 > b1 ? 1 : 0) + (b3 > b2 ? 1 : 0) + (hi > b3 ? 1 : 0);
+        int first = newCells(kids);
+        firstChild[c] = first;
+        childCount[c] = (byte) kids;
+        int k = first;
+        if (b1 > lo) {
+            split(k++, lo, b1, x0, y0, mx, my, depth + 1);
+        }
+        if (b2 > b1) {
+            split(k++, b1, b2, mx, y0, x1, my, depth + 1);
+        }
+        if (b3 > b2) {
+            split(k++, b2, b3, x0, my, mx, y1, depth + 1);
+        }
+        if (hi > b3) {
+            split(k, b3, hi, mx, my, x1, y1, depth + 1);
+        }
+    }
+
+    /** The i-th point in the tree's (depth-first, spatial) order: neighbours in it are near in the plane. */
+    int point(int position) {
+        return order[position];
     }
 
     private int quadrant(int i, double mx, double my) {
@@ -129,30 +165,27 @@ final class BarnesHutTree {
         stack[top++] = 0;
         while (top > 0) {
             int c = stack[--top];
-            int m = count[c];
-            if (m == 0) {
-                continue;
-            }
-            double dx = px - comX[c];
-            double dy = py - comY[c];
+            int o = STRIDE * c;
+            double dx = px - cell[o];
+            double dy = py - cell[o + 1];
             double d2 = dx * dx + dy * dy;
-            boolean leaf = child[c] < 0;
-            if (leaf || width2[c] < theta2 * d2) {
-                if (leaf && d2 == 0) {
+            int kids = childCount[c];
+            if (kids == 0 || cell[o + 2] < theta2 * d2) {
+                if (kids == 0 && d2 == 0) {
                     continue;
                 }
+                double m = cell[o + 3];
                 double w = 1 / (1 + d2);
                 z += m * w;
                 double mw2 = m * w * w;
                 fx += mw2 * dx;
                 fy += mw2 * dy;
             } else {
-                int f = child[c];
-                // pushed in reverse so that the quadrants are visited 0, 1, 2, 3
-                stack[top++] = f + 3;
-                stack[top++] = f + 2;
-                stack[top++] = f + 1;
-                stack[top++] = f;
+                // pushed in reverse so that the quadrants are visited in order
+                int f = firstChild[c];
+                for (int k = kids - 1; k >= 0; k--) {
+                    stack[top++] = f + k;
+                }
             }
         }
         force[0] = fx;

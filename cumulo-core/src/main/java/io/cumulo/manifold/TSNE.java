@@ -288,7 +288,7 @@ public final class TSNE {
                             double diff = y[i * nc + a] - y[j * nc + a];
                             d2 += diff * diff;
                         }
-                        double w = Math.pow(1 + d2 / dof, exponent);
+                        double w = dof == 1 ? 1 / (1 + d2) : Math.pow(1 + d2 / dof, exponent);
                         double q = Math.max(w / z, TSNEAffinities.MACHINE_EPSILON);
                         double pij = p[i * n + j];
                         // ∂/∂y_i of KL: factor · Σ_j (p − q) (1 + d²/dof)⁻¹ (y_i − y_j)
@@ -331,6 +331,7 @@ public final class TSNE {
         private final ExecutionContext ctx;
         private final Chunks chunks;
         private final double[] repulsion;
+        private final BarnesHutTree tree;
 
         BarnesHutObjective(TSNEAffinities.Sparse p, int n, double theta, ExecutionContext ctx) {
             this.p = p;
@@ -339,6 +340,7 @@ public final class TSNE {
             this.ctx = ctx;
             this.chunks = Chunks.of(n, 128, 256);
             this.repulsion = new double[2 * n];
+            this.tree = new BarnesHutTree(n);
         }
 
         @Override
@@ -350,13 +352,15 @@ public final class TSNE {
 
         @Override
         public double gradient(double[] y, double[] grad, boolean withError) {
-            BarnesHutTree tree = new BarnesHutTree(y, n);
+            tree.build(y);
             double[] zPart = new double[chunks.count()];
             ctx.parallelFor(chunks.count(), c -> {
                 int[] stack = new int[3 * BarnesHutTree.MAX_DEPTH + 8];
                 double[] f = new double[2];
                 double z = 0;
-                for (int i = chunks.start(c); i < chunks.end(c); i++) {
+                // points in the tree's order: consecutive points visit mostly the same cells (cache hits)
+                for (int pos = chunks.start(c); pos < chunks.end(c); pos++) {
+                    int i = tree.point(pos);
                     z += tree.repulsion(i, theta2, f, stack);
                     repulsion[2 * i] = f[0];
                     repulsion[2 * i + 1] = f[1];
