@@ -114,7 +114,7 @@ public final class TSNE {
         }
         if (perplexity >= n) {
             throw new CumuloException("parameter 'perplexity': must be less than the number of rows (" + n
-                    + " in " + data.source() + "), got " + Param.real("x", "").format(perplexity));
+                    + " in " + data.source() + "), got " + PERPLEXITY.format(perplexity));
         }
         if (params.get(INIT).equals("pca") && nc > d) {
             throw new CumuloException("parameter 'n-components': init=pca cannot give " + nc + " components from "
