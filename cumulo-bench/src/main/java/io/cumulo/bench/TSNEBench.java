@@ -1,0 +1,84 @@
+package io.cumulo.bench;
+
+import io.cumulo.Version;
+import io.cumulo.data.Dataset;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.linalg.VectorKernels;
+import io.cumulo.manifold.TSNE;
+import io.cumulo.manifold.TSNEModel;
+import io.cumulo.metrics.Trustworthiness;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Times Cumulo's Barnes-Hut t-SNE ({@link TSNE} with its defaults, seed 0) on the workloads written by
+ * {@code bench/tsne_sklearn.py gen}, to set beside scikit-learn's {@code TSNE} on the same data (see
+ * {@code docs/benchmarks.md}, "t-SNE").
+ *
+ * <p>Usage: {@code TSNEBench DATA_DIR NAME REPS THREADS [--warmup=N] [--trust]}. Reads {@code NAME.meta} and
+ * {@code NAME.f64} (little-endian float64, row-major); runs N untimed fits (default 1) on the first 2,000 rows so
+ * the JIT has compiled the loops, then REPS timed fits on all rows, and prints one JSON line per timed fit:
+ * seconds, the final KL divergence, the iterations and, with {@code --trust}, the trustworthiness (k = 10) of the
+ * embedding (computed after the clock stops).
+ */
+public final class TSNEBench {
+    private TSNEBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int warmup = 1;
+        boolean trust = false;
+        java.util.List<String> pos = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--warmup=")) {
+                warmup = Integer.parseInt(a.substring("--warmup=".length()));
+            } else if (a.equals("--trust")) {
+                trust = true;
+            } else {
+                pos.add(a);
+            }
+        }
+        if (pos.size() != 4) {
+            System.err.println("usage: TSNEBench DATA_DIR NAME REPS THREADS [--warmup=N] [--trust]");
+            System.exit(2);
+        }
+        Path dir = Path.of(pos.get(0));
+        String name = pos.get(1);
+        int reps = Integer.parseInt(pos.get(2));
+        int threads = Integer.parseInt(pos.get(3));
+        Properties meta = new Properties();
+        try (Reader r = Files.newBufferedReader(dir.resolve(name + ".meta"))) {
+            meta.load(r);
+        }
+        int n = Integer.parseInt(meta.getProperty("n").trim());
+        int d = Integer.parseInt(meta.getProperty("d").trim());
+        double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
+        Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
+        ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
+        TSNE tsne = TSNE.builder().seed(0).build();
+        int w = Math.min(n, 2000);
+        Dataset head = Dataset.wrap(Arrays.copyOf(x, w * d), w, d, Dataset.defaultNames(d), name);
+        for (int i = 0; i < warmup; i++) {
+            tsne.fit(head, ctx);
+        }
+        for (int rep = 0; rep < reps; rep++) {
+            long t0 = System.nanoTime();
+            TSNEModel m = tsne.fit(data, ctx);
+            long t1 = System.nanoTime();
+            String tw = trust ? Double.toString(Trustworthiness.score(data, m.embedding(), ctx)) : "null";
+            System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s\", \"java\": \"%s\", "
+                            + "\"kernels\": \"%s\", \"workload\": \"%s\", \"rep\": %d, \"n\": %d, \"d\": %d, "
+                            + "\"threads\": %d, \"seconds\": %.6f, \"kl_divergence\": %s, \"n_iter\": %d, "
+                            + "\"trustworthiness_10\": %s}",
+                    Version.get(), System.getProperty("java.version"), VectorKernels.get().name(), name, rep, n, d,
+                    threads, (t1 - t0) / 1e9, Double.toString(m.klDivergence()), m.iterations(), tw));
+            System.out.flush();
+        }
+    }
+}
