@@ -1,5 +1,6 @@
 package io.cumulo.cli;
 
+import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.LabelColumn;
@@ -78,6 +79,10 @@ public final class ReduceCommand implements Callable<Integer> {
     public Integer call() {
         Reducers.Method m = Reducers.get(method);
         ParamValues values = m.configure(params, components, variance);
+        if (model != null && !m.hasModel()) {
+            throw new CumuloException("--model: " + m.name() + " has no model to save (it cannot place new rows); use "
+                    + "--out for the embedding, or --method umap or pca for a model");
+        }
         Scaler scaler = Scaler.named(scale);
         int threads = run.threads();
         OutputFiles.checkWritable(out, run.overwrite, "--out");
@@ -100,6 +105,16 @@ public final class ReduceCommand implements Callable<Integer> {
         j.put("n_features", data.cols());
         j.putAll(fitted.summary());
         j.put("fit_seconds", seconds);
+        if (!m.acceptsVarianceFraction()) {
+            // how well the map keeps each row's neighbours (k = 10); exact, so only up to a size where that is quick
+            if (data.rows() <= TRUSTWORTHINESS_MAX_ROWS) {
+                j.put("trustworthiness", io.cumulo.metrics.Trustworthiness.score(scaled, fitted.reduced(), ctx));
+            } else {
+                j.put("trustworthiness", null);
+                j.put("trustworthiness_note", "not computed above " + TRUSTWORTHINESS_MAX_ROWS + " rows (it ranks every "
+                        + "pair of rows)");
+            }
+        }
         j.put("threads", threads);
         if (out != null) {
             writeReduced(out, fitted.reduced());
@@ -122,6 +137,9 @@ public final class ReduceCommand implements Callable<Integer> {
         }
         return Main.OK;
     }
+
+    /** Trustworthiness is computed for maps (t-SNE, UMAP) up to this many rows. */
+    static final int TRUSTWORTHINESS_MAX_ROWS = 20_000;
 
     /** The reduced CSV: {@code c1..cK}, then the label column when the input has one. */
     static void writeReduced(Path p, Dataset reduced) {

@@ -40,6 +40,11 @@ public final class Reducers {
 
         ReductionModel fit(ParamValues params, Dataset data, ExecutionContext ctx);
 
+        /** Whether a fit can be saved as a model file and applied to new rows (t-SNE's cannot). */
+        default boolean hasModel() {
+            return true;
+        }
+
         /** Rebuilds a fitted model from the {@code model} block of a model file. */
         ReductionModel read(ParamValues params, JsonObject model, List<String> features);
     }
@@ -49,6 +54,7 @@ public final class Reducers {
     static {
         register(new PcaMethod());
         register(new UmapMethod());
+        register(new TsneMethod());
     }
 
     private Reducers() {
