@@ -29,6 +29,11 @@ public final class ClusterCommand implements Callable<Integer> {
     @Mixin
     AlgorithmOptions fit;
 
+    @Option(names = "--reduce", paramLabel = "METHOD[:N]",
+            description = "Reduce after scaling, before clustering: pca:0.95 (keep 95% of the variance), pca:10 (10 "
+                    + "components), umap:2; the model file keeps the reduction, so predict applies it.")
+    String reduce;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the labels CSV (row,cluster[,memberships][,label]) here.")
     Path out;
 
@@ -47,7 +52,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), fit.algorithm, k, fit.seed, fit.params,
-                fit.scale, run.threads(), out, model, report, run.overwrite);
+                fit.scale, reduce, run.threads(), out, model, report, run.overwrite);
         ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
         if (run.json) {
             parent.out.println(Json.write(ClusterJob.json(o)));

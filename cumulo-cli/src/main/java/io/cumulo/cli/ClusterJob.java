@@ -16,6 +16,7 @@ import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.model.Algorithms;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
+import io.cumulo.model.Reducers;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -39,7 +40,7 @@ final class ClusterJob {
 
     /** What to do. */
     record Spec(String input, ReadOptions read, String algorithm, Integer k, Long seed, Map<String, String> params,
-                String scale, int threads, Path out, Path model, Path report, boolean overwrite) {
+                String scale, String reduce, int threads, Path out, Path model, Path report, boolean overwrite) {
     }
 
     /** What came of it. */
@@ -58,6 +59,14 @@ final class ClusterJob {
         ParamValues values = params(algo.params(), spec);
         var clusterer = algo.create(values);
         Scaler scaler = Scaler.named(spec.scale());
+        Reducers.Method reduceMethod = null;
+        ParamValues reduceParams = null;
+        if (spec.reduce() != null) {
+            Object[] r = parseReduce(spec.reduce());
+            reduceMethod = (Reducers.Method) r[0];
+            reduceParams = reduceMethod.configure(null, (Integer) r[1], (Double) r[2]);
+        }
+        ClusteringPipeline pipeline = new ClusteringPipeline(scaler, reduceMethod, reduceParams, clusterer);
 
         List<String> warnings = new ArrayList<>();
         Dataset data = DatasetReader.read(spec.input(), spec.read(), note -> err.println("note: " + note));
@@ -70,7 +79,7 @@ final class ClusterJob {
                 });
         ClusteringPipelineModel fitted;
         try {
-            fitted = new ClusteringPipeline(scaler, clusterer).fit(data, ctx);
+            fitted = pipeline.fit(data, ctx);
         } finally {
             TerminalProgress.finish(progress);
         }
@@ -95,6 +104,39 @@ final class ClusterJob {
             OutputFiles.writeString(spec.report(), html);
         }
         return outcome;
+    }
+
+    /**
+     * {@code --reduce METHOD[:N]}: the method, and N as a component count (an integer) or, for PCA, a variance
+     * fraction (a number below 1), as {@code {method, count or null, fraction or null}}.
+     */
+    static Object[] parseReduce(String text) {
+        String t = text.trim();
+        int colon = t.indexOf(':');
+        Reducers.Method m;
+        try {
+            m = Reducers.get(colon < 0 ? t : t.substring(0, colon));
+        } catch (CumuloException e) {
+            throw new CumuloException("--reduce: expected METHOD[:N] with METHOD one of "
+                    + String.join(", ", Reducers.names()) + " (e.g. pca:0.95, pca:10, umap:2), got '" + text + "'");
+        }
+        if (colon < 0) {
+            return new Object[] {m, null, null};
+        }
+        String n = t.substring(colon + 1).trim();
+        try {
+            if (n.matches("\\d+")) {
+                return new Object[] {m, Integer.parseInt(n), null};
+            }
+            double f = Double.parseDouble(n);
+            if (!(f > 0 && f < 1)) {
+                throw new NumberFormatException();
+            }
+            return new Object[] {m, null, f};
+        } catch (NumberFormatException e) {
+            throw new CumuloException("--reduce: after '" + m.name() + ":' expected a component count (e.g. 10) or a "
+                    + "variance fraction in (0, 1) (e.g. 0.95), got '" + n + "'");
+        }
     }
 
     /** Parameter values from {@code --param}, with {@code --k} and {@code --seed} merged in. */
@@ -223,6 +265,17 @@ final class ClusterJob {
         m.put("n_features", o.data().cols());
         m.put("features", o.data().columnNames());
         m.put("scale", f.scaler().kind());
+        f.reduction().ifPresent(r -> {
+            Map<String, Object> red = new LinkedHashMap<>();
+            red.put("method", r.method());
+            Map<String, Object> summary = r.summary();
+            for (String key : List.of("n_components", "explained_variance_ratio", "cumulative_variance_ratio")) {
+                if (summary.containsKey(key)) {
+                    red.put(key, summary.get(key));
+                }
+            }
+            m.put("reduce", red);
+        });
         Map<String, Object> summary = model.summary();
         m.putAll(summary);
         m.put("fit_seconds", f.fitSeconds());
@@ -326,8 +379,14 @@ final class ClusterJob {
     static void printSummary(Outcome o, PrintStream out) {
         Map<String, Object> j = json(o);
         String scaling = o.fitted().scaler().kind();
-        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s%n", title(o), o.data().rows(), o.data().cols(),
-                scaling.equals("none") ? "no scaling" : scaling + " scaling");
+        String reduced = o.fitted().reduction().map(r -> {
+            Object cum = r.summary().get("cumulative_variance_ratio");
+            String kept = cum instanceof double[] c && c.length > 0
+                    ? String.format(Locale.ROOT, " (%.1f%% of the variance)", 100 * c[c.length - 1]) : "";
+            return ", reduced by " + r.method() + " to " + r.numComponents() + " components" + kept;
+        }).orElse("");
+        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s%s%n", title(o), o.data().rows(), o.data().cols(),
+                scaling.equals("none") ? "no scaling" : scaling + " scaling", reduced);
         int[] sizes = (int[]) j.get("cluster_sizes");
         StringBuilder head = new StringBuilder();
         head.append(sizes.length).append(" clusters");

@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         RunOptions run = new RunOptions();
         run.threads = threads;
         ClusterJob.Spec spec = new ClusterJob.Spec("builtin:iris", ReadOptions.defaults(), "kmeans", 3, seed, Map.of(),
-                "standard", run.threads(), dir.resolve("labels.csv"), dir.resolve("model.json"), dir.resolve("report.html"),
+                "standard", null, run.threads(), dir.resolve("labels.csv"), dir.resolve("model.json"), dir.resolve("report.html"),
                 true);
         ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
         if (json) {

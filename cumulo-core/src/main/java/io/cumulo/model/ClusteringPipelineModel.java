@@ -25,30 +25,36 @@ import java.util.Map;
  * applies to new data. Model files are versioned JSON; see docs/model-format.md.
  */
 public final class ClusteringPipelineModel {
-    /** The model-file format this version writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest model-file format this version reads. Files are written as version 1 unless they hold a reduction
+     * (version 2), so that an older Cumulo refuses a file it would misapply instead of ignoring the reduction.
+     */
+    public static final int FORMAT_VERSION = 2;
     static final String FORMAT = "cumulo-model";
 
     private final List<String> features;
     private final double[] featureMeans;
     private final ScalerModel scaler;
+    /** Between scaling and clustering, or null. */
+    private final ReductionModel reduction;
     private final ClusteringModel model;
     private final Map<String, Object> training;
     private final String created;
     private final String libraryVersion;
 
-    ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler, ClusteringModel model,
-                            Map<String, Object> training) {
-        this(features, featureMeans, scaler, model, training, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                Version.get());
+    ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler, ReductionModel reduction,
+                            ClusteringModel model, Map<String, Object> training) {
+        this(features, featureMeans, scaler, reduction, model, training,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.get());
     }
 
     private ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler,
-                                    ClusteringModel model, Map<String, Object> training, String created,
-                                    String libraryVersion) {
+                                    ReductionModel reduction, ClusteringModel model, Map<String, Object> training,
+                                    String created, String libraryVersion) {
         this.features = List.copyOf(features);
         this.featureMeans = featureMeans.clone();
         this.scaler = scaler;
+        this.reduction = reduction;
         this.model = model;
         this.training = Map.copyOf(training.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -74,6 +80,11 @@ public final class ClusteringPipelineModel {
 
     public ClusteringModel model() {
         return model;
+    }
+
+    /** The reduction between scaling and clustering, if there is one. */
+    public java.util.Optional<ReductionModel> reduction() {
+        return java.util.Optional.ofNullable(reduction);
     }
 
     public String algorithm() {
@@ -118,21 +129,22 @@ public final class ClusteringPipelineModel {
         }
     }
 
-    /** The data in the model's space (scaled). */
+    /** The data in the model's space: scaled, then reduced if the model has a reduction. */
     public Dataset transform(Dataset data) {
-        return scaler.transform(data);
+        Dataset scaled = scaler.transform(data);
+        return reduction == null ? scaled : reduction.transform(scaled, io.cumulo.exec.ExecutionContext.defaults());
     }
 
     /** Clusters of new rows given with the model's features (unscaled). */
     public int[] predict(Dataset data) {
         requireFeatures(data, "the model");
-        return model.predict(scaler.transform(data));
+        return model.predict(transform(data));
     }
 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("format_version", FORMAT_VERSION);
+        m.put("format_version", reduction == null ? 1 : 2);
         m.put("library_version", libraryVersion);
         m.put("created", created);
         m.put("algorithm", model.algorithm());
@@ -140,6 +152,13 @@ public final class ClusteringPipelineModel {
         m.put("features", features);
         m.put("feature_means", featureMeans);
         m.put("scaler", scaler.toJson());
+        if (reduction != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("method", reduction.method());
+            r.put("params", reduction.params().toJson());
+            r.put("model", reduction.toJson());
+            m.put("reduction", r);
+        }
         m.put("model", model.toJson());
         m.put("training", training());
         return m;
@@ -179,6 +198,10 @@ public final class ClusteringPipelineModel {
         if (version < 1) {
             throw new CumuloException(source + ": invalid model format version " + version);
         }
+        if (j.has("kind")) {
+            throw new CumuloException(source + ": a " + j.getString("kind", "?") + " model (from 'cumulo reduce'), not "
+                    + "a clustering model");
+        }
         try {
             Algorithms.Entry algo = Algorithms.get(j.getString("algorithm"));
             ParamValues params = algo.params().fromJson(j.getObject("params"));
@@ -192,9 +215,17 @@ public final class ClusteringPipelineModel {
                         + " features");
             }
             ScalerModel scaler = ScalerModel.fromJson(j.getObject("scaler"), features.size());
+            ReductionModel reduction = null;
+            int space = features.size();
+            if (j.has("reduction")) {
+                JsonObject r = j.getObject("reduction");
+                Reducers.Method method = Reducers.get(r.getString("method"));
+                reduction = method.read(method.params().fromJson(r.getObject("params")), r.getObject("model"), features);
+                space = reduction.numComponents();
+            }
             JsonObject training = j.has("training") ? j.getObject("training") : JsonObject.of(Map.of(), source);
-            ClusteringModel model = algo.readModel(params, j.getObject("model"), training, features.size());
-            return new ClusteringPipelineModel(features, means, scaler, model, training.asMap(),
+            ClusteringModel model = algo.readModel(params, j.getObject("model"), training, space);
+            return new ClusteringPipelineModel(features, means, scaler, reduction, model, training.asMap(),
                     j.getString("created", ""), j.getString("library_version", "?"));
         } catch (CumuloException e) {
             String msg = e.getMessage();

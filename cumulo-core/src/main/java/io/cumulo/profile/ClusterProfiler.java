@@ -141,6 +141,9 @@ public final class ClusterProfiler {
      */
     public static Optional<Centres> modelCentres(ClusteringPipelineModel pipeline) {
         ClusteringModel m = pipeline.model();
+        if (pipeline.reduction().isPresent()) {
+            return Optional.empty(); // centres live in the reduced space, which has no way back to the features
+        }
         double[] scaled;
         String kind = "centre";
         if (m instanceof KMeansModel km) {
