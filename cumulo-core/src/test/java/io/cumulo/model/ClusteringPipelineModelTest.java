@@ -45,9 +45,9 @@ class ClusteringPipelineModelTest {
         fails("m.json: is empty, not a Cumulo model file", "  ");
         fails("m.json: invalid JSON at line 1: expected a value, found 'h'", "hello");
         fails("m.json: not a Cumulo model file (no \"format\": \"cumulo-model\")", "{\"centres\": []}");
-        fails("m.json: model format version 2 (written by Cumulo 9.0) is newer than this Cumulo "
-                + io.cumulo.Version.get() + " reads (up to 1); upgrade Cumulo",
-                good.replace("\"format_version\": 1", "\"format_version\": 2")
+        fails("m.json: model format version 3 (written by Cumulo 9.0) is newer than this Cumulo "
+                + io.cumulo.Version.get() + " reads (up to 2); upgrade Cumulo",
+                good.replace("\"format_version\": 1", "\"format_version\": 3")
                         .replaceFirst("\"library_version\": \"[^\"]*\"", "\"library_version\": \"9.0\""));
         fails("m.json: unknown algorithm 'no-such-algorithm'; available: " + String.join(", ",
                 Algorithms.all().stream().map(Algorithms.Entry::name).toList()),
