@@ -56,11 +56,13 @@ public final class UmapBench {
             UMAPModel m = UMAP.builder().seed(seed).neighbors(search).build().fit(data, ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double acc = knnAccuracy(m.embedding(), n, labels, 10);
+            // after the timed fit: how well the map keeps each image's 10 nearest neighbours
+            double trust = io.cumulo.metrics.Trustworthiness.score(x, d, m.embedding(), m.numComponents(), n, 10, ctx);
             System.out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"umap-mnist-t10k\", \"n\": %d, \"d\": %d, \"seconds\": %.3f, \"threads\": %d, "
                             + "\"kernels\": \"%s\", \"neighbor_search\": \"%s\", \"epochs\": %d, \"knn10_accuracy\": %.4f, "
-                            + "\"java\": \"%s\", \"cumulo\": \"%s\"}",
-                    n, d, seconds, threads, VectorKernels.get().name(), m.neighborSearch(), m.epochs(), acc,
+                            + "\"trustworthiness\": %.4f, \"java\": \"%s\", \"cumulo\": \"%s\"}",
+                    n, d, seconds, threads, VectorKernels.get().name(), m.neighborSearch(), m.epochs(), acc, trust,
                     System.getProperty("java.version"), Version.get()));
         }
     }
