@@ -52,10 +52,38 @@ public final class ParamsCommand implements Callable<Integer> {
         cluster.getCommandSpec().usageMessage().footer(lines.toArray(new String[0]));
     }
 
+    /** One algorithm or reduction method as listed here. */
+    private record Entry(String name, String description, io.cumulo.param.ParamSet params) {
+    }
+
+    /** The clusterers ({@code cumulo cluster}), then the reduction methods ({@code cumulo reduce}). */
+    private static List<Entry> all() {
+        List<Entry> out = new java.util.ArrayList<>();
+        for (Algorithms.Entry e : Algorithms.all()) {
+            out.add(new Entry(e.name(), e.description(), e.params()));
+        }
+        for (String name : io.cumulo.model.Reducers.names()) {
+            io.cumulo.model.Reducers.Method m = io.cumulo.model.Reducers.get(name);
+            out.add(new Entry(m.name(), "(cumulo reduce) " + m.description(), m.params()));
+        }
+        return out;
+    }
+
+    private static Entry named(String name) {
+        for (Entry e : all()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        List<String> names = all().stream().map(Entry::name).toList();
+        throw new io.cumulo.CumuloException("unknown algorithm or method '" + name + "'; available: "
+                + String.join(", ", names));
+    }
+
     @Override
     public Integer call() {
-        List<Algorithms.Entry> entries = algorithm == null ? Algorithms.all() : List.of(Algorithms.get(algorithm));
-        for (Algorithms.Entry e : entries) {
+        List<Entry> entries = algorithm == null ? all() : List.of(named(algorithm));
+        for (Entry e : entries) {
             if (markdown) {
                 parent.out.println("### `" + e.name() + "`: " + e.description());
                 parent.out.println();

@@ -97,7 +97,7 @@ public final class Reducers {
 
         @Override
         public String description() {
-            return "principal component analysis, exact (covariance or Gram eigen-decomposition)";
+            return "principal component analysis: exact (covariance or Gram eigen-decomposition) or randomized";
         }
 
         @Override
