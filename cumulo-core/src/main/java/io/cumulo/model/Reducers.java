@@ -88,6 +88,29 @@ public final class Reducers {
         return b;
     }
 
+    /**
+     * Parameter values of a map (UMAP, t-SNE): {@code --components} sets {@code nComponents}; {@code --variance} is
+     * PCA's alone. Errors name the option.
+     */
+    static ParamValues.Builder mapParams(String method, ParamSet set, io.cumulo.param.Param<Integer> nComponents,
+                                         Map<String, String> params, Integer components, Double variance) {
+        if (variance != null) {
+            throw new CumuloException("--variance: a variance fraction applies to pca only; give " + method
+                    + " --components");
+        }
+        if (params != null && params.containsKey(nComponents.name()) && components != null) {
+            throw new CumuloException("--param n-components and --components: give one or the other, not both");
+        }
+        ParamValues.Builder b = fromText(set, params);
+        if (components != null) {
+            if (components < 1) {
+                throw new CumuloException("--components: expected a count >= 1, got " + components);
+            }
+            b.set(nComponents, components);
+        }
+        return b;
+    }
+
     /** Exact PCA ({@link PCA}). */
     private static final class PcaMethod implements Method {
         @Override

@@ -40,20 +40,7 @@ final class TsneMethod implements Reducers.Method {
 
     @Override
     public ParamValues configure(Map<String, String> params, Integer components, Double variance) {
-        if (variance != null) {
-            throw new CumuloException("--variance: a variance fraction applies to pca only; give tsne --components");
-        }
-        boolean inParams = params != null && params.containsKey(TSNE.N_COMPONENTS.name());
-        if (inParams && components != null) {
-            throw new CumuloException("--param n-components and --components: give one or the other, not both");
-        }
-        ParamValues.Builder b = Reducers.fromText(TSNE.PARAMS, params);
-        if (components != null) {
-            if (components < 1) {
-                throw new CumuloException("--components: expected a count >= 1, got " + components);
-            }
-            b.set(TSNE.N_COMPONENTS, components);
-        }
+        ParamValues.Builder b = Reducers.mapParams(name(), TSNE.PARAMS, TSNE.N_COMPONENTS, params, components, variance);
         ParamValues v = b.build();
         TSNE.of(v); // the cross-parameter checks (Barnes-Hut needs 2 components)
         return v;

@@ -38,20 +38,7 @@ final class UmapMethod implements Reducers.Method {
 
     @Override
     public ParamValues configure(Map<String, String> params, Integer components, Double variance) {
-        if (variance != null) {
-            throw new CumuloException("--variance: a variance fraction applies to pca only; give umap --components");
-        }
-        boolean inParams = params != null && params.containsKey(UMAP.N_COMPONENTS.name());
-        if (inParams && components != null) {
-            throw new CumuloException("--param n-components and --components: give one or the other, not both");
-        }
-        ParamValues.Builder b = Reducers.fromText(UMAP.PARAMS, params);
-        if (components != null) {
-            if (components < 1) {
-                throw new CumuloException("--components: expected a count >= 1, got " + components);
-            }
-            b.set(UMAP.N_COMPONENTS, components);
-        }
+        ParamValues.Builder b = Reducers.mapParams(name(), UMAP.PARAMS, UMAP.N_COMPONENTS, params, components, variance);
         ParamValues v = b.build();
         UMAP.of(v); // the cross-parameter checks
         return v;
