@@ -9,10 +9,7 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.ScalerModel;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -170,25 +167,11 @@ public final class ClusteringPipelineModel {
 
     /** Reads a model file; every problem is a one-line {@link CumuloException} naming the file. */
     public static ClusteringPipelineModel read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CumuloException(path + ": no such model file");
-        } catch (IOException e) {
-            throw new CumuloException(path + ": cannot read (" + e.getMessage() + ")");
-        }
-        return fromJson(text, path.toString());
+        return fromJson(ModelFiles.readText(path), path.toString());
     }
 
     public static ClusteringPipelineModel fromJson(String text, String source) {
-        if (text.isBlank()) {
-            throw new CumuloException(source + ": is empty, not a Cumulo model file");
-        }
-        JsonObject j = JsonObject.parse(text, source);
-        if (!FORMAT.equals(j.get("format"))) {
-            throw new CumuloException(source + ": not a Cumulo model file (no \"format\": \"" + FORMAT + "\")");
-        }
+        JsonObject j = ModelFiles.parse(text, source);
         int version = j.getInt("format_version");
         if (version > FORMAT_VERSION) {
             throw new CumuloException(source + ": model format version " + version + " (written by Cumulo "

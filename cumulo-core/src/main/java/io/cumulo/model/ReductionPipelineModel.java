@@ -9,10 +9,7 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.ScalerModel;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,26 +90,11 @@ public final class ReductionPipelineModel {
 
     /** Reads a reduction model file; every problem is a one-line {@link CumuloException} naming the file. */
     public static ReductionPipelineModel read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CumuloException(path + ": no such model file");
-        } catch (IOException e) {
-            throw new CumuloException(path + ": cannot read (" + e.getMessage() + ")");
-        }
-        return fromJson(text, path.toString());
+        return fromJson(ModelFiles.readText(path), path.toString());
     }
 
     public static ReductionPipelineModel fromJson(String text, String source) {
-        if (text.isBlank()) {
-            throw new CumuloException(source + ": is empty, not a Cumulo model file");
-        }
-        JsonObject j = JsonObject.parse(text, source);
-        if (!ClusteringPipelineModel.FORMAT.equals(j.get("format"))) {
-            throw new CumuloException(source + ": not a Cumulo model file (no \"format\": \""
-                    + ClusteringPipelineModel.FORMAT + "\")");
-        }
+        JsonObject j = ModelFiles.parse(text, source);
         int version = j.getInt("format_version");
         if (version > ClusteringPipelineModel.FORMAT_VERSION || version < 1) {
             throw new CumuloException(source + ": model format version " + version + " is not one this Cumulo "
