@@ -73,6 +73,10 @@ class ChooseKCommandTest {
                 "choose-k", "builtin:iris", "--criteria", "silhouette,sse");
         fails("cumulo: error: --param k: k is what choose-k varies; give the range with --k-range", "choose-k",
                 "builtin:iris", "--param", "k=3");
+        fails("cumulo: error: gap-reference: expected pca or box, got 'sphere'", "choose-k", "builtin:iris",
+                "--gap-reference", "sphere");
+        fails("cumulo: error: gap-references: expected at least 1, got 0", "choose-k", "builtin:iris",
+                "--gap-references", "0");
         fails("cumulo: error: unknown algorithm 'dbscan'; available: kmeans, kmedoids, minibatch-kmeans, "
                 + "bisecting-kmeans, fuzzy-cmeans", "choose-k", "builtin:iris", "--algorithm", "dbscan");
     }

@@ -62,7 +62,12 @@ class ClusterReduceTest {
     }
 
     @Test
-    void badReduce() {
+    void badReduce() throws Exception {
+        Path init = dir.resolve("init.csv");
+        Files.writeString(init, "a,b,c,d\n5,3.4,1.5,0.2\n6,2.8,4.5,1.4\n6.5,3,5.5,2\n");
+        fails("cumulo: error: --reduce: initial centres are given in the input's units, which a reduction does not "
+                + "keep; leave out one or the other", "cluster", "builtin:iris", "--reduce", "pca:2", "--param",
+                "init=" + init);
         fails("cumulo: error: --reduce: tsne cannot place new rows, so a model could not apply it; reduce with pca or "
                 + "umap", "cluster", "builtin:iris", "--k", "3", "--reduce", "tsne");
         fails("cumulo: error: --reduce: after 'pca:' expected a component count (e.g. 10) or a variance fraction in "

@@ -51,6 +51,19 @@ class ReduceMapsCommandTest {
         assertArrayEquals(a.rawValues(), b.rawValues());
     }
 
+    @Test
+    void umapModelWhoseFeaturesDisagreeIsRefused() throws Exception {
+        Path model = dir.resolve("u.json");
+        assertEquals(0, Cli.run("reduce", "builtin:iris", "--method", "umap", "--param", "n-epochs=20", "--model",
+                model.toString()).exit());
+        // the envelope names the features one way, the UMAP block another: a file edited by hand
+        String text = Files.readString(model).replaceFirst("\"sepal_length\"", "\"sepal_len\"");
+        io.cumulo.CumuloException e = org.junit.jupiter.api.Assertions.assertThrows(io.cumulo.CumuloException.class,
+                () -> ReductionPipelineModel.fromJson(text, "u.json"));
+        assertEquals("u.json: the UMAP block's features [sepal_length, sepal_width, petal_length, petal_width] differ "
+                + "from the model file's [sepal_len, sepal_width, petal_length, petal_width]", e.getMessage());
+    }
+
     private static void fails(String expected, String... args) {
         Cli.Result r = Cli.run(args);
         assertEquals(2, r.exit(), r.err());
@@ -64,6 +77,10 @@ class ReduceMapsCommandTest {
                 "--model", "x.json");
         fails("cumulo: error: --variance: a variance fraction applies to pca only; give umap --components", "reduce",
                 "builtin:iris", "--method", "umap", "--variance", "0.9");
+        fails("cumulo: error: --param n-components and --components: give one or the other, not both", "reduce",
+                "builtin:iris", "--method", "umap", "--param", "n-components=3", "--components", "2");
+        fails("cumulo: error: --components: expected a count >= 1, got 0", "reduce", "builtin:iris", "--method", "tsne",
+                "--components", "0");
         Cli.Result r = Cli.run("reduce", "builtin:iris", "--method", "tsne", "--param", "perplexity=200");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.errorLine().contains("perplexity"), r.errorLine());

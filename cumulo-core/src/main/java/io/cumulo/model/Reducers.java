@@ -174,36 +174,12 @@ public final class Reducers {
     }
 
     /** A fitted PCA seen as a {@link ReductionModel}. */
-    private static final class Pca implements ReductionModel {
+    private static final class Pca extends FittedReduction {
         private final PCAModel model;
-        private final Dataset reduced;
 
         Pca(PCAModel model, Dataset reduced) {
+            super(PCA.NAME, model.params(), model.numComponents(), reduced);
             this.model = model;
-            this.reduced = reduced;
-        }
-
-        @Override
-        public String method() {
-            return PCA.NAME;
-        }
-
-        @Override
-        public ParamValues params() {
-            return model.params();
-        }
-
-        @Override
-        public int numComponents() {
-            return model.numComponents();
-        }
-
-        @Override
-        public Dataset reduced() {
-            if (reduced == null) {
-                throw new CumuloException("a PCA read from a model file has no training rows; use transform");
-            }
-            return reduced;
         }
 
         @Override

@@ -64,33 +64,12 @@ final class TsneMethod implements Reducers.Method {
     }
 
     /** A fitted t-SNE seen as a {@link ReductionModel}. */
-    static final class Fitted implements ReductionModel {
+    static final class Fitted extends FittedReduction {
         private final TSNEModel model;
-        private final Dataset reduced;
 
         Fitted(TSNEModel model, Dataset reduced) {
+            super(TSNE.NAME, model.params(), model.components(), reduced);
             this.model = model;
-            this.reduced = reduced;
-        }
-
-        @Override
-        public String method() {
-            return TSNE.NAME;
-        }
-
-        @Override
-        public ParamValues params() {
-            return model.params();
-        }
-
-        @Override
-        public int numComponents() {
-            return model.components();
-        }
-
-        @Override
-        public Dataset reduced() {
-            return reduced;
         }
 
         @Override

@@ -61,37 +61,12 @@ final class UmapMethod implements Reducers.Method {
     }
 
     /** A fitted UMAP seen as a {@link ReductionModel}. */
-    static final class Fitted implements ReductionModel {
+    static final class Fitted extends FittedReduction {
         private final UMAPModel model;
-        private final Dataset reduced;
 
         Fitted(UMAPModel model, Dataset reduced) {
+            super(UMAP.NAME, model.params(), model.numComponents(), reduced);
             this.model = model;
-            this.reduced = reduced;
-        }
-
-        @Override
-        public String method() {
-            return UMAP.NAME;
-        }
-
-        @Override
-        public ParamValues params() {
-            return model.params();
-        }
-
-        @Override
-        public int numComponents() {
-            return model.numComponents();
-        }
-
-        @Override
-        public Dataset reduced() {
-            if (reduced == null) {
-                throw new CumuloException("a UMAP read from a model file keeps its embedding, not the input's other "
-                        + "columns; use transform");
-            }
-            return reduced;
         }
 
         @Override
