@@ -81,7 +81,8 @@ public final class PCABench {
             System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s-%s\", \"java\": \"%s\", "
                             + "\"kernels\": \"%s\", \"workload\": \"%s\", \"rep\": %d, \"n\": %d, \"d\": %d, "
                             + "\"components\": %d, \"threads\": %d, \"seconds\": %.6f, \"ratios\": [%s]}",
-                    Version.get(), solver, System.getProperty("java.version"), VectorKernels.get().name(), name, rep, n, d,
+                    Version.get(), solver + (power == null ? "" : "-q" + power), System.getProperty("java.version"),
+                    VectorKernels.get().name(), name, rep, n, d,
                     k, threads, (t1 - t0) / 1e9, ratios));
             System.out.flush();
         }
