@@ -75,4 +75,37 @@ class ReportOptionsTest {
         fails("cumulo: error: --report: " + dir + " is a directory; give a file name",
                 "reduce", "builtin:iris", "--report", dir.toString());
     }
+
+    /** The report a clustering run makes (built, not rendered: the renderers are tested on their own). */
+    private static io.cumulo.report.chart.Report clusterReport(String algorithm, Integer k, String reduce,
+                                                               java.util.Map<String, String> params) {
+        ClusterJob.Spec spec = new ClusterJob.Spec("builtin:iris", io.cumulo.data.ReadOptions.defaults(), algorithm, k,
+                3L, params, "standard", reduce, 2, null, null, null, null, io.cumulo.report.ReportView.PCA, false);
+        ClusterJob.Outcome o = ClusterJob.run(spec, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        return ClusterJob.report(o, io.cumulo.exec.ExecutionContext.defaults().withThreads(2));
+    }
+
+    @Test
+    void theClusterReportOfTheCli() {
+        io.cumulo.report.chart.Report r = clusterReport("kmeans", 3, null, java.util.Map.of());
+        assertEquals("k-means on builtin:iris", r.title());
+        assertEquals(java.util.List.of("overview", "scatter", "silhouette", "profile", "labels", "pca"),
+                r.sections().stream().map(io.cumulo.report.chart.Report.Section::id).toList());
+        var facts = (io.cumulo.report.chart.Report.Block.KeyValues) r.sections().get(0).blocks().get(0);
+        assertEquals("standard", facts.entries().get("scaling"));
+        assertEquals("3", facts.entries().get("seed"));
+        var indices = (io.cumulo.report.chart.Report.Block.KeyValues) r.sections().get(0).blocks().get(2);
+        assertEquals("0.4599", indices.entries().get("silhouette (higher is better)"));
+        assertEquals("0.6201", indices.entries().get("ARI against species"));
+        // after --reduce the scatter is of the reduced space, and the centres live there too
+        io.cumulo.report.chart.Report reduced = clusterReport("kmeans", 3, "pca:3", java.util.Map.of());
+        assertTrue(((io.cumulo.report.chart.Report.Block.KeyValues) reduced.sections().get(0).blocks().get(0)).entries()
+                .get("reduction").startsWith("pca to 3 components"));
+        assertEquals(3, reduced.charts().get(0).traces().stream()
+                .filter(t -> t instanceof io.cumulo.report.chart.Trace.Scatter s
+                        && s.symbol() == io.cumulo.report.chart.Trace.Symbol.STAR).count());
+        // k-medoids: the medoids are the stars, its distance the silhouette's
+        io.cumulo.report.chart.Report medoids = clusterReport("kmedoids", 3, null, java.util.Map.of("metric", "manhattan"));
+        assertTrue(medoids.charts().get(1).note().contains("manhattan distance"), medoids.charts().get(1).note());
+    }
 }
