@@ -69,8 +69,8 @@ public final class ChooseKReport {
         for (String w : warnings == null ? List.<String>of() : warnings) {
             notes.add("Warning: " + w);
         }
-        if (!notes.isEmpty()) {
-            blocks.add(new Report.Block.Text(String.join("\n", notes), true));
+        for (String note : notes) {
+            blocks.add(new Report.Block.Text(note, true));
         }
         return new Report.Section("overview", "Overview", blocks);
     }

@@ -109,7 +109,7 @@ public final class ClusterReport {
             blocks.add(Overview.facts(in.indices()));
         }
         if (!profile.descriptions().isEmpty()) {
-            blocks.add(new Report.Block.Text(String.join("\n", profile.descriptions()), false));
+            blocks.add(Overview.descriptions(profile));
         }
         return new Report.Section("overview", "Overview", blocks);
     }

@@ -22,6 +22,17 @@ final class Overview {
         return new Report.Block.KeyValues(kept);
     }
 
+    /** The profile's one-line descriptions, one row each, with the cluster's colour. */
+    static Report.Block.Table descriptions(io.cumulo.profile.ClusterProfile profile) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> colors = new ArrayList<>();
+        for (io.cumulo.profile.ClusterProfile.Group g : profile.groups()) {
+            rows.add(List.of(g.description()));
+            colors.add(io.cumulo.report.chart.Palette.cluster(g.cluster()));
+        }
+        return new Report.Block.Table("descriptions", List.of("what sets each cluster apart"), rows, colors);
+    }
+
     /** One row per cluster with rows (and noise last), its size and share, each with the cluster's colour. */
     static Report.Block.Table clusterSizes(int[] labels) {
         Groups groups = Groups.of(labels);

@@ -36,7 +36,7 @@ public final class ProfileReport {
         overview.add(Overview.facts(facts));
         overview.add(Overview.clusterSizes(labels));
         if (!profile.descriptions().isEmpty()) {
-            overview.add(new Report.Block.Text(String.join("\n", profile.descriptions()), false));
+            overview.add(Overview.descriptions(profile));
         }
         List<Report.Section> sections = new ArrayList<>();
         sections.add(new Report.Section("overview", "Overview", overview));

@@ -38,9 +38,8 @@ final class ProfileSection {
      */
     static Report.Section section(ClusterProfile profile, Dataset raw, int[] labels, boolean describe) {
         List<Report.Block> blocks = new ArrayList<>();
-        List<String> descriptions = profile.descriptions();
-        if (describe && !descriptions.isEmpty()) {
-            blocks.add(new Report.Block.Text(String.join("\n", descriptions), false));
+        if (describe && !profile.groups().isEmpty()) {
+            blocks.add(Overview.descriptions(profile));
         }
         blocks.add(Report.Block.Charts.of(heatmap(profile)));
         blocks.add(new Report.Block.Charts(boxes(profile, raw, labels), 3));

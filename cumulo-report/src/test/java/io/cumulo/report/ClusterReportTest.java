@@ -79,8 +79,10 @@ class ClusterReportTest {
             assertEquals(Palette.cluster(c), sizes.swatches().get(c));
         }
         assertEquals("0.4599", ((Report.Block.KeyValues) o.blocks().get(2)).entries().get("silhouette"));
-        String text = ((Report.Block.Text) o.blocks().get(3)).text();
-        assertTrue(text.startsWith("cluster 0 ("), text);
+        Report.Block.Table descriptions = (Report.Block.Table) o.blocks().get(3);
+        assertEquals(3, descriptions.rows().size());
+        assertTrue(descriptions.rows().get(0).get(0).startsWith("cluster 0 ("), descriptions.rows().toString());
+        assertEquals(Palette.cluster(2), descriptions.swatches().get(2));
     }
 
     @Test
