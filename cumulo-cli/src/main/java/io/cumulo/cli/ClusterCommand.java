@@ -31,7 +31,7 @@ public final class ClusterCommand implements Callable<Integer> {
     AlgorithmOptions fit;
 
     @Option(names = "--reduce", paramLabel = "METHOD[:N]",
-            description = "Reduce after scaling, before clustering: pca:0.95 (keep 95% of the variance), pca:10 (10 "
+            description = "Reduce after scaling, before clustering: pca:0.95 (keep 95%% of the variance), pca:10 (10 "
                     + "components), umap:2; the model file keeps the reduction, so predict applies it.")
     String reduce;
 
