@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * <p>Each chart is a {@code <div class="cumulo-chart" id="chart-ID" data-chart-id="ID">} followed by its Plotly
  * figure as JSON in {@code <script type="application/json" id="fig-ID">}. The page script draws the charts in
  * page order; a chart that fails shows a message in its place and the others are still drawn. When all are
- * done it sets {@code window.cumuloReport = {ready: true, charts, total, errors, readyMs}} and
- * {@code data-ready="true"} on {@code <body>}, which tests and benchmarks wait for ({@code readyMs}: milliseconds
- * from the start of navigation).
+ * done it sets {@code window.cumuloReport = {ready: true, charts, total, errors, unpackedMs, plotlyMs, readyMs}} and
+ * {@code data-ready="true"} on {@code <body>}, which tests and benchmarks wait for ({@code charts}: how many were
+ * drawn, of {@code total}; {@code errors}: one message per chart that failed; {@code unpackedMs},
+ * {@code plotlyMs} and {@code readyMs}: milliseconds from the start of navigation until plotly.js was unpacked,
+ * until it was loaded, and until the last chart was drawn).
  */
 public final class HtmlReportWriter {
     /** Only these reach a {@code style} attribute: hex colours, or a CSS colour name or function. */
@@ -82,7 +84,7 @@ public final class HtmlReportWriter {
     private static final String LOADER = """
             (function () {
               'use strict';
-              var state = window.cumuloReport = {ready: false, charts: 0, total: 0, errors: [], readyMs: null};
+              var state = window.cumuloReport = {ready: false, charts: 0, total: 0, errors: [], unpackedMs: null, plotlyMs: null, readyMs: null};
               var divs = Array.prototype.slice.call(document.querySelectorAll('.cumulo-chart'));
               state.total = divs.length;
               // the selection tools select nothing useful here, and a shorter mode bar leaves the title readable
@@ -138,6 +140,7 @@ public final class HtmlReportWriter {
                 for (var k = 0; k < packed.length; k++) { bytes[k] = packed.charCodeAt(k); }
                 var js = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
                 new Response(js).blob().then(function (code) {
+                  state.unpackedMs = performance.now();
                   return new Promise(function (resolve, reject) {
                     var s = document.createElement('script');
                     s.src = URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
@@ -147,6 +150,7 @@ public final class HtmlReportWriter {
                   });
                 }).then(function () {
                   if (typeof Plotly === 'undefined') { throw new Error('plotly.js loaded but defined no Plotly'); }
+                  state.plotlyMs = performance.now();
                   draw(0);
                 }).catch(function (e) { failAll('The chart library could not be unpacked: ' + e.message); });
               } catch (e) {

@@ -190,6 +190,16 @@ public final class ReportBrowser implements AutoCloseable {
             return ((Number) js("return window.cumuloReport.readyMs;")).doubleValue();
         }
 
+        /** Milliseconds from the start of navigation until plotly.js was unpacked (base64 and gzip undone). */
+        public double unpackedMillis() {
+            return ((Number) js("return window.cumuloReport.unpackedMs;")).doubleValue();
+        }
+
+        /** Milliseconds from the start of navigation until plotly.js was unpacked and loaded. */
+        public double plotlyMillis() {
+            return ((Number) js("return window.cumuloReport.plotlyMs;")).doubleValue();
+        }
+
         /** The ids ({@code data-chart-id}) of the chart elements, in page order. */
         @SuppressWarnings("unchecked")
         public List<String> chartIds() {
