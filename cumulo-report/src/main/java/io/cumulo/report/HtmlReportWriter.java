@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@code data-ready="true"} on {@code <body>}, which tests and benchmarks wait for ({@code charts}: how many were
  * drawn, of {@code total}; {@code errors}: one message per chart that failed; {@code unpackedMs},
  * {@code plotlyMs} and {@code readyMs}: milliseconds from the start of navigation until plotly.js was unpacked,
- * until it was loaded, and until the last chart was drawn).
+ * until it was loaded, and until the last chart was drawn; {@code webgl}: whether WebGL was available; without
+ * it the {@code scattergl} traces are drawn as SVG {@code scatter}).
  */
 public final class HtmlReportWriter {
     /** Only these reach a {@code style} attribute: hex colours, or a CSS colour name or function. */
@@ -110,6 +111,20 @@ public final class HtmlReportWriter {
                 divs.forEach(function (div) { explain(div, 'Chart not drawn: ' + message); });
                 finish();
               }
+              // Without WebGL (no GPU and no software fallback) the WebGL traces are drawn as SVG instead:
+              // slower for many points, but a chart rather than a notice
+              var webgl = (function () {
+                try {
+                  var c = document.createElement('canvas');
+                  var gl = c.getContext('webgl') || c.getContext('experimental-webgl');
+                  var lose = gl && gl.getExtension('WEBGL_lose_context');
+                  if (lose) { lose.loseContext(); }
+                  return !!gl;
+                } catch (e) {
+                  return false;
+                }
+              })();
+              state.webgl = webgl;
               function draw(i) {
                 if (i >= divs.length) { finish(); return; }
                 var div = divs[i];
@@ -117,6 +132,9 @@ public final class HtmlReportWriter {
                 var done;
                 try {
                   var fig = JSON.parse(document.getElementById('fig-' + id).textContent);
+                  if (!webgl) {
+                    fig.data.forEach(function (t) { if (t.type === 'scattergl') { t.type = 'scatter'; } });
+                  }
                   done = Promise.resolve(Plotly.newPlot(div, fig.data, fig.layout, config));
                 } catch (e) {
                   done = Promise.reject(e);

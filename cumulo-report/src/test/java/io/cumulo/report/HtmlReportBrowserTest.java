@@ -78,6 +78,7 @@ class HtmlReportBrowserTest {
             long rules = c.traces().stream().filter(t -> t instanceof Trace.Rule).count();
             assertEquals(rules, p.shapeCount(c.id()), c.id());
         }
+        assertTrue(p.webgl());
         assertEquals(List.of("scattergl"), p.traceTypes("big"));
         assertEquals(BIG, p.pointCount("big"));
         assertEquals(List.of("box", "box", "box"), p.traceTypes("boxes"));
@@ -122,5 +123,19 @@ class HtmlReportBrowserTest {
         String banner = p.text("#cumulo-status");
         assertTrue(banner.contains("lacks DecompressionStream"), banner);
         assertTrue(p.text("#chart-clusters .chart-error").startsWith("Chart not drawn: "));
+    }
+
+    @Test
+    void withoutWebGlTheLargeScatterIsDrawnAsSvg() throws IOException {
+        String noGl = html.replace("<head>\n", "<head>\n<script>(function () { var get = HTMLCanvasElement.prototype.getContext;"
+                + " HTMLCanvasElement.prototype.getContext = function (kind) {"
+                + " return /webgl/.test(kind) ? null : get.apply(this, arguments); }; })();</script>\n");
+        ReportBrowser.Page p = browser.open(page("no-webgl.html", noGl));
+        assertEquals(List.of(), p.reportErrors());
+        assertEquals(List.of(), p.consoleErrors());
+        assertEquals(false, p.webgl());
+        assertEquals(List.of("scatter"), p.traceTypes("big"));
+        assertEquals(BIG, p.pointCount("big"));
+        assertEquals(report.charts().size(), p.chartsDrawn());
     }
 }

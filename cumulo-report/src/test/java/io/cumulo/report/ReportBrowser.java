@@ -74,6 +74,9 @@ public final class ReportBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--disable-extensions", "--window-size=1280,1400",
+                // WebGL in software (no GPU here): Chromium deprecates the implicit fallback, so opt in for
+                // these trusted local pages rather than lose the WebGL traces in a later release
+                "--enable-unsafe-swiftshader",
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -188,6 +191,11 @@ public final class ReportBrowser implements AutoCloseable {
         /** Milliseconds from the start of navigation until the last chart was drawn. */
         public double readyMillis() {
             return ((Number) js("return window.cumuloReport.readyMs;")).doubleValue();
+        }
+
+        /** Whether the page found WebGL (without it, WebGL traces are drawn as SVG). */
+        public boolean webgl() {
+            return Boolean.TRUE.equals(js("return window.cumuloReport.webgl;"));
         }
 
         /** Milliseconds from the start of navigation until plotly.js was unpacked (base64 and gzip undone). */
