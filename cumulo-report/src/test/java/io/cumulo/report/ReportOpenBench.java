@@ -20,7 +20,8 @@ import java.util.Locale;
  *   <li>{@code 1m-sampled}: what a 1,000,000-row input becomes once the content builders sample it, a
  *       20,000-point WebGL scatter (8 clusters) with its note, and 4 small charts.</li>
  * </ul>
- * Each page is opened {@code runs} times in one browser (a fresh navigation each time, nothing cached that
+ * and, as a baseline, a page with plotly.js inlined as it ships (11.2 MB of script) and no chart, to show what
+ * the unpacking costs. Each page is opened {@code runs} times in one browser (a fresh navigation each time, nothing cached that
  * matters: the blob: URL of plotly.js is new every time); the first run is reported on its own as well.
  *
  * <p>Usage: {@code ReportOpenBench [runs] [dir]} (default 5 runs, pages written to {@code target/report-open}).
@@ -49,6 +50,14 @@ public final class ReportOpenBench {
                     ((Report) p[1]).charts().size(), Files.size(file) / 1e6, (t1 - t0) / 1e6,
                     files.size() == 1 ? " (includes gzipping plotly.js once)" : "");
         }
+        // the baseline: plotly.js inlined as it ships (11.2 MB of script, no unpacking), no chart
+        Path raw = dir.resolve("baseline-raw-plotly.html");
+        Files.writeString(raw, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
+                + "</head><body><script>" + new String(PlotlyBundle.original(), java.nio.charset.StandardCharsets.UTF_8)
+                + "</script><script>window.cumuloReport = {ready: true, charts: 0, errors: [], unpackedMs: 0,"
+                + " plotlyMs: performance.now(), readyMs: performance.now()};</script></body></html>");
+        System.out.printf(Locale.ROOT, "%-11s plotly.js inlined unpacked, no chart, %.2f MB%n", "baseline", Files.size(raw) / 1e6);
+        files.add(raw);
         try (ReportBrowser browser = ReportBrowser.start()) {
             for (int i = 0; i < files.size(); i++) {
                 double[] ready = new double[runs];
@@ -64,7 +73,8 @@ public final class ReportOpenBench {
                     unpacked[r] = page.unpackedMillis();
                 }
                 System.out.printf(Locale.ROOT, "%-11s open to ready: median %.0f ms over %d runs (first %.0f ms, all %s);"
-                                + " medians: plotly.js unpacked at %.0f ms, loaded at %.0f ms%n", pages.get(i)[0], median(ready), runs,
+                                + " medians: plotly.js unpacked at %.0f ms, loaded at %.0f ms%n",
+                        i < pages.size() ? pages.get(i)[0] : "baseline", median(ready), runs,
                         ready[0], Arrays.toString(Arrays.stream(ready).mapToLong(Math::round).toArray()), median(unpacked),
                         median(plotly));
             }
