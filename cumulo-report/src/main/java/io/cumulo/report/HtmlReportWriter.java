@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -180,8 +182,14 @@ public final class HtmlReportWriter {
     private HtmlReportWriter() {
     }
 
-    /** The whole page. */
+    /**
+     * The whole page.
+     *
+     * @throws IllegalArgumentException when two elements of the page would get the same id (two charts or
+     *                                  sections with one id): a fault of the code that built the report
+     */
     public static String html(Report report) {
+        checkIds(report);
         String plotly = PlotlyBundle.gzipBase64();
         StringBuilder sb = new StringBuilder(plotly.length() + (1 << 16));
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -228,6 +236,30 @@ public final class HtmlReportWriter {
             throw new CumuloException("cannot write the report " + file + ": its directory does not exist");
         } catch (IOException e) {
             throw new CumuloException("cannot write the report " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void checkIds(Report report) {
+        Set<String> ids = new HashSet<>(List.of("cumulo-status", "cumulo-plotly"));
+        for (Report.Section s : report.sections()) {
+            claim(ids, s.id(), "section '" + s.id() + "'");
+            for (Report.Block b : s.blocks()) {
+                if (b instanceof Report.Block.Table t && t.id() != null) {
+                    claim(ids, t.id(), "table '" + t.id() + "'");
+                } else if (b instanceof Report.Block.Charts c) {
+                    for (Chart chart : c.charts()) {
+                        claim(ids, "chart-" + chart.id(), "chart '" + chart.id() + "'");
+                        claim(ids, "fig-" + chart.id(), "chart '" + chart.id() + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void claim(Set<String> ids, String id, String what) {
+        if (!ids.add(id)) {
+            throw new IllegalArgumentException("the report's " + what + " needs the page id '" + id
+                    + "', which another element already has: ids must be unique within a report");
         }
     }
 

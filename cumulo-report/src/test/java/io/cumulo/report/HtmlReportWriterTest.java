@@ -257,4 +257,16 @@ class HtmlReportWriterTest {
         CumuloException e = assertThrows(CumuloException.class, () -> HtmlReportWriter.write(small, missing));
         assertEquals("cannot write the report " + missing + ": its directory does not exist", e.getMessage());
     }
+
+    @Test
+    void duplicateIdsAreRefused() {
+        Chart c = new Chart("elbow", "c", Axis.linear("x"), Axis.linear("y"), List.of());
+        Report twice = new Report("t", null, List.of(new Report.Section("a", "A", List.of(Report.Block.Charts.of(c))),
+                new Report.Section("b", "B", List.of(Report.Block.Charts.of(c)))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HtmlReportWriter.html(twice));
+        assertEquals("the report's chart 'elbow' needs the page id 'chart-elbow', which another element already has:"
+                + " ids must be unique within a report", e.getMessage());
+        Report clash = new Report("t", null, List.of(new Report.Section("chart-elbow", "A", List.of(Report.Block.Charts.of(c)))));
+        assertThrows(IllegalArgumentException.class, () -> HtmlReportWriter.html(clash));
+    }
 }
