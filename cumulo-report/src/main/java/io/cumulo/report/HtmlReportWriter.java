@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * {@code data-ready="true"} on {@code <body>}, which tests and benchmarks wait for ({@code charts}: how many were
  * drawn, of {@code total}; {@code errors}: one message per chart that failed; {@code unpackedMs},
  * {@code plotlyMs} and {@code readyMs}: milliseconds from the start of navigation until plotly.js was unpacked,
- * until it was loaded, and until the last chart was drawn; {@code webgl}: whether WebGL was available; without
- * it the {@code scattergl} traces are drawn as SVG {@code scatter}).
+ * until it was loaded, and until the last chart was drawn; {@code webgl}: whether WebGL was available, null when
+ * no chart needed it; without it the {@code scattergl} traces are drawn as SVG {@code scatter}).
  */
 public final class HtmlReportWriter {
     /** Only these reach a {@code style} attribute: hex colours, or a CSS colour name or function. */
@@ -87,7 +87,8 @@ public final class HtmlReportWriter {
     private static final String LOADER = """
             (function () {
               'use strict';
-              var state = window.cumuloReport = {ready: false, charts: 0, total: 0, errors: [], unpackedMs: null, plotlyMs: null, readyMs: null};
+              var state = window.cumuloReport = {ready: false, charts: 0, total: 0, errors: [],
+                webgl: null, unpackedMs: null, plotlyMs: null, readyMs: null};
               var divs = Array.prototype.slice.call(document.querySelectorAll('.cumulo-chart'));
               state.total = divs.length;
               // the selection tools select nothing useful here, and a shorter mode bar leaves the title readable
@@ -115,18 +116,21 @@ public final class HtmlReportWriter {
               }
               // Without WebGL (no GPU and no software fallback) the WebGL traces are drawn as SVG instead:
               // slower for many points, but a chart rather than a notice
-              var webgl = (function () {
-                try {
-                  var c = document.createElement('canvas');
-                  var gl = c.getContext('webgl') || c.getContext('experimental-webgl');
-                  var lose = gl && gl.getExtension('WEBGL_lose_context');
-                  if (lose) { lose.loseContext(); }
-                  return !!gl;
-                } catch (e) {
-                  return false;
+              // (asked once, and only when a chart has such a trace: a WebGL context is not free)
+              function webgl() {
+                if (state.webgl === null) {
+                  try {
+                    var c = document.createElement('canvas');
+                    var gl = c.getContext('webgl') || c.getContext('experimental-webgl');
+                    var lose = gl && gl.getExtension('WEBGL_lose_context');
+                    if (lose) { lose.loseContext(); }
+                    state.webgl = !!gl;
+                  } catch (e) {
+                    state.webgl = false;
+                  }
                 }
-              })();
-              state.webgl = webgl;
+                return state.webgl;
+              }
               function draw(i) {
                 if (i >= divs.length) { finish(); return; }
                 var div = divs[i];
@@ -134,9 +138,7 @@ public final class HtmlReportWriter {
                 var done;
                 try {
                   var fig = JSON.parse(document.getElementById('fig-' + id).textContent);
-                  if (!webgl) {
-                    fig.data.forEach(function (t) { if (t.type === 'scattergl') { t.type = 'scatter'; } });
-                  }
+                  fig.data.forEach(function (t) { if (t.type === 'scattergl' && !webgl()) { t.type = 'scatter'; } });
                   done = Promise.resolve(Plotly.newPlot(div, fig.data, fig.layout, config));
                 } catch (e) {
                   done = Promise.reject(e);
