@@ -269,4 +269,24 @@ class HtmlReportWriterTest {
         Report clash = new Report("t", null, List.of(new Report.Section("chart-elbow", "A", List.of(Report.Block.Charts.of(c)))));
         assertThrows(IllegalArgumentException.class, () -> HtmlReportWriter.html(clash));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void horizontalBarsOnANumericAxisSitAtOneToN() {
+        Chart c = new Chart("scree", "Scree", Axis.linear("explained variance"), Axis.integer("component"),
+                List.of(new Trace.Bars("ratio", new double[] {0.7, 0.2, 0.1}, "#0072B2", true)));
+        String page = HtmlReportWriter.html(new Report("t", null, List.of(new Report.Section("a", "A",
+                List.of(Report.Block.Charts.of(c))))));
+        Matcher m = FIGURE.matcher(page);
+        assertTrue(m.find());
+        Map<String, Object> fig = (Map<String, Object>) Json.parse(m.group(2));
+        Map<String, Object> bar = ((List<Map<String, Object>>) fig.get("data")).get(0);
+        assertEquals("h", bar.get("orientation"));
+        assertEquals(List.of(1L, 2L, 3L), bar.get("y"));
+        assertEquals(List.of(0.7, 0.2, 0.1), bar.get("x"));
+        assertFalse(bar.containsKey("hovertext"));
+        Map<String, Object> y = (Map<String, Object>) ((Map<String, Object>) fig.get("layout")).get("yaxis");
+        assertEquals(1L, y.get("dtick"));
+        assertEquals(true, ((Map<String, Object>) fig.get("layout")).get("showlegend"));
+    }
 }
