@@ -98,7 +98,7 @@ final class ProfileSection {
         }
         int d = profile.features().size();
         String note = "Standardised mean difference of each feature in each cluster against the rest of the rows "
-                + "(positive: higher than elsewhere). |SMD| ≥ " + Numbers.fmt(profile.threshold())
+                + "(positive: higher than elsewhere). |SMD| ≥ " + java.math.BigDecimal.valueOf(profile.threshold()).stripTrailingZeros().toPlainString()
                 + " is called high or low in the descriptions."
                 + (features.length < d ? " The " + features.length + " of " + d
                         + " features with the largest |SMD| in any cluster are shown." : "");
