@@ -335,7 +335,7 @@ public final class ChartPainter {
                 if (Double.isNaN(x) || Double.isNaN(y) || x < px0 - 0.5 || x > px1 + 0.5 || y < py0 - 0.5 || y > py1 + 0.5) {
                     continue;
                 }
-                marker(s.symbol(), x, y, size, marker, s.hover() != null && !s.large() ? s.hover()[i] : null);
+                marker(s.symbol(), x, y, size, marker, "pt", s.hover() != null && !s.large() ? s.hover()[i] : null);
             }
             canvas.endGroup();
         }
@@ -357,14 +357,14 @@ public final class ChartPainter {
         return out;
     }
 
-    /** One marker of diameter {@code size} (CSS pixels, as Plotly's marker size), class "pt". */
-    private void marker(Trace.Symbol symbol, double x, double y, double size, Style style, String title) {
+    /** One marker of diameter {@code size} (CSS pixels, as Plotly's marker size): class "pt" for data points. */
+    private void marker(Trace.Symbol symbol, double x, double y, double size, Style style, String cls, String title) {
         double r = size / 2;
         switch (symbol) {
-            case CIRCLE -> canvas.circle(x, y, r, style, "pt", title);
-            case SQUARE -> canvas.rect(x - 0.9 * r, y - 0.9 * r, 1.8 * r, 1.8 * r, style, "pt", title);
+            case CIRCLE -> canvas.circle(x, y, r, style, cls, title);
+            case SQUARE -> canvas.rect(x - 0.9 * r, y - 0.9 * r, 1.8 * r, 1.8 * r, style, cls, title);
             case DIAMOND -> canvas.polygon(new double[] {x, x + 1.25 * r, x, x - 1.25 * r},
-                    new double[] {y - 1.25 * r, y, y + 1.25 * r, y}, 4, style, "pt", title);
+                    new double[] {y - 1.25 * r, y, y + 1.25 * r, y}, 4, style, cls, title);
             case STAR -> {
                 double[] sx = new double[10];
                 double[] sy = new double[10];
@@ -375,14 +375,14 @@ public final class ChartPainter {
                     sx[k] = x + rad * Math.cos(a);
                     sy[k] = y + rad * Math.sin(a);
                 }
-                canvas.polygon(sx, sy, 10, style, "pt", title);
+                canvas.polygon(sx, sy, 10, style, cls, title);
             }
             case CROSS -> {
                 double a = 1.15 * r;
                 double t = 0.4 * r;
                 canvas.polygon(new double[] {x - t, x + t, x + t, x + a, x + a, x + t, x + t, x - t, x - t, x - a, x - a, x - t},
                         new double[] {y - a, y - a, y - t, y - t, y + t, y + t, y + a, y + a, y + t, y + t, y - t, y - t},
-                        12, style, "pt", title);
+                        12, style, cls, title);
             }
             default -> throw new IllegalStateException("symbol " + symbol);
         }
@@ -594,7 +594,7 @@ public final class ChartPainter {
             if (s.mode() != Trace.Mode.LINES) {
                 String outline = s.large() ? null : s.outline();
                 marker(s.symbol(), cx, cy, Math.max(6, Math.min(10, s.size())),
-                        new Style(s.color(), 1, outline, outline == null ? 0 : 1, false), null);
+                        new Style(s.color(), 1, outline, outline == null ? 0 : 1, false), "swatch", null);
             }
         } else if (t instanceof Trace.Bars b) {
             canvas.rect(cx - 6, cy - 6, 12, 12, Style.fill(b.color()), "swatch", null);

@@ -87,7 +87,9 @@ public final class Ticks {
                 int ev = (int) Math.floor(Math.log10(Math.abs(v)));
                 out[i] = scientific(v, Math.max(1, ev - stepExponent + 1));
             } else {
-                out[i] = BigDecimal.valueOf(v).setScale(Math.max(0, -stepExponent), RoundingMode.HALF_EVEN).toPlainString();
+                // as Plotly labels them (0, 0.2, ..., 1), so the static plots read like the page
+                out[i] = BigDecimal.valueOf(v).setScale(Math.max(0, -stepExponent), RoundingMode.HALF_EVEN)
+                        .stripTrailingZeros().toPlainString();
             }
         }
         return out;
