@@ -190,6 +190,41 @@ class StaticPlotsTest {
     }
 
     @Test
+    void cellTextsAreAllDrawnAtOneSizeOrNotAtAll() throws Exception {
+        for (int columns : new int[] {30, 90}) {
+            double[][] z = new double[3][columns];
+            String[][] text = new String[3][columns];
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                names.add("f" + c);
+                for (int r = 0; r < 3; r++) {
+                    z[r][c] = (c % 2 == 0 ? -1.23 : 0.5) * (r + 1);
+                    text[r][c] = String.format(java.util.Locale.ROOT, "%.2f", z[r][c]);
+                }
+            }
+            Chart chart = new Chart("wide", "wide", Axis.categories("feature", names),
+                    Axis.categories("cluster", List.of("a", "b", "c")), List.of(new Trace.Heatmap(null, z, true, text, "d")));
+            Document svg = parse(StaticPlots.svg(chart));
+            NodeList groups = svg.getElementsByTagName("g");
+            Set<String> sizes = new HashSet<>();
+            int drawn = 0;
+            for (int i = 0; i < groups.getLength(); i++) {
+                Element g = (Element) groups.item(i);
+                if (g.getAttribute("class").equals("cell-text")) {
+                    NodeList t = g.getElementsByTagName("text");
+                    drawn += t.getLength();
+                    for (int j = 0; j < t.getLength(); j++) {
+                        sizes.add(((Element) t.item(j)).getAttribute("font-size"));
+                    }
+                }
+            }
+            // 30 columns of ~25 px hold "-3.69" at a smaller size; 90 columns of ~8 px hold nothing
+            assertEquals(columns == 30 ? 90 : 0, drawn, columns + " columns");
+            assertTrue(sizes.size() <= 1, sizes.toString());
+        }
+    }
+
+    @Test
     void anExistingFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Report small = new Report("r", null, List.of(new Report.Section("s", "S", List.of(
                 new Report.Block.Charts(List.of(SyntheticCharts.scree(), SyntheticCharts.elbow(), SyntheticCharts.boxes()), 2)))));

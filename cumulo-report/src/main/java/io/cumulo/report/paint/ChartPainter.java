@@ -478,21 +478,35 @@ public final class ChartPainter {
         if (h.text() == null) {
             return;
         }
+        // one size for every cell, the largest at which all texts fit: a heatmap showing only some numbers misleads
+        double cw = Double.POSITIVE_INFINITY;
+        double ch = Double.POSITIVE_INFINITY;
+        String widest = "";
+        for (int r = 0; r < z.length && r < h.text().length; r++) {
+            String[] row = h.text()[r];
+            for (int c = 0; row != null && c < z[r].length && c < row.length; c++) {
+                if (row[c] != null && !row[c].isEmpty()) {
+                    cw = Math.min(cw, Math.abs(xMap.px(c + 0.5) - xMap.px(c - 0.5)));
+                    ch = Math.min(ch, Math.abs(yMap.px(r + 0.5) - yMap.px(r - 0.5)));
+                    if (Fonts.width(row[c], 10, false) > Fonts.width(widest, 10, false)) {
+                        widest = row[c];
+                    }
+                }
+            }
+        }
+        double size = 11;
+        while (size >= 7 && (Fonts.width(widest, size, false) + 4 > cw || size + 3 > ch)) {
+            size--;
+        }
+        if (size < 7 || widest.isEmpty()) {
+            return;
+        }
         canvas.beginGroup("cell-text", null, false);
         for (int r = 0; r < z.length && r < h.text().length; r++) {
             String[] row = h.text()[r];
             for (int c = 0; row != null && c < z[r].length && c < row.length; c++) {
                 String s = row[c];
                 if (s == null || s.isEmpty()) {
-                    continue;
-                }
-                double cw = Math.abs(xMap.px(c + 0.5) - xMap.px(c - 0.5));
-                double ch = Math.abs(yMap.px(r + 0.5) - yMap.px(r - 0.5));
-                double size = 11;
-                while (size > 8 && (Fonts.width(s, size, false) + 4 > cw || size + 3 > ch)) {
-                    size--;
-                }
-                if (Fonts.width(s, size, false) + 4 > cw || size + 3 > ch) {
                     continue;
                 }
                 double v = z[r][c];
