@@ -123,7 +123,7 @@ class StaticPlotsTest {
         Document svg = parse(StaticPlots.svg(big));
         // ceil(120,000 / 50,000) = 3: rows 0, 3, 6, ...
         assertEquals(40_000, count(svg, "pt"));
-        assertTrue(texts(svg).contains("Static plot: every 3rd point of the 120,000 of 'all rows' drawn."), texts(svg).toString());
+        assertTrue(texts(svg).contains("Static plot: every 3rd of the 120,000 points of 'all rows' drawn."), texts(svg).toString());
     }
 
     @Test

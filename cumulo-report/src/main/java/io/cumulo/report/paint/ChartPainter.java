@@ -85,7 +85,7 @@ public final class ChartPainter {
                 if (!sb.isEmpty()) {
                     sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ");
                 }
-                sb.append(String.format(java.util.Locale.ROOT, "Static plot: every %s point of the %,d of %s drawn.",
+                sb.append(String.format(java.util.Locale.ROOT, "Static plot: every %s of the %,d points of %s drawn.",
                         ordinal(stride(s)), s.x().length, s.name() == null ? "a trace" : "'" + s.name() + "'"));
             }
         }
