@@ -88,7 +88,14 @@ public final class StaticPlots {
 
     /** The chart as an SVG document, {@value #WIDTH} × {@value #HEIGHT}. */
     public static String svg(Chart chart) {
-        SvgCanvas canvas = new SvgCanvas(WIDTH, HEIGHT, chart.title(), chart.scatterPoints());
+        // room for the markers drawn: at most ChartPainter.MAX_MARKERS per trace, whatever the trace holds
+        int markers = 0;
+        for (io.cumulo.report.chart.Trace t : chart.traces()) {
+            if (t instanceof io.cumulo.report.chart.Trace.Scatter s) {
+                markers += Math.min(s.x().length, ChartPainter.MAX_MARKERS);
+            }
+        }
+        SvgCanvas canvas = new SvgCanvas(WIDTH, HEIGHT, chart.title(), markers);
         ChartPainter.paint(chart, canvas);
         return canvas.finish();
     }

@@ -78,6 +78,8 @@ public final class Fonts {
         if (lines.isEmpty()) {
             return lines;
         }
+        // a single word wider than the line is cut too
+        lines.replaceAll(l -> fit(l, size, bold, max));
         int last = lines.size() - 1;
         String tail = lines.get(last);
         if (i < words.length) {
