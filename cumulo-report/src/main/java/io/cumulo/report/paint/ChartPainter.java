@@ -741,6 +741,15 @@ public final class ChartPainter {
                     Ticks.TickSet t = Ticks.linear(a, b, target, axis.integerTicks(), !both);
                     double lo = axis.min() != null ? axis.min() : t.values()[0];
                     double hi = axis.max() != null ? axis.max() : t.values()[t.values().length - 1];
+                    // a marker or reference line on the frame would be half hidden by the axis: give it room
+                    double[] edge = edgeExtent(traces, horizontal);
+                    double span = hi - lo;
+                    if (edge != null && axis.min() == null && edge[0] - lo <= 0.01 * span) {
+                        lo -= 0.04 * span;
+                    }
+                    if (edge != null && axis.max() == null && hi - edge[1] <= 0.01 * span) {
+                        hi += 0.04 * span;
+                    }
                     return new AxisMap(axis, lo, hi, within(t, lo, hi, false));
                 }
             }
@@ -794,6 +803,19 @@ public final class ChartPainter {
                     }
                 } else if (t instanceof Trace.Rule r && r.vertical() == horizontal) {
                     add(e, r.value(), log);
+                }
+            }
+            return e[0] <= e[1] ? e : null;
+        }
+
+        /** The range of the markers and reference lines alone, or null when there are none. */
+        private static double[] edgeExtent(List<Trace> traces, boolean horizontal) {
+            double[] e = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (Trace t : traces) {
+                if (t instanceof Trace.Scatter s && s.mode() != Trace.Mode.LINES) {
+                    add(e, horizontal ? s.x() : s.y(), false);
+                } else if (t instanceof Trace.Rule r && r.vertical() == horizontal) {
+                    add(e, r.value(), false);
                 }
             }
             return e[0] <= e[1] ? e : null;
