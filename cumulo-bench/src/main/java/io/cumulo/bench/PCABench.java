@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * ({@code gen_data.py}: 100,000 × 200, rank-20 signal plus noise, 10 components), so that its figures can be set
  * beside scikit-learn's {@code PCA(10, svd_solver="full")} (see {@code docs/benchmarks.md}, "PCA").
  *
- * <p>Usage: {@code PCABench DATA_DIR NAME REPS THREADS [--warmup=N] [--solver=exact|randomized]}. Reads {@code NAME.meta} (n, d, components)
+ * <p>Usage: {@code PCABench DATA_DIR NAME REPS THREADS [--warmup=N] [--solver=exact|randomized] [--power-iterations=Q]}. Reads {@code NAME.meta} (n, d, components)
  * and {@code NAME.f64}; runs N untimed fits (default 2) so the JIT has compiled the loops, then REPS timed ones,
  * printing one JSON line each with the seconds and the explained-variance ratios (exact float64 text).
  */
@@ -32,10 +32,13 @@ public final class PCABench {
     public static void main(String[] args) throws IOException {
         int warmup = 2;
         String solver = "exact";
+        Integer power = null;
         java.util.List<String> pos = new java.util.ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--solver=")) {
                 solver = a.substring("--solver=".length());
+            } else if (a.startsWith("--power-iterations=")) {
+                power = Integer.parseInt(a.substring("--power-iterations=".length()));
             } else if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring("--warmup=".length()));
             } else {
@@ -43,7 +46,7 @@ public final class PCABench {
             }
         }
         if (pos.size() != 4) {
-            System.err.println("usage: PCABench DATA_DIR NAME REPS THREADS [--warmup=N] [--solver=exact|randomized]");
+            System.err.println("usage: PCABench DATA_DIR NAME REPS THREADS [--warmup=N] [--solver=exact|randomized] [--power-iterations=Q]");
             System.exit(2);
         }
         Path dir = Path.of(pos.get(0));
@@ -60,7 +63,11 @@ public final class PCABench {
         double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
         Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
-        PCA pca = PCA.of(PCA.withComponents(k).params().with(PCA.SOLVER, solver));
+        io.cumulo.param.ParamValues params = PCA.withComponents(k).params().with(PCA.SOLVER, solver);
+        if (power != null) {
+            params = params.with(PCA.POWER_ITERATIONS, power);
+        }
+        PCA pca = PCA.of(params);
         for (int i = 0; i < warmup; i++) {
             pca.fit(data, ctx);
         }
@@ -74,7 +81,8 @@ public final class PCABench {
             System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s-%s\", \"java\": \"%s\", "
                             + "\"kernels\": \"%s\", \"workload\": \"%s\", \"rep\": %d, \"n\": %d, \"d\": %d, "
                             + "\"components\": %d, \"threads\": %d, \"seconds\": %.6f, \"ratios\": [%s]}",
-                    Version.get(), solver, System.getProperty("java.version"), VectorKernels.get().name(), name, rep, n, d,
+                    Version.get(), solver + (power == null ? "" : "-q" + power), System.getProperty("java.version"),
+                    VectorKernels.get().name(), name, rep, n, d,
                     k, threads, (t1 - t0) / 1e9, ratios));
             System.out.flush();
         }

@@ -10,6 +10,7 @@ import io.cumulo.model.Algorithms;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.Scaler;
 import io.cumulo.report.ChooseKReport;
+import io.cumulo.report.chart.Report;
 import io.cumulo.selection.ChooseK;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +66,8 @@ public final class ChooseKCommand implements Callable<Integer> {
                     + "principal axes) or box (each feature's range) (default: ${DEFAULT-VALUE}).")
     String gapReference;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report (a chart per criterion) here.")
-    Path report;
+    @Mixin
+    ReportOptions reports;
 
     @Mixin
     InputOptions inputOptions;
@@ -77,7 +77,7 @@ public final class ChooseKCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFiles.checkWritable(report, run.overwrite, "--report");
+        reports.check(run.overwrite);
         int[] range = parseRange(kRange);
         Set<ChooseK.Criterion> chosen = EnumSet.noneOf(ChooseK.Criterion.class);
         if (criteria == null || criteria.isEmpty()) {
@@ -123,9 +123,27 @@ public final class ChooseKCommand implements Callable<Integer> {
             TerminalProgress.finish(progress);
         }
         warnings.forEach((w, count) -> parent.err.println("warning: " + (count > 1 ? count + " fits: " : "") + w));
-        if (report != null) {
-            OutputFiles.writeString(report, ChooseKReport.html("choose k: " + ClusterJob.algorithmTitle(fit.algorithm)
-                    + " on " + data.source(), data.source(), data.rows(), data.cols(), result));
+        if (reports.wanted()) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("input", data.source());
+            facts.put("rows", Integer.toString(data.rows()));
+            facts.put("features", Integer.toString(data.cols()));
+            facts.put("scaling", fit.scale);
+            facts.put("algorithm", ClusterJob.algorithmTitle(fit.algorithm));
+            facts.put("parameters (besides k)", java.util.Arrays.stream(first.toString().split(", "))
+                    .filter(p -> !p.startsWith("k=")).collect(java.util.stream.Collectors.joining(", ")));
+            facts.put("k range", range[0] + ".." + range[1]);
+            facts.put("seed", Long.toString(s));
+            if (result.table().get(0).silhouette() != null) {
+                facts.put("silhouette distance", result.silhouetteMetric());
+            }
+            List<String> said = new java.util.ArrayList<>();
+            warnings.forEach((w, count) -> said.add((count > 1 ? count + " fits: " : "") + w));
+            Report r = ChooseKReport.build("Choosing k: " + ClusterJob.algorithmTitle(fit.algorithm) + " on "
+                    + data.source(), data.rows() + " rows × " + data.cols() + " features, k from " + range[0] + " to "
+                    + range[1], facts, result, said);
+            reports.checkPlotFiles(r, run.overwrite);
+            reports.write(r, run.overwrite);
         }
         if (run.json) {
             Map<String, Object> j = new LinkedHashMap<>();

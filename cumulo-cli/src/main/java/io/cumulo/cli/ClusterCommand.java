@@ -1,6 +1,7 @@
 package io.cumulo.cli;
 
 import io.cumulo.json.Json;
+import io.cumulo.report.ReportView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public final class ClusterCommand implements Callable<Integer> {
     AlgorithmOptions fit;
 
     @Option(names = "--reduce", paramLabel = "METHOD[:N]",
-            description = "Reduce after scaling, before clustering: pca:0.95 (keep 95% of the variance), pca:10 (10 "
+            description = "Reduce after scaling, before clustering: pca:0.95 (keep 95%% of the variance), pca:10 (10 "
                     + "components), umap:2; the model file keeps the reduction, so predict applies it.")
     String reduce;
 
@@ -40,8 +41,13 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Save the fitted model (JSON) here, for 'cumulo predict'.")
     Path model;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report here.")
-    Path report;
+    @Mixin
+    ReportOptions reports;
+
+    @Option(names = "--report-view", paramLabel = "VIEW", defaultValue = "pca",
+            description = "The plane of the report's scatter: pca (first two principal components), tsne or umap "
+                    + "(a map of the clustering space, fitted on the drawn rows) (default: ${DEFAULT-VALUE}).")
+    String reportView;
 
     @Mixin
     InputOptions inputOptions;
@@ -51,8 +57,9 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ReportView view = ReportView.parse(reportView, "--report-view");
         ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), fit.algorithm, k, fit.seed, fit.params,
-                fit.scale, reduce, run.threads(), out, model, report, run.overwrite);
+                fit.scale, reduce, run.threads(), out, model, reports.report, reports.plots, view, run.overwrite);
         ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
         if (run.json) {
             parent.out.println(Json.write(ClusterJob.json(o)));

@@ -22,7 +22,10 @@ import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.Scaler;
 import io.cumulo.profile.ClusterProfiler;
+import io.cumulo.profile.ClusterProfile;
 import io.cumulo.report.ClusterReport;
+import io.cumulo.report.ReportView;
+import io.cumulo.report.chart.Report;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,12 +43,13 @@ final class ClusterJob {
 
     /** What to do. */
     record Spec(String input, ReadOptions read, String algorithm, Integer k, Long seed, Map<String, String> params,
-                String scale, String reduce, int threads, Path out, Path model, Path report, boolean overwrite) {
+                String scale, String reduce, int threads, Path out, Path model, Path report, Path plots,
+                ReportView view, boolean overwrite) {
     }
 
     /** What came of it. */
     record Outcome(Spec spec, Dataset data, Dataset scaled, ClusteringPipelineModel fitted, int[] labels,
-                   Map<String, Object> metrics, List<String> warnings) {
+                   Map<String, Object> metrics, List<String> warnings, ClusterProfile profile) {
     }
 
     private ClusterJob() {
@@ -54,7 +58,7 @@ final class ClusterJob {
     static Outcome run(Spec spec, PrintStream err) {
         OutputFiles.checkWritable(spec.out(), spec.overwrite(), "--out");
         OutputFiles.checkWritable(spec.model(), spec.overwrite(), "--model");
-        OutputFiles.checkWritable(spec.report(), spec.overwrite(), "--report");
+        ReportOptions.check(spec.report(), spec.plots(), spec.overwrite());
         Algorithms.Entry algo = Algorithms.get(spec.algorithm());
         ParamValues values = params(algo.params(), spec);
         var clusterer = algo.create(values);
@@ -88,20 +92,24 @@ final class ClusterJob {
         Map<String, Object> metrics = evaluate(data, scaled, labels, clusteringDistance(fitted.params()), ctx,
                 spec.seed() == null ? 0 : spec.seed());
         // what each cluster looks like, in the input's units (the "profile" block of --json, descriptions in the summary)
-        metrics.put("profile", ClusterProfiler.defaults().profile(data, labels,
-                ClusterProfiler.modelCentres(fitted).orElse(null), null, ctx.withProgress(ProgressListener.NONE)).toJson());
+        ClusterProfile profile = ClusterProfiler.defaults().profile(data, labels,
+                ClusterProfiler.modelCentres(fitted).orElse(null), null, ctx.withProgress(ProgressListener.NONE));
+        metrics.put("profile", profile.toJson());
 
+        Outcome outcome = new Outcome(spec, data, scaled, fitted, labels, metrics, warnings, profile);
+        Report report = null;
+        if (spec.report() != null || spec.plots() != null) {
+            report = report(outcome, ctx.withProgress(ProgressListener.NONE));
+            ReportOptions.checkPlotFiles(spec.plots(), report, spec.overwrite());
+        }
         if (spec.out() != null) {
             OutputFiles.writeLabels(spec.out(), data, labels, fitted.model().rowOutputs());
         }
         if (spec.model() != null) {
             OutputFiles.writeString(spec.model(), fitted.toJsonString());
         }
-        Outcome outcome = new Outcome(spec, data, scaled, fitted, labels, metrics, warnings);
-        if (spec.report() != null) {
-            String html = ClusterReport.html(new ClusterReport.Input(title(outcome), data, scaled, labels,
-                    reportSummary(outcome)));
-            OutputFiles.writeString(spec.report(), html);
+        if (report != null) {
+            ReportOptions.write(spec.report(), spec.plots(), report, spec.overwrite());
         }
         return outcome;
     }
@@ -291,53 +299,84 @@ final class ClusterJob {
         if (o.spec().report() != null) {
             outputs.put("report", o.spec().report().toString());
         }
+        if (o.spec().plots() != null) {
+            outputs.put("plots", o.spec().plots().toString());
+        }
         m.put("outputs", outputs);
         m.put("warnings", o.warnings());
         return m;
     }
 
-    private static Map<String, String> reportSummary(Outcome o) {
+    /** The report of a clustering: every section of {@link ClusterReport}. */
+    static Report report(Outcome o, ExecutionContext ctx) {
         Map<String, Object> j = json(o);
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("algorithm", algorithmTitle(o.fitted().algorithm()));
-        s.put("parameters", o.fitted().params().toString());
-        s.put("scaling", o.fitted().scaler().kind());
-        s.put("clusters", String.valueOf(j.get("k")));
-        if (j.get("inertia") instanceof Double) {
-            s.put("inertia (scaled space)", fmt((Double) j.get("inertia")));
-        }
-        if (j.get("loss") instanceof Double) {
-            s.put("loss (sum of " + o.fitted().params().toJson().getOrDefault("metric", "") + " distances, scaled space)",
-                    fmt((Double) j.get("loss")));
-        }
-        if (j.get("fuzzy_partition_coefficient") instanceof Double) {
-            s.put("fuzzy partition coefficient", fmt((Double) j.get("fuzzy_partition_coefficient")));
-            s.put("fuzzy partition entropy", fmt((Double) j.get("fuzzy_partition_entropy")));
-        }
+        ClusteringPipelineModel f = o.fitted();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("input", o.data().source());
+        facts.put("rows", Integer.toString(o.data().rows()));
+        facts.put("features", o.data().cols() + " (" + String.join(", ", o.data().columnNames().subList(0,
+                Math.min(o.data().cols(), 12))) + (o.data().cols() > 12 ? ", …" : "") + ")");
+        facts.put("scaling", f.scaler().kind());
+        f.reduction().ifPresent(r -> {
+            Object cum = r.summary().get("cumulative_variance_ratio");
+            facts.put("reduction", r.method() + " to " + r.numComponents() + " components"
+                    + (cum instanceof double[] c && c.length > 0
+                    ? String.format(Locale.ROOT, " (%.1f%% of the variance)", 100 * c[c.length - 1]) : ""));
+        });
+        facts.put("algorithm", algorithmTitle(f.algorithm()));
+        facts.put("parameters", f.params().toString());
+        facts.put("clusters", String.valueOf(j.get("k")));
         if (j.get("n_iter") != null) {
-            s.put("iterations", j.get("n_iter") + (Boolean.TRUE.equals(j.get("converged")) ? " (converged)" : " (not converged)"));
+            facts.put("iterations", j.get("n_iter") + (Boolean.TRUE.equals(j.get("converged")) ? " (converged)"
+                    : " (not converged)"));
+        }
+        String chosen = howChosen(j, f.params());
+        if (chosen != null) {
+            facts.put("chosen as", chosen);
+        }
+        facts.put("fit time", String.format(Locale.ROOT, "%.3f s", f.fitSeconds()));
+        facts.put("threads", Integer.toString(o.spec().threads()));
+        facts.put("seed", Long.toString(seed(o.spec())));
+
+        Map<String, String> indices = new LinkedHashMap<>();
+        if (j.get("inertia") instanceof Double v) {
+            indices.put("inertia (clustering space)", fmt(v));
+        }
+        if (j.get("loss") instanceof Double v) {
+            indices.put("loss (sum of " + f.params().toJson().getOrDefault("metric", "") + " distances)", fmt(v));
+        }
+        if (j.get("fuzzy_partition_coefficient") instanceof Double v) {
+            indices.put("fuzzy partition coefficient", fmt(v));
+            indices.put("fuzzy partition entropy", fmt((Double) j.get("fuzzy_partition_entropy")));
         }
         Object sil = j.get("silhouette");
-        if (sil instanceof Double) {
-            List<String> notes = new ArrayList<>();
-            if (!Distance.EUCLIDEAN.id().equals(j.get("silhouette_metric"))) {
-                notes.add(j.get("silhouette_metric") + " distance");
-            }
-            if (j.containsKey("silhouette_sample_size")) {
-                notes.add("sample of " + j.get("silhouette_sample_size"));
-            }
-            s.put("silhouette", fmt((Double) sil) + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
+        List<String> notes = new ArrayList<>();
+        if (sil instanceof Double && !Distance.EUCLIDEAN.id().equals(j.get("silhouette_metric"))) {
+            notes.add(j.get("silhouette_metric") + " distance");
         }
-        if (j.get("calinski_harabasz") instanceof Double) {
-            s.put("Calinski-Harabasz (higher is better)", fmt((Double) j.get("calinski_harabasz")));
-            s.put("Davies-Bouldin (lower is better)", fmt((Double) j.get("davies_bouldin")));
+        if (j.containsKey("silhouette_sample_size")) {
+            notes.add("sample of " + j.get("silhouette_sample_size"));
+        }
+        indices.put("silhouette (higher is better)", (sil instanceof Double d ? fmt(d) : "n/a")
+                + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
+        indices.put("Calinski-Harabasz (higher is better)", j.get("calinski_harabasz") instanceof Double d ? fmt(d) : "n/a");
+        indices.put("Davies-Bouldin (lower is better)", j.get("davies_bouldin") instanceof Double d ? fmt(d) : "n/a");
+        indices.put("BIC (X-means form, higher is better)", j.get("bic") instanceof Double d ? fmt(d) : "n/a");
+        if (j.get("noise_points") instanceof Integer noise) {
+            indices.put("noise rows (left out of the indices)", Integer.toString(noise));
         }
         if (j.containsKey("ari")) {
-            s.put("ARI against " + j.get("label_column"), fmt((Double) j.get("ari")));
-            s.put("NMI against " + j.get("label_column"), fmt((Double) j.get("nmi")));
+            indices.put("ARI against " + j.get("label_column"), fmt((Double) j.get("ari")));
+            indices.put("NMI against " + j.get("label_column"), fmt((Double) j.get("nmi")));
         }
-        s.put("fit time", String.format(Locale.ROOT, "%.3f s", o.fitted().fitSeconds()));
-        return s;
+        ClusterReport.Input in = new ClusterReport.Input(title(o), o.data(), o.scaled(), o.labels(),
+                ClusterReport.spaceCentres(f.model()), facts, indices, o.profile(), clusteringDistance(f.params()),
+                o.spec().view(), seed(o.spec()));
+        return ClusterReport.build(in, ctx);
+    }
+
+    private static long seed(Spec spec) {
+        return spec.seed() == null ? 0 : spec.seed();
     }
 
     static String fmt(double v) {

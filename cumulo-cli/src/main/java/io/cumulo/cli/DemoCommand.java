@@ -3,6 +3,7 @@ package io.cumulo.cli;
 import io.cumulo.CumuloException;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.json.Json;
+import io.cumulo.report.ReportView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -48,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         run.threads = threads;
         ClusterJob.Spec spec = new ClusterJob.Spec("builtin:iris", ReadOptions.defaults(), "kmeans", 3, seed, Map.of(),
                 "standard", null, run.threads(), dir.resolve("labels.csv"), dir.resolve("model.json"), dir.resolve("report.html"),
-                true);
+                null, ReportView.PCA, true);
         ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
         if (json) {
             parent.out.println(Json.write(ClusterJob.json(o)));

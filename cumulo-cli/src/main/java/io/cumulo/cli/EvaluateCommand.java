@@ -14,7 +14,10 @@ import io.cumulo.metrics.ExternalMetrics;
 import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.preprocessing.Scaler;
+import io.cumulo.report.EvaluateReport;
+import io.cumulo.report.chart.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -93,6 +96,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
     boolean json;
 
+    @Mixin
+    ReportOptions reports;
+
+    @Option(names = "--overwrite", description = "Replace output files (--report, --plots) that already exist.")
+    boolean overwrite;
+
     /** Labels read from --labels; {@code rowIds} null when the file has no {@code row} column. */
     record Predicted(String source, String column, int[] labels, int[] rowIds) {
     }
@@ -103,6 +112,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        reports.check(overwrite);
         Distance distance = data == null ? null : withFlag("--metric", () -> Distance.parse(metric));
         Scaler scaler = data == null ? null : Scaler.named(scale);
         int threadCount = threads();
@@ -137,6 +147,34 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (data != null) {
             j.put("internal", internal(pred, distance, scaler, threadCount, warnings));
+        }
+        if (reports.wanted()) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("labels", pred.source() + " (column " + pred.column() + ")");
+            facts.put("truth", classes.source() + " (column " + classes.column() + ")");
+            facts.put("rows compared", Integer.toString(pred.labels().length));
+            facts.put("classes", Integer.toString(metrics.table().numClasses()));
+            facts.put("clusters", Integer.toString(metrics.table().numClusters()));
+            Map<String, String> internalFacts = null;
+            if (j.get("internal") instanceof Map<?, ?> in) {
+                internalFacts = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : in.entrySet()) {
+                    Object v = e.getValue();
+                    internalFacts.put(e.getKey().toString().replace('_', ' '), v instanceof Double d ? ClusterJob.fmt(d)
+                            : String.valueOf(v));
+                }
+            }
+            List<String> names = classNames(metrics.table(), truthColumn).stream().map(String::valueOf).toList();
+            Report r = EvaluateReport.build("Clusters of " + pred.source() + " against " + classes.source(), metrics,
+                    names, classes.column(), facts, internalFacts);
+            reports.checkPlotFiles(r, overwrite);
+            reports.write(r, overwrite);
+            if (reports.report != null) {
+                j.put("report", reports.report.toString());
+            }
+            if (reports.plots != null) {
+                j.put("plots", reports.plots.toString());
+            }
         }
         j.put("warnings", warnings);
         for (String w : warnings) {

@@ -8,6 +8,8 @@ import io.cumulo.json.Json;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
+import io.cumulo.report.ProfileReport;
+import io.cumulo.report.chart.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +72,12 @@ public final class ProfileCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    ReportOptions reports;
+
+    @Option(names = "--overwrite", description = "Replace output files (--report, --plots) that already exist.")
+    boolean overwrite;
+
+    @Mixin
     InputOptions inputOptions;
 
     @Override
@@ -86,6 +94,7 @@ public final class ProfileCommand implements Callable<Integer> {
         if (describe < 1) {
             throw new CumuloException("--describe: expected an integer >= 1, got " + describe);
         }
+        reports.check(overwrite);
         ClusterProfiler profiler = ClusterProfiler.defaults().withThreshold(threshold).withMaxDescribed(describe);
         RunOptions run = new RunOptions();
         run.threads = threads;
@@ -93,6 +102,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 .withWarnings(w -> parent.err.println("warning: " + w));
         Dataset data;
         ClusterProfile profile;
+        int[] clusters;
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("input", input);
         long t0 = System.nanoTime();
@@ -101,6 +111,7 @@ public final class ProfileCommand implements Callable<Integer> {
             data = PredictCommand.readModelFeatures(input, inputOptions, model, modelFile, parent.err);
             t0 = System.nanoTime();
             int[] labels = model.model().predict(model.transform(data), ctx);
+            clusters = labels;
             profile = profiler.profile(data, labels, ClusterProfiler.modelCentres(model).orElse(null), null, ctx);
             j.put("model", modelFile.toString());
             j.put("algorithm", model.algorithm());
@@ -108,7 +119,8 @@ public final class ProfileCommand implements Callable<Integer> {
             data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
             LabelsFile.Labels labels = LabelsFile.read(labelsFile, data, input);
             t0 = System.nanoTime();
-            profile = profiler.profile(data, labels.clusters(), null, labels.names(), ctx);
+            clusters = labels.clusters();
+            profile = profiler.profile(data, clusters, null, labels.names(), ctx);
             j.put("labels", labelsFile.toString());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -116,6 +128,24 @@ public final class ProfileCommand implements Callable<Integer> {
         j.put("n_features", data.cols());
         j.put("profile", profile.toJson());
         j.put("profile_seconds", seconds);
+        if (reports.wanted()) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("input", data.source());
+            facts.put("rows", Integer.toString(data.rows()));
+            facts.put("features", Integer.toString(data.cols()));
+            facts.put("clusters from", modelFile != null ? "model " + modelFile + " (" + j.get("algorithm") + ")"
+                    : "labels " + labelsFile);
+            facts.put("threshold (|SMD| called high or low)", ClusterJob.fmt(threshold));
+            Report r = ProfileReport.build("Cluster profiles of " + data.source(), data, clusters, profile, facts);
+            reports.checkPlotFiles(r, overwrite);
+            reports.write(r, overwrite);
+            if (reports.report != null) {
+                j.put("report", reports.report.toString());
+            }
+            if (reports.plots != null) {
+                j.put("plots", reports.plots.toString());
+            }
+        }
         if (json) {
             parent.out.println(Json.write(j));
         } else {

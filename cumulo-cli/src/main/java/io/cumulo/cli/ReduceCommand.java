@@ -12,6 +12,8 @@ import io.cumulo.model.Reducers;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.Scaler;
 import io.cumulo.preprocessing.ScalerModel;
+import io.cumulo.report.ReduceReport;
+import io.cumulo.report.chart.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +72,9 @@ public final class ReduceCommand implements Callable<Integer> {
     Path model;
 
     @Mixin
+    ReportOptions reports;
+
+    @Mixin
     InputOptions inputOptions;
 
     @Mixin
@@ -87,6 +92,7 @@ public final class ReduceCommand implements Callable<Integer> {
         int threads = run.threads();
         OutputFiles.checkWritable(out, run.overwrite, "--out");
         OutputFiles.checkWritable(model, run.overwrite, "--model");
+        reports.check(run.overwrite);
         Dataset data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads)
                 .withWarnings(w -> parent.err.println("warning: " + w));
@@ -116,6 +122,12 @@ public final class ReduceCommand implements Callable<Integer> {
             }
         }
         j.put("threads", threads);
+        Report report = null;
+        if (reports.wanted()) {
+            report = ReduceReport.build(methodTitle(m.name()) + " of " + data.source(), data, fitted, facts(j),
+                    values.toJson().get("seed") instanceof Number seed ? seed.longValue() : 0);
+            reports.checkPlotFiles(report, run.overwrite);
+        }
         if (out != null) {
             writeReduced(out, fitted.reduced());
             j.put("out", out.toString());
@@ -130,12 +142,51 @@ public final class ReduceCommand implements Callable<Integer> {
                     new ReductionPipelineModel(data.columnNames(), scaling, fitted, training).toJsonString() + "\n");
             j.put("model", model.toString());
         }
+        if (report != null) {
+            reports.write(report, run.overwrite);
+            if (reports.report != null) {
+                j.put("report", reports.report.toString());
+            }
+            if (reports.plots != null) {
+                j.put("plots", reports.plots.toString());
+            }
+        }
         if (run.json) {
             parent.out.println(Json.write(j));
         } else {
             printSummary(parent.out, j, fitted);
         }
         return Main.OK;
+    }
+
+    static String methodTitle(String method) {
+        return switch (method) {
+            case "pca" -> "PCA";
+            case "tsne" -> "t-SNE";
+            case "umap" -> "UMAP";
+            default -> method;
+        };
+    }
+
+    /** The report's overview: every single-valued entry of the JSON summary, formatted (arrays are charts). */
+    private static Map<String, String> facts(Map<String, Object> j) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : j.entrySet()) {
+            Object v = e.getValue();
+            String key = e.getKey().replace('_', ' ');
+            if (e.getKey().equals("params") && v instanceof Map<?, ?> params) {
+                List<String> parts = new java.util.ArrayList<>();
+                params.forEach((k, x) -> parts.add(k + "=" + x));
+                facts.put("parameters", String.join(", ", parts));
+            } else if (e.getKey().equals("fit_seconds") && v instanceof Double d) {
+                facts.put("fit time", String.format(Locale.ROOT, "%.3f s", d));
+            } else if (v instanceof Double d) {
+                facts.put(key, ClusterJob.fmt(d));
+            } else if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+                facts.put(key, v.toString());
+            }
+        }
+        return facts;
     }
 
     /** Trustworthiness is computed for maps (t-SNE, UMAP) up to this many rows. */

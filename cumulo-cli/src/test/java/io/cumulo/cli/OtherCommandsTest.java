@@ -15,21 +15,6 @@ class OtherCommandsTest {
     Path dir;
 
     @Test
-    void demoWritesItsFilesAndMayRepeat() throws Exception {
-        Path out = dir.resolve("demo");
-        for (int run = 0; run < 2; run++) {
-            Cli.Result r = Cli.run("demo", "--out-dir", out.toString());
-            assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().contains("k-means on builtin:iris: 150 rows x 4 features, standard scaling"), r.out());
-            assertTrue(r.out().contains("ARI         0.6201  (against species)"), r.out());
-            assertTrue(r.out().contains("silhouette  0.4599"), r.out());
-        }
-        for (String f : new String[] {"labels.csv", "model.json", "report.html"}) {
-            assertTrue(Files.size(out.resolve(f)) > 100, f);
-        }
-    }
-
-    @Test
     void demoLeavesOtherPeoplesDirectoriesAlone() throws Exception {
         Path mine = dir.resolve("mine");
         Files.createDirectories(mine);
@@ -38,13 +23,6 @@ class OtherCommandsTest {
         assertEquals(2, r.exit());
         assertEquals("cumulo: error: --out-dir: " + mine + " already holds files the demo did not make; choose another "
                 + "--out-dir or pass --overwrite", r.errorLine());
-    }
-
-    @Test
-    void demoJson() {
-        Map<String, Object> j = ClusterCommandTest.json(Cli.run("demo", "--out-dir", dir.resolve("d").toString(), "--json"));
-        assertEquals("kmeans", j.get("algorithm"));
-        assertEquals("standard", j.get("scale"));
     }
 
     @Test

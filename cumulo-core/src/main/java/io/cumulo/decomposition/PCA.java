@@ -47,7 +47,7 @@ import io.cumulo.param.ParamValues;
  * {@code oversamples} extra directions and {@code power-iterations} passes (scikit-learn's defaults: 10, and 7 or
  * 4). Ratios are relative to the exact total variance (the sum of the column variances), as scikit-learn's. It
  * needs a count, not a variance fraction. Cheaper than the exact solver when {@code d} is large against
- * {@code (2q + 2)(k + oversamples)}.
+ * {@code 4(q + 2)(k + oversamples)}.
  *
  * <p>Deterministic: the product is summed over a fixed split of the rows that depends on {@code n} and {@code d}
  * only, partial sums added in chunk order, so the result is the same bits whatever the thread count.
@@ -167,9 +167,19 @@ public final class PCA {
         if (!(total > 0)) {
             throw new CumuloException(data.source() + ": every column is constant; PCA needs data that varies");
         }
-        double[][] eig = eigen(product, m);
-        double[] values = eig[0];
-        double[] vectors = eig[1];
+        // Jacobi for small matrices; beyond, the tridiagonal reduction and its eigenvalues first, and eigenvectors
+        // only for the components kept when they are few (inverse iteration), else the whole QR decomposition
+        double[] values;
+        double[] fullVectors = null;
+        HouseholderEigen.Reduction reduction = null;
+        if (m <= JACOBI_MAX || (!fraction && asked > m / 4.0)) {
+            double[][] eig = eigen(product, m, ctx);
+            values = eig[0];
+            fullVectors = eig[1];
+        } else {
+            reduction = HouseholderEigen.reduce(product, m, ctx);
+            values = reduction.values();
+        }
         // eigenvalues beyond min(n, d) (covariance of n < d rows never gets here) are zero; keep min(n, d) of them
         double[] all = new double[most];
         double[] ratioAll = new double[most];
@@ -190,13 +200,25 @@ public final class PCA {
         } else {
             c = (int) asked;
         }
+        double[] vectors;
+        int stride;
+        if (fullVectors != null) {
+            vectors = fullVectors;
+            stride = m;
+        } else if (c <= m / 4) {
+            vectors = reduction.leadingVectors(c);
+            stride = c;
+        } else {
+            vectors = eigen(product, m, ctx)[1];
+            stride = m;
+        }
         double[] components = new double[c * d];
         if (gram) {
-            componentsFromGram(x, n, d, mean, vectors, all, c, components);
+            componentsFromGram(x, n, d, mean, vectors, stride, all, c, components);
         } else {
             for (int j = 0; j < c; j++) {
                 for (int l = 0; l < d; l++) {
-                    components[j * d + l] = vectors[l * d + j];
+                    components[j * d + l] = vectors[l * stride + j];
                 }
             }
         }
@@ -221,12 +243,12 @@ public final class PCA {
      * Jacobi) up to {@link #JACOBI_MAX} rows, {@link HouseholderEigen} beyond, where Jacobi's sweeps of {@code ~3m³}
      * flops each would dominate the fit (0.1 s at m = 200 against ~0.02 s).
      */
-    static double[][] eigen(double[] a, int m) {
+    static double[][] eigen(double[] a, int m, ExecutionContext ctx) {
         if (m <= JACOBI_MAX) {
             SymmetricEigen e = SymmetricEigen.of(a, m);
             return new double[][] {e.values(), e.vectors()};
         }
-        HouseholderEigen e = HouseholderEigen.of(a, m);
+        HouseholderEigen e = HouseholderEigen.of(a, m, ctx);
         return new double[][] {e.values(), e.vectors()};
     }
 
@@ -270,24 +292,53 @@ public final class PCA {
         Chunks chunks = Chunks.of(n, 4 * BLOCK, maxChunks);
         double[][] partial = new double[chunks.count()][];
         double[] zero = new double[stride];
+        // the product is symmetric: only the lower triangle is computed, by tiles of rows [i0, i1) against the
+        // columns [0, i1) (rounded up to the lanes), about half the multiply-adds of the full square
+        int tiles = Math.max(1, Math.min(8, d / (4 * lanes)));
+        int tileRows = (d + tiles - 1) / tiles;
+        int[] tileStart = new int[tiles + 1];
+        int[] width = new int[tiles];
+        for (int t = 0; t < tiles; t++) {
+            tileStart[t + 1] = Math.min(d, (t + 1) * tileRows);
+            width[t] = Math.min(stride, (tileStart[t + 1] + lanes - 1) / lanes * lanes);
+        }
         ctx.parallelFor(chunks.count(), ch -> {
             double[] acc = new double[d * stride];
-            double[] out = new double[d * stride];
-            double[] block = new double[BLOCK * stride];
             double[] blockT = new double[d * BLOCK];
+            double[][] cols = new double[tiles][];
+            double[][] out = new double[tiles][];
+            for (int t = 0; t < tiles; t++) {
+                cols[t] = new double[BLOCK * width[t]];
+                out[t] = new double[(tileStart[t + 1] - tileStart[t]) * width[t]];
+            }
             for (int r0 = chunks.start(ch); r0 < chunks.end(ch); r0 += BLOCK) {
                 int b = Math.min(BLOCK, chunks.end(ch) - r0);
                 for (int r = 0; r < b; r++) {
                     int o = (r0 + r) * d;
                     for (int l = 0; l < d; l++) {
-                        double v = x[o + l] - mean[l];
-                        block[r * stride + l] = v;
-                        blockT[l * b + r] = v;
+                        blockT[l * b + r] = x[o + l] - mean[l];
+                    }
+                    for (int t = 0; t < tiles; t++) {
+                        int w = width[t];
+                        int len = Math.min(w, d);
+                        double[] c = cols[t];
+                        for (int l = 0; l < len; l++) {
+                            c[r * w + l] = x[o + l] - mean[l];
+                        }
                     }
                 }
-                k.scoresTransposed(blockT, b, 0, d, block, zero, stride, out);
-                for (int t = 0; t < acc.length; t++) {
-                    acc[t] += out[t];
+                for (int t = 0; t < tiles; t++) {
+                    int i0 = tileStart[t];
+                    int w = width[t];
+                    k.scoresTransposed(blockT, b, i0, tileStart[t + 1], cols[t], zero, w, out[t]);
+                    double[] o = out[t];
+                    for (int i = i0; i < tileStart[t + 1]; i++) {
+                        int src = (i - i0) * w;
+                        int dst = i * stride;
+                        for (int j = 0; j < w; j++) {
+                            acc[dst + j] += o[src + j];
+                        }
+                    }
                 }
             }
             partial[ch] = acc;
@@ -295,30 +346,31 @@ public final class PCA {
         double[] sum = new double[d * d];
         for (double[] acc : partial) {
             for (int a = 0; a < d; a++) {
-                for (int b = 0; b < d; b++) {
+                for (int b = 0; b <= a; b++) {
                     sum[a * d + b] += acc[a * stride + b];
                 }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a + 1; b < d; b++) {
+                sum[a * d + b] = sum[b * d + a];
             }
         }
         return sum;
     }
 
-    /** {@code X_cX_cᵀ} ({@code n × n}) for few rows: each entry summed from the centred rows, in feature order. */
+    /**
+     * {@code X_cX_cᵀ} ({@code n × n}) for few rows: the cross product of the centred data transposed (its {@code d}
+     * columns become rows summed over), on the same blocked, symmetric GEMM-shaped path as {@link #crossProduct}.
+     */
     private static double[] gram(double[] x, int n, int d, double[] mean, ExecutionContext ctx) {
-        double[] xc = new double[n * d];
+        double[] xcT = new double[d * n];
         for (int i = 0; i < n; i++) {
             for (int l = 0; l < d; l++) {
-                xc[i * d + l] = x[i * d + l] - mean[l];
+                xcT[l * n + i] = x[i * d + l] - mean[l];
             }
         }
-        VectorKernels k = VectorKernels.get();
-        double[] g = new double[n * n];
-        ctx.parallelFor(n, i -> {
-            for (int j = 0; j < n; j++) {
-                g[i * n + j] = k.dot(xc, i * d, xc, j * d, d);
-            }
-        });
-        return g;
+        return crossProduct(xcT, d, n, new double[n], ctx);
     }
 
     /**
@@ -326,14 +378,14 @@ public final class PCA {
      * (numerically) zero variance has no direction in the data: it is completed to an orthonormal set by
      * Gram–Schmidt on the unit vectors, as any orthonormal completion is as valid as another.
      */
-    private static void componentsFromGram(double[] x, int n, int d, double[] mean, double[] u, double[] variance,
-                                           int c, double[] comp) {
+    private static void componentsFromGram(double[] x, int n, int d, double[] mean, double[] u, int stride,
+                                           double[] variance, int c, double[] comp) {
         double tiny = 1e-12 * variance[0];
         for (int j = 0; j < c; j++) {
             if (variance[j] > tiny) {
                 double scale = 1 / Math.sqrt((n - 1) * variance[j]);
                 for (int i = 0; i < n; i++) {
-                    double w = u[i * n + j] * scale;
+                    double w = u[i * stride + j] * scale;
                     for (int l = 0; l < d; l++) {
                         comp[j * d + l] += w * (x[i * d + l] - mean[l]);
                     }

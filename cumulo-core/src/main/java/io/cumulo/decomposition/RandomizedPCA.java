@@ -9,19 +9,20 @@ import java.util.SplittableRandom;
 
 /**
  * The leading principal components by randomized subspace iteration (Halko, Martinsson &amp; Tropp, "Finding
- * structure with randomness", SIAM Review 53(2), 2011, Algorithm 4.4, as scikit-learn's {@code randomized_svd}):
- * a Gaussian test matrix {@code Ω} ({@code d × l}, {@code l = k + oversamples}) is multiplied into the centred data,
- * {@code Y = X_cΩ}, refined by {@code q} power iterations {@code Y ← X_c(X_cᵀQ)} with re-orthonormalisation after
- * every product, and the data projected on the resulting orthonormal basis {@code Q} ({@code n × l}):
- * {@code B = QᵀX_c} ({@code l × d}) is small, and its singular values and right singular vectors (from the
- * eigen-decomposition of {@code BBᵀ}) approximate the leading ones of {@code X_c}.
+ * structure with randomness", SIAM Review 53(2), 2011, §4.5 and Algorithm 5.3's Rayleigh-Ritz step), run on the
+ * covariance operator in feature space: a Gaussian {@code Ω} ({@code d × l}, {@code l = k + oversamples}) made
+ * orthonormal, then passes {@code Z = X_cᵀ(X_cQ)}, {@code Q ← orth(Z)}; the last pass's {@code Z} gives the small
+ * {@code H = QᵀX_cᵀX_cQ} ({@code l × l}), whose eigenpairs give the variances and, through {@code Q}, the components.
+ * Halko's algorithm with {@code q} power iterations reaches the subspace of {@code (X_cᵀX_c)^{q+1}Ω}; this one takes
+ * {@code q + 2} passes, so it is at least as accurate for the same {@code q} (scikit-learn's defaults: 7 or 4).
  *
- * <p>Each pass over the data costs {@code n·d·l} multiply-adds on the kernels' GEMM-shaped product, so the whole
- * is {@code (2q + 2)·n·d·l}: less than the {@code n·d²} of the covariance when {@code d > (2q + 2)·l}, i.e. for wide
- * data and few components. The tall {@code n × l} matrices are orthonormalised by Cholesky QR applied twice
- * (CholeskyQR2: the Gram matrix {@code YᵀY} summed over a fixed split of the rows, so every step is deterministic
- * whatever the thread count); directions the data lacks (a Gram pivot below {@code 1e-13} of the largest) are
- * dropped rather than divided by zero.
+ * <p>Why in feature space: both products of a pass read each block of rows once while it is in cache, and every
+ * orthonormalisation is of a {@code d × l} matrix instead of an {@code n × l} one. Each pass costs {@code 2·n·d·l}
+ * multiply-adds on the kernels' GEMM-shaped product, so the whole is {@code 2(q + 2)·n·d·l}: less than the
+ * {@code n·d²/2} of the exact solver's covariance when {@code d > 4(q + 2)·l}, i.e. for wide data and few components.
+ * The bases are orthonormalised by Cholesky QR applied twice (CholeskyQR2); directions the data lacks (a Gram pivot
+ * below {@code 1e-13} of the largest) are dropped rather than divided by zero. Sums run over a fixed split of the
+ * rows, added in a fixed order: the same bits whatever the thread count.
  */
 final class RandomizedPCA {
     private RandomizedPCA() {
@@ -35,46 +36,50 @@ final class RandomizedPCA {
                        ExecutionContext ctx) {
         int l = Math.min(k + oversamples, Math.min(n, d));
         SplittableRandom rng = new SplittableRandom(seed);
-        // Ω stored as l rows of d (the layout PCAModel.scores multiplies by)
-        double[] omega = new double[l * d];
-        for (int t = 0; t < omega.length; t++) {
-            omega[t] = rng.nextGaussian();
+        // Ω (d × l, row-major), made orthonormal: the starting subspace in feature space
+        double[] q = new double[d * l];
+        for (int t = 0; t < q.length; t++) {
+            q[t] = rng.nextGaussian();
         }
-        // inside the power iterations one Cholesky QR pass is enough (the basis only has to stay well conditioned,
-        // as scikit-learn's LU normalisation); the last basis gets two, so that B = QᵀX_c is a true projection
-        double[] q = orthonormalizeTall(PCAModel.scores(x, n, d, mean, omega, l, ctx), n, l, powerIterations == 0 ? 2 : 1,
-                ctx);
-        for (int it = 0; it < powerIterations; it++) {
-            double[] z = transposeTimes(x, n, d, mean, q, l, ctx); // d × l
-            double[] zRows = transposeSmall(orthonormalizeSmall(z, d, l), d, l); // l × d
-            q = orthonormalizeTall(PCAModel.scores(x, n, d, mean, zRows, l, ctx), n, l,
-                    it == powerIterations - 1 ? 2 : 1, ctx);
-        }
-        double[] bt = transposeTimes(x, n, d, mean, q, l, ctx); // Bᵀ = X_cᵀQ, d × l
-        double[] bbt = new double[l * l];
-        for (int a = 0; a < l; a++) {
-            for (int b = a; b < l; b++) {
-                double s = 0;
-                for (int r = 0; r < d; r++) {
-                    s += bt[r * l + a] * bt[r * l + b];
-                }
-                bbt[a * l + b] = s;
-                bbt[b * l + a] = s;
+        q = orthonormalizeTall(q, d, l, 2, ctx);
+        // subspace iteration on the covariance operator: each pass is Z = X_cᵀ(X_cQ), one read of the data for both
+        // products; q power iterations of Halko et al. reach the subspace of (X_cᵀX_c)^(q+1)Ω, so q + 2 passes (the
+        // last one only for the Rayleigh-Ritz step) are at least as accurate
+        int passes = powerIterations + 2;
+        double[] z = null;
+        for (int pass = 0; pass < passes; pass++) {
+            z = covarianceTimes(x, n, d, mean, q, l, ctx);
+            if (pass + 1 < passes) {
+                q = orthonormalizeTall(z, d, l, 2, ctx);
             }
         }
-        SymmetricEigen eig = SymmetricEigen.of(bbt, l);
+        // Rayleigh-Ritz: H = QᵀX_cᵀX_cQ (l × l); its eigenpairs give the variances and, through Q, the components
+        double[] h = new double[l * l];
+        for (int a = 0; a < l; a++) {
+            for (int b = a; b < l; b++) {
+                double s1 = 0;
+                double s2 = 0;
+                for (int r = 0; r < d; r++) {
+                    s1 += q[r * l + a] * z[r * l + b];
+                    s2 += q[r * l + b] * z[r * l + a];
+                }
+                double s = (s1 + s2) / 2;
+                h[a * l + b] = s;
+                h[b * l + a] = s;
+            }
+        }
+        SymmetricEigen eig = SymmetricEigen.of(h, l);
         double[] s2 = eig.values();
         double[] u = eig.vectors();
         double[] comp = new double[k * d];
         double[] variance = new double[k];
         for (int j = 0; j < k; j++) {
             variance[j] = Math.max(s2[j], 0) / (n - 1);
-            // v_j = Bᵀu_j / σ_j, normalised again to remove the rounding of σ_j
             double norm = 0;
             for (int r = 0; r < d; r++) {
                 double s = 0;
                 for (int a = 0; a < l; a++) {
-                    s += bt[r * l + a] * u[a * l + j];
+                    s += q[r * l + a] * u[a * l + j];
                 }
                 comp[j * d + r] = s;
                 norm += s * s;
@@ -88,35 +93,40 @@ final class RandomizedPCA {
     }
 
     /**
-     * {@code X_cᵀY} ({@code d × l}) for {@code Y} {@code n × l}: computed as its transpose {@code YᵀX_c}, blocks of
-     * rows of {@code Y} transposed ({@code l × b}) against the block of centred rows ({@code b × d}) on the kernels'
-     * GEMM-shaped product, so the wide dimension {@code d} fills the vector lanes; partial sums added in chunk order.
+     * {@code X_cᵀ(X_cQ)} ({@code d × l}) for {@code Q} ({@code d × l}) in one pass over the rows: per block of
+     * centred rows {@code B}, {@code Y = BQ} and then {@code BᵀY}, both on the kernels' GEMM-shaped product; block
+     * sums added in a fixed order within a chunk and chunk sums in chunk order (the same bits for any thread count).
      */
-    static double[] transposeTimes(double[] x, int n, int d, double[] mean, double[] y, int l, ExecutionContext ctx) {
+    static double[] covarianceTimes(double[] x, int n, int d, double[] mean, double[] q, int l, ExecutionContext ctx) {
         VectorKernels k = VectorKernels.get();
         int lanes = k.lanes();
-        int stride = (d + lanes - 1) / lanes * lanes;
-        int block = 256;
+        int ls = (l + lanes - 1) / lanes * lanes;
+        double[] qT = new double[d * ls]; // Q padded to the lanes: d × ls
+        for (int r = 0; r < d; r++) {
+            System.arraycopy(q, r * l, qT, r * ls, l);
+        }
+        int block = 128;
         Chunks chunks = Chunks.of(n, 4 * block, 32);
         double[][] partial = new double[chunks.count()][];
-        double[] zero = new double[stride];
+        double[] zero = new double[ls];
         ctx.parallelFor(chunks.count(), ch -> {
-            double[] acc = new double[l * stride];
-            double[] out = new double[l * stride];
-            double[] xb = new double[block * stride];
-            double[] yt = new double[l * block];
+            double[] acc = new double[d * ls];
+            double[] out = new double[d * ls];
+            double[] xb = new double[block * d];
+            double[] xbT = new double[d * block];
+            double[] y = new double[block * ls];
             for (int r0 = chunks.start(ch); r0 < chunks.end(ch); r0 += block) {
                 int b = Math.min(block, chunks.end(ch) - r0);
                 for (int r = 0; r < b; r++) {
                     int o = (r0 + r) * d;
                     for (int c = 0; c < d; c++) {
-                        xb[r * stride + c] = x[o + c] - mean[c];
-                    }
-                    for (int j = 0; j < l; j++) {
-                        yt[j * b + r] = y[(r0 + r) * l + j];
+                        double v = x[o + c] - mean[c];
+                        xb[r * d + c] = v;
+                        xbT[c * b + r] = v;
                     }
                 }
-                k.scoresTransposed(yt, b, 0, l, xb, zero, stride, out);
+                k.scoresTransposed(xb, d, 0, b, qT, zero, ls, y);
+                k.scoresTransposed(xbT, b, 0, d, y, zero, ls, out);
                 for (int t = 0; t < acc.length; t++) {
                     acc[t] += out[t];
                 }
@@ -125,14 +135,15 @@ final class RandomizedPCA {
         });
         double[] sum = new double[d * l];
         for (double[] acc : partial) {
-            for (int j = 0; j < l; j++) {
-                for (int c = 0; c < d; c++) {
-                    sum[c * l + j] += acc[j * stride + c];
+            for (int r = 0; r < d; r++) {
+                for (int j = 0; j < l; j++) {
+                    sum[r * l + j] += acc[r * ls + j];
                 }
             }
         }
         return sum;
     }
+
 
     /**
      * Cholesky QR of the tall {@code n × l} row-major {@code y}, {@code passes} times (2: CholeskyQR2, orthonormal to
@@ -229,41 +240,5 @@ final class RandomizedPCA {
             }
         }
         return inv;
-    }
-
-    /** Modified Gram–Schmidt, twice, on the columns of the small {@code d × l} row-major {@code z}; in place. */
-    private static double[] orthonormalizeSmall(double[] z, int d, int l) {
-        for (int j = 0; j < l; j++) {
-            for (int twice = 0; twice < 2; twice++) {
-                for (int p = 0; p < j; p++) {
-                    double s = 0;
-                    for (int r = 0; r < d; r++) {
-                        s += z[r * l + p] * z[r * l + j];
-                    }
-                    for (int r = 0; r < d; r++) {
-                        z[r * l + j] -= s * z[r * l + p];
-                    }
-                }
-            }
-            double norm = 0;
-            for (int r = 0; r < d; r++) {
-                norm += z[r * l + j] * z[r * l + j];
-            }
-            norm = Math.sqrt(norm);
-            for (int r = 0; r < d; r++) {
-                z[r * l + j] = norm > 0 ? z[r * l + j] / norm : 0;
-            }
-        }
-        return z;
-    }
-
-    private static double[] transposeSmall(double[] z, int d, int l) {
-        double[] t = new double[l * d];
-        for (int r = 0; r < d; r++) {
-            for (int j = 0; j < l; j++) {
-                t[j * d + r] = z[r * l + j];
-            }
-        }
-        return t;
     }
 }

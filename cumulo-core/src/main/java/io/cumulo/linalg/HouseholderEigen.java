@@ -10,6 +10,10 @@ package io.cumulo.linalg;
  * rounding (Jacobi has the better <em>relative</em> accuracy for tiny eigenvalues).
  */
 public final class HouseholderEigen {
+    /** Rows per task in the reduction's parallel loops, and the smallest trailing block worth splitting. */
+    private static final int ROWS_PER_TASK = 64;
+    private static final int PARALLEL_MIN = 256;
+
     private final double[] values;
     private final double[] vectors;
 
@@ -24,6 +28,11 @@ public final class HouseholderEigen {
      * of {@link #vectors()}.
      */
     public static HouseholderEigen of(double[] a, int d) {
+        return of(a, d, io.cumulo.exec.ExecutionContext.singleThreaded());
+    }
+
+    /** As {@link #of(double[], int)}, the reduction's row loops on the context's threads (same bits for any count). */
+    public static HouseholderEigen of(double[] a, int d, io.cumulo.exec.ExecutionContext ctx) {
         double[] m = a.clone();
         double[] q = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -31,7 +40,7 @@ public final class HouseholderEigen {
         }
         double[] diag = new double[d];
         double[] off = new double[Math.max(d - 1, 0)];
-        tridiagonalize(m, d, q, diag, off);
+        tridiagonalize(m, d, q, diag, off, null, null, ctx);
         // the QR rotations combine two columns of Q: held transposed, those are two contiguous rows (vector loops)
         double[] qt = m;
         for (int r = 0; r < d; r++) {
@@ -61,9 +70,11 @@ public final class HouseholderEigen {
      * {@code m ← PₖmPₖ} for {@code k = 0 .. d − 3}, each {@code Pₖ = I − βvvᵀ} zeroing column {@code k} below the
      * subdiagonal; {@code q ← qPₖ} accumulates {@code Q} with {@code A = QTQᵀ}.
      */
-    private static void tridiagonalize(double[] m, int d, double[] q, double[] diag, double[] off) {
+    private static void tridiagonalize(double[] m, int d, double[] q, double[] diag, double[] off,
+                                       double[][] reflectors, double[] betas, io.cumulo.exec.ExecutionContext ctx) {
         double[] v = new double[d];
         double[] p = new double[d];
+        VectorKernels kern = VectorKernels.get();
         for (int k = 0; k + 2 < d; k++) {
             int len = d - k - 1;
             double norm = 0;
@@ -86,45 +97,59 @@ public final class HouseholderEigen {
                 continue;
             }
             double beta = 2 / vv;
+            if (reflectors != null) {
+                reflectors[k] = java.util.Arrays.copyOf(v, len);
+                betas[k] = beta;
+            }
             // p = β·A'v, w = p − (β/2)(pᵀv)v, A' ← A' − vwᵀ − wvᵀ on the trailing block
+            // rows are independent in both passes: split into fixed blocks of rows (the same bits for any thread
+            // count); small trailing blocks stay on this thread
+            int kk1 = k + 1;
+            int blocks = (len + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+            io.cumulo.exec.ExecutionContext run = len >= PARALLEL_MIN ? ctx : io.cumulo.exec.ExecutionContext.singleThreaded();
+            run.parallelFor(blocks, blk -> {
+                int end = Math.min(len, (blk + 1) * ROWS_PER_TASK);
+                for (int i = blk * ROWS_PER_TASK; i < end; i++) {
+                    p[i] = beta * kern.dot(m, (kk1 + i) * d + kk1, v, 0, len);
+                }
+            });
             double pv = 0;
             for (int i = 0; i < len; i++) {
-                int row = (k + 1 + i) * d + k + 1;
-                double s = 0;
-                for (int j = 0; j < len; j++) {
-                    s += m[row + j] * v[j];
-                }
-                p[i] = beta * s;
                 pv += p[i] * v[i];
             }
             double kk = beta * pv / 2;
             for (int i = 0; i < len; i++) {
                 p[i] -= kk * v[i];
             }
-            for (int i = 0; i < len; i++) {
-                int row = (k + 1 + i) * d + k + 1;
-                double vi = v[i];
-                double wi = p[i];
-                for (int j = 0; j < len; j++) {
-                    m[row + j] -= vi * p[j] + wi * v[j];
+            run.parallelFor(blocks, blk -> {
+                int end = Math.min(len, (blk + 1) * ROWS_PER_TASK);
+                for (int i = blk * ROWS_PER_TASK; i < end; i++) {
+                    int row = (kk1 + i) * d + kk1;
+                    double vi = v[i];
+                    double wi = p[i];
+                    for (int j = 0; j < len; j++) {
+                        m[row + j] -= vi * p[j] + wi * v[j];
+                    }
                 }
-            }
+            });
             m[(k + 1) * d + k] = alpha;
             m[k * d + k + 1] = alpha;
             for (int i = 1; i < len; i++) {
                 m[(k + 1 + i) * d + k] = 0;
                 m[k * d + k + 1 + i] = 0;
             }
-            for (int r = 0; r < d; r++) {
-                int row = r * d + k + 1;
-                double s = 0;
-                for (int j = 0; j < len; j++) {
-                    s += q[row + j] * v[j];
-                }
-                s *= beta;
-                for (int j = 0; j < len; j++) {
-                    q[row + j] -= s * v[j];
-                }
+            if (q != null) {
+                int qBlocks = (d + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+                run.parallelFor(qBlocks, blk -> {
+                    int end = Math.min(d, (blk + 1) * ROWS_PER_TASK);
+                    for (int r = blk * ROWS_PER_TASK; r < end; r++) {
+                        int row = r * d + kk1;
+                        double s = beta * kern.dot(q, row, v, 0, len);
+                        for (int j = 0; j < len; j++) {
+                            q[row + j] -= s * v[j];
+                        }
+                    }
+                });
             }
         }
         for (int i = 0; i < d; i++) {
@@ -188,12 +213,233 @@ public final class HouseholderEigen {
                 }
                 int op = p * d;
                 int oq = qi * d;
-                for (int row = 0; row < d; row++) {
+                for (int row = 0; zt != null && row < d; row++) {
                     double zp = zt[op + row];
                     double zq = zt[oq + row];
                     zt[op + row] = c * zp - s * zq;
                     zt[oq + row] = s * zp + c * zq;
                 }
+            }
+        }
+    }
+
+    /**
+     * The reduction to tridiagonal form and every eigenvalue, without any eigenvector yet: eigenvectors are then
+     * computed only for the eigenvalues asked ({@link Reduction#leadingVectors}). For PCA, which keeps a few
+     * components of many features, this skips the accumulated transformation and the rotations of the QR sweeps
+     * (together ~{@code 7d³} flops, most of the time of {@link #of} at d = 2,000): what is left is the reduction
+     * ({@code 4d³/3}), the QR sweeps on two vectors ({@code O(d²)}), and {@code O(d²)} per wanted eigenvector.
+     */
+    public static Reduction reduce(double[] a, int d) {
+        return reduce(a, d, io.cumulo.exec.ExecutionContext.singleThreaded());
+    }
+
+    /** As {@link #reduce(double[], int)}, the reduction's row loops on the context's threads (same bits for any count). */
+    public static Reduction reduce(double[] a, int d, io.cumulo.exec.ExecutionContext ctx) {
+        double[] m = a.clone();
+        double[] diag = new double[d];
+        double[] off = new double[Math.max(d - 1, 0)];
+        double[][] reflectors = new double[Math.max(d - 2, 0)][];
+        double[] betas = new double[Math.max(d - 2, 0)];
+        tridiagonalize(m, d, null, diag, off, reflectors, betas, ctx);
+        double[] values = diag.clone();
+        implicitQR(values, off.clone(), null, d);
+        double[] sorted = java.util.Arrays.stream(values).boxed().sorted(java.util.Comparator.reverseOrder())
+                .mapToDouble(Double::doubleValue).toArray();
+        return new Reduction(d, diag, off, reflectors, betas, sorted);
+    }
+
+    /** A symmetric matrix reduced to tridiagonal form {@code A = QTQᵀ}, with its eigenvalues. */
+    public static final class Reduction {
+        private final int d;
+        private final double[] diag;
+        private final double[] off;
+        private final double[][] reflectors;
+        private final double[] betas;
+        private final double[] values;
+
+        private Reduction(int d, double[] diag, double[] off, double[][] reflectors, double[] betas, double[] values) {
+            this.d = d;
+            this.diag = diag;
+            this.off = off;
+            this.reflectors = reflectors;
+            this.betas = betas;
+            this.values = values;
+        }
+
+        /** Every eigenvalue, largest first (a copy). */
+        public double[] values() {
+            return values.clone();
+        }
+
+        /**
+         * The eigenvectors of the {@code c} largest eigenvalues, as the columns of a {@code d × c} row-major matrix:
+         * inverse iteration on the tridiagonal {@code T} (Golub &amp; Van Loan §8.2.2, the scheme of LAPACK's
+         * {@code dstein}: a shift equal to a computed eigenvalue, Gaussian elimination with partial pivoting, vectors
+         * of eigenvalues closer than {@code 1e-3‖T‖} kept orthogonal by Gram-Schmidt after every solve, equal
+         * eigenvalues separated by a few ulps), then {@code Q} applied as its Householder reflectors. Residuals are of
+         * order {@code ε‖A‖} like the QR algorithm's.
+         */
+        public double[] leadingVectors(int c) {
+            if (c < 0 || c > d) {
+                throw new IllegalArgumentException("asked for " + c + " eigenvectors of a " + d + " × " + d + " matrix");
+            }
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                double row = Math.abs(diag[i]) + (i > 0 ? Math.abs(off[i - 1]) : 0) + (i + 1 < d ? Math.abs(off[i]) : 0);
+                norm = Math.max(norm, row);
+            }
+            if (norm == 0) {
+                norm = 1;
+            }
+            double eps = 0x1.0p-52;
+            double cluster = 1e-3 * norm;
+            double[][] z = new double[c][];
+            double[] shifts = new double[c];
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(0x5EEDL);
+            int clusterStart = 0;
+            for (int j = 0; j < c; j++) {
+                double shift = values[j];
+                if (j > 0) {
+                    if (shifts[j - 1] - shift > cluster) {
+                        clusterStart = j;
+                    }
+                    // equal eigenvalues would give equal solves: separate the shifts (dstein's rule)
+                    double gap = 10 * eps * Math.max(Math.abs(shift), norm * eps);
+                    if (shifts[j - 1] - shift < gap) {
+                        shift = shifts[j - 1] - gap;
+                    }
+                }
+                shifts[j] = shift;
+                double[] x = new double[d];
+                for (int i = 0; i < d; i++) {
+                    x[i] = rng.nextDouble() - 0.5;
+                }
+                Solver solver = new Solver(diag, off, shift, eps * norm);
+                for (int it = 0; it < 5; it++) {
+                    solver.solve(x);
+                    for (int g = clusterStart; g < j; g++) {
+                        double dot = 0;
+                        for (int i = 0; i < d; i++) {
+                            dot += z[g][i] * x[i];
+                        }
+                        for (int i = 0; i < d; i++) {
+                            x[i] -= dot * z[g][i];
+                        }
+                    }
+                    double len = 0;
+                    for (double v : x) {
+                        len += v * v;
+                    }
+                    len = Math.sqrt(len);
+                    for (int i = 0; i < d; i++) {
+                        x[i] /= len;
+                    }
+                    // the solve grows the wanted component by 1/|λ − shift| ~ 1/(ε‖T‖): two more solves after the
+                    // growth is that large are enough (dstein stops after 2 such)
+                    if (it >= 2 && len * eps * norm > 1e-3) {
+                        break;
+                    }
+                }
+                z[j] = x;
+            }
+            double[] out = new double[d * c];
+            for (int j = 0; j < c; j++) {
+                double[] x = z[j];
+                // Q = P₀P₁⋯P_{d−3}: apply the last reflector first
+                for (int k = reflectors.length - 1; k >= 0; k--) {
+                    double[] v = reflectors[k];
+                    if (v == null) {
+                        continue;
+                    }
+                    double s = 0;
+                    for (int i = 0; i < v.length; i++) {
+                        s += v[i] * x[k + 1 + i];
+                    }
+                    s *= betas[k];
+                    for (int i = 0; i < v.length; i++) {
+                        x[k + 1 + i] -= s * v[i];
+                    }
+                }
+                for (int i = 0; i < d; i++) {
+                    out[i * c + j] = x[i];
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@code (T − σI)x = y} for a tridiagonal {@code T}: LU with partial pivoting (two superdiagonals in U). */
+    private static final class Solver {
+        private final int n;
+        private final double[] u0;
+        private final double[] u1;
+        private final double[] u2;
+        private final double[] mult;
+        private final boolean[] swapped;
+
+        Solver(double[] diag, double[] off, double shift, double tiny) {
+            n = diag.length;
+            u0 = new double[n];
+            u1 = new double[n];
+            u2 = new double[n];
+            mult = new double[n];
+            swapped = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                u0[i] = diag[i] - shift;
+                u1[i] = i + 1 < n ? off[i] : 0;
+            }
+            for (int i = 0; i + 1 < n; i++) {
+                double sub = off[i];
+                if (Math.abs(u0[i]) >= Math.abs(sub)) {
+                    if (u0[i] == 0) {
+                        u0[i] = tiny;
+                    }
+                    double m = sub / u0[i];
+                    mult[i] = m;
+                    u0[i + 1] -= m * u1[i];
+                } else {
+                    // rows i and i + 1 swap: the old row i is eliminated by the new one
+                    double m = u0[i] / sub;
+                    mult[i] = m;
+                    swapped[i] = true;
+                    double oldU1 = u1[i];
+                    double nextU1 = u1[i + 1];
+                    u0[i] = sub;
+                    u1[i] = u0[i + 1];
+                    u2[i] = nextU1;
+                    u0[i + 1] = oldU1 - m * u1[i];
+                    u1[i + 1] = -m * nextU1;
+                }
+            }
+            if (n > 0 && u0[n - 1] == 0) {
+                u0[n - 1] = tiny;
+            }
+            for (int i = 0; i < n; i++) {
+                if (u0[i] == 0) {
+                    u0[i] = tiny;
+                }
+            }
+        }
+
+        void solve(double[] y) {
+            for (int i = 0; i + 1 < n; i++) {
+                if (swapped[i]) {
+                    double t = y[i];
+                    y[i] = y[i + 1];
+                    y[i + 1] = t;
+                }
+                y[i + 1] -= mult[i] * y[i];
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                double s = y[i];
+                if (i + 1 < n) {
+                    s -= u1[i] * y[i + 1];
+                }
+                if (i + 2 < n) {
+                    s -= u2[i] * y[i + 2];
+                }
+                y[i] = s / u0[i];
             }
         }
     }

@@ -133,6 +133,33 @@ class PCATest {
         }
     }
 
+    /**
+     * Above 32 features and with few components kept, the eigenvectors come from inverse iteration on the tridiagonal
+     * form ({@code HouseholderEigen.Reduction}); with many kept, from the full QR decomposition. The two are
+     * independent computations: the leading components must agree (up to rounding), for the covariance (n > d) and
+     * the Gram (n < d) routes, and the reduction's parallel loops must give the same bits for any thread count.
+     */
+    @Test
+    void fewComponentsByInverseIterationAgreeWithTheFullDecompositionAndThreads() {
+        for (int[] shape : new int[][] {{700, 300}, {300, 420}}) {
+            Dataset data = Fixtures.blobs(shape[0], shape[1], 6, 4, 19);
+            PCAModel few = PCA.withComponents(6).fit(data, ONE);
+            PCAModel many = PCA.withComponents(Math.min(shape[0], shape[1]) / 2).fit(data, ONE);
+            PCAModel threaded = PCA.withComponents(6).fit(data, ExecutionContext.defaults().withThreads(3));
+            assertArrayEquals(few.components(), threaded.components(), "components with 3 threads");
+            assertArrayEquals(few.explainedVariance(), threaded.explainedVariance());
+            int d = shape[1];
+            for (int j = 0; j < 6; j++) {
+                assertEquals(many.explainedVariance()[j], few.explainedVariance()[j],
+                        1e-11 * many.explainedVariance()[0], "variance " + j);
+                for (int l = 0; l < d; l++) {
+                    assertEquals(many.components()[j * d + l], few.components()[j * d + l], 1e-8,
+                            "component " + j + ", feature " + l + " of " + shape[0] + " x " + d);
+                }
+            }
+        }
+    }
+
     @Test
     void fewerRowsThanFeaturesGoesThroughTheGramMatrix() {
         JsonObject r = sk.getObject("digits_first12_wide");

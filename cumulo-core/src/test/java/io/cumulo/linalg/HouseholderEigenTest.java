@@ -63,4 +63,101 @@ class HouseholderEigenTest {
             }
         }
     }
+
+    /** A = QΛQᵀ with a random orthogonal Q (Gram-Schmidt of Gaussian columns) and the given eigenvalues. */
+    private static double[] withEigenvalues(double[] lambda, SplittableRandom rng) {
+        int d = lambda.length;
+        double[] q = new double[d * d];
+        for (int j = 0; j < d; j++) {
+            double[] v = new double[d];
+            for (int i = 0; i < d; i++) {
+                v[i] = rng.nextGaussian();
+            }
+            for (int twice = 0; twice < 2; twice++) {
+                for (int p = 0; p < j; p++) {
+                    double s = 0;
+                    for (int i = 0; i < d; i++) {
+                        s += v[i] * q[i * d + p];
+                    }
+                    for (int i = 0; i < d; i++) {
+                        v[i] -= s * q[i * d + p];
+                    }
+                }
+            }
+            double len = 0;
+            for (double x : v) {
+                len += x * x;
+            }
+            len = Math.sqrt(len);
+            for (int i = 0; i < d; i++) {
+                q[i * d + j] = v[i] / len;
+            }
+        }
+        double[] a = new double[d * d];
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c <= r; c++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += q[r * d + j] * lambda[j] * q[c * d + j];
+                }
+                a[r * d + c] = s;
+                a[c * d + r] = s;
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The partial decomposition: every eigenvalue as given (to rounding), and the leading eigenvectors with residual
+     * ‖Av − λv‖ of order ε‖A‖, orthonormal — also where eigenvalues repeat exactly or cluster, and for the zero matrix.
+     */
+    @Test
+    void leadingVectorsByInverseIterationHaveSmallResidualsAndStayOrthonormal() {
+        SplittableRandom rng = new SplittableRandom(5);
+        java.util.List<double[]> spectra = new java.util.ArrayList<>();
+        spectra.add(rng.doubles(80, -3, 10).toArray());                       // distinct
+        double[] repeated = new double[90];
+        for (int i = 0; i < repeated.length; i++) {
+            repeated[i] = i < 6 ? 5.0 : (i < 12 ? 2.0 : 1e-3 * i);             // two exactly repeated groups on top
+        }
+        spectra.add(repeated);
+        double[] clustered = new double[70];
+        for (int i = 0; i < clustered.length; i++) {
+            clustered[i] = 1 + 1e-9 * i;                                      // one tight cluster
+        }
+        spectra.add(clustered);
+        spectra.add(new double[40]);                                          // zero matrix
+        for (double[] lambda : spectra) {
+            int d = lambda.length;
+            double[] a = withEigenvalues(lambda, rng);
+            double[] expected = java.util.Arrays.stream(lambda).boxed().sorted(java.util.Comparator.reverseOrder())
+                    .mapToDouble(Double::doubleValue).toArray();
+            double scale = Math.max(1, java.util.Arrays.stream(lambda).map(Math::abs).max().orElse(1));
+            HouseholderEigen.Reduction red = HouseholderEigen.reduce(a, d);
+            double[] values = red.values();
+            for (int j = 0; j < d; j++) {
+                assertEquals(expected[j], values[j], 1e-12 * scale * d, "eigenvalue " + j + " of d=" + d);
+            }
+            int c = Math.min(15, d);
+            double[] v = red.leadingVectors(c);
+            for (int j = 0; j < c; j++) {
+                double res = 0;
+                for (int r = 0; r < d; r++) {
+                    double s = -values[j] * v[r * c + j];
+                    for (int t = 0; t < d; t++) {
+                        s += a[r * d + t] * v[t * c + j];
+                    }
+                    res += s * s;
+                }
+                assertTrue(Math.sqrt(res) < 1e-12 * scale * d, "residual of vector " + j + ": " + Math.sqrt(res));
+                for (int p = 0; p <= j; p++) {
+                    double dot = 0;
+                    for (int r = 0; r < d; r++) {
+                        dot += v[r * c + j] * v[r * c + p];
+                    }
+                    assertEquals(p == j ? 1.0 : 0.0, dot, 1e-12, "orthonormality of vectors " + p + ", " + j);
+                }
+            }
+        }
+    }
 }

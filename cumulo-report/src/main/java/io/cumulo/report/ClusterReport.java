@@ -1,241 +1,140 @@
 package io.cumulo.report;
 
-import io.cumulo.Version;
+import io.cumulo.cluster.BisectingKMeansModel;
+import io.cumulo.cluster.ClusteringModel;
+import io.cumulo.cluster.FuzzyCMeansModel;
+import io.cumulo.cluster.KMeansModel;
+import io.cumulo.cluster.KMedoidsModel;
+import io.cumulo.cluster.MiniBatchKMeansModel;
 import io.cumulo.data.Dataset;
-import io.cumulo.decomposition.PCA;
-import io.cumulo.decomposition.PCAModel;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.neighbors.Distance;
+import io.cumulo.profile.ClusterProfile;
+import io.cumulo.profile.ClusterProfiler;
+import io.cumulo.report.chart.Report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A first, self-contained HTML report of one clustering: a summary table, each cluster's size and feature
- * means (in the input's units), and a scatter of the first two principal components coloured by cluster.
- * The page needs no script and no network: the plot is inline SVG.
+ * The report of one clustering ({@code cumulo cluster --report}, {@code cumulo demo}), as a renderer-neutral
+ * {@link Report}. Its sections, whose ids are stable page anchors:
+ * <ul>
+ *   <li>{@code overview}: the data, the algorithm and its parameters, fit time, cluster sizes (with their colours),
+ *       every index computed, and the profile's one-line descriptions;</li>
+ *   <li>{@code scatter}: the rows in a plane ({@link ReportView}: PCA by default), coloured by cluster, centres as
+ *       stars, sampled beyond {@link PointMap#MAX_POINTS} rows;</li>
+ *   <li>{@code silhouette}: the silhouette plot (sampled beyond {@link SilhouetteSection#EXACT_MAX} rows);</li>
+ *   <li>{@code profile}: the SMD heatmap and per-feature box plots;</li>
+ *   <li>{@code labels}: only when the data has a ground-truth label column: external indices and the contingency
+ *       matrix;</li>
+ *   <li>{@code pca}: the scree plot of the clustering space.</li>
+ * </ul>
+ * To add a section (a dendrogram, a reachability plot...), take {@link #sections}, which returns a mutable list,
+ * add to it, and make the report with {@code new Report(title, subtitle, sections)}.
  */
 public final class ClusterReport {
-    /** Most points drawn; larger inputs are sampled (with a fixed seed) and the page says so. */
-    static final int MAX_POINTS = 5000;
-
-    /** Colour-blind-safe palette (Okabe &amp; Ito 2008, extended with Tableau's), cycled for many clusters. */
-    static final String[] PALETTE = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-        "#000000", "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD", "#AEC7E8", "#FF9896", "#98DF8A"};
-
     /**
-     * What the report shows.
+     * What the report is made from.
      *
-     * @param title   heading, e.g. "k-means on builtin:iris"
-     * @param raw     the features in the input's units (for per-cluster means)
-     * @param space   the data the clustering ran on (after scaling), projected for the plot
-     * @param labels  cluster of each row ({@code -1}: noise)
-     * @param summary rows of the summary table, in order (values already formatted)
+     * @param title     the report's title, e.g. "k-means on builtin:iris"
+     * @param raw       the rows in their original units (hover texts, box plots, profile), with the ground-truth
+     *                  labels when there are some
+     * @param space     the same rows in the space the clustering ran in (after scaling and any reduction)
+     * @param labels    cluster of each row, -1 for noise
+     * @param centres   the model's centres in {@code space} ({@code k × space.cols()}, row-major; see
+     *                  {@link #spaceCentres}), or null (the scatter then marks each cluster's mean)
+     * @param facts     the overview's facts in order (dataset, scaling, algorithm, parameters, fit time...)
+     * @param indices   every index computed, already formatted, by name (silhouette, CH, DB, inertia, BIC, noise)
+     * @param profile   the profile of {@code labels} on {@code raw}, or null to compute the default one
+     * @param distance  the distance of the clustering (the silhouette's); null for Euclidean
+     * @param view      the plane of the scatter
+     * @param seed      the run's seed: the samples drawn for large inputs and the t-SNE/UMAP map
      */
-    public record Input(String title, Dataset raw, Dataset space, int[] labels, Map<String, String> summary) {
+    public record Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres,
+                        Map<String, String> facts, Map<String, String> indices, ClusterProfile profile,
+                        Distance distance, ReportView view, long seed) {
+        public Input {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(raw, "raw");
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(labels, "labels");
+            if (raw.rows() != labels.length || space.rows() != labels.length) {
+                throw new IllegalArgumentException(labels.length + " labels for " + raw.rows() + " rows (" + space.rows()
+                        + " in the clustering space)");
+            }
+            facts = facts == null ? Map.of() : facts;
+            indices = indices == null ? Map.of() : indices;
+            distance = distance == null ? Distance.EUCLIDEAN : distance;
+            view = view == null ? ReportView.PCA : view;
+        }
     }
 
     private ClusterReport() {
     }
 
-    public static String html(Input in) {
-        StringBuilder sb = new StringBuilder(1 << 16);
-        head(sb, in.title());
-        sb.append("<h1>").append(esc(in.title())).append("</h1>\n");
-        sb.append("<p class=\"sub\">").append(in.raw().rows()).append(" rows × ").append(in.raw().cols())
-                .append(" features from ").append(esc(in.raw().source())).append("</p>\n");
-
-        sb.append("<h2>Summary</h2>\n<table id=\"summary\">\n");
-        for (Map.Entry<String, String> e : in.summary().entrySet()) {
-            sb.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(e.getValue())).append("</td></tr>\n");
-        }
-        sb.append("</table>\n");
-
-        appendClusterTable(sb, in);
-
-        sb.append("<h2>Clusters in the first two principal components</h2>\n");
-        appendScatter(sb, in);
-
-        sb.append("<footer>Made by Cumulo ").append(esc(Version.get())).append(".</footer>\n</body>\n</html>\n");
-        return sb.toString();
+    /** The whole report. */
+    public static Report build(Input in, ExecutionContext ctx) {
+        return new Report(in.title(), subtitle(in.raw()), sections(in, ctx));
     }
 
-    /** The page's head and opening body: title, the shared style sheet. */
-    static void head(StringBuilder sb, String title) {
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append(" — Cumulo report</title>\n<style>\n")
-                .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}\n")
-                .append("h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\n")
-                .append("table{border-collapse:collapse;font-size:.9rem}td,th{padding:.25rem .7rem;border-bottom:1px solid #eee;text-align:right}\n")
-                .append("th{background:#f6f6f6}td:first-child,th:first-child{text-align:left}#summary td{text-align:left}.sub{color:#666;font-size:.9rem}\n")
-                .append(".swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.4rem;vertical-align:middle}\n")
-                .append("footer{margin-top:3rem;color:#888;font-size:.8rem}svg text{font-family:inherit}\n")
-                .append("</style>\n</head>\n<body>\n");
+    /** "150 rows × 4 features from builtin:iris". */
+    static String subtitle(Dataset raw) {
+        return Numbers.count(raw.rows()) + " rows × " + raw.cols() + " features from " + raw.source();
     }
 
-    private static int clusterCount(int[] labels) {
-        int k = 0;
-        for (int l : labels) {
-            k = Math.max(k, l + 1);
+    /** The report's sections in page order, in a mutable list (to append sections of later features). */
+    public static List<Report.Section> sections(Input in, ExecutionContext ctx) {
+        ClusterProfile profile = in.profile() != null ? in.profile()
+                : ClusterProfiler.defaults().profile(in.raw(), in.labels(), ctx);
+        List<Report.Section> sections = new ArrayList<>();
+        sections.add(overview(in, profile));
+        sections.add(ScatterSection.section(in.space(), in.raw(), in.labels(), in.centres(), in.view(), in.seed(), ctx));
+        sections.add(SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), ctx));
+        sections.add(ProfileSection.section(profile, in.raw(), in.labels(), false));
+        in.raw().labels().ifPresent(truth -> sections.add(LabelsSection.section(truth, in.labels())));
+        if (in.space().cols() >= 2) {
+            sections.add(ScreeSection.section(in.space(), "the clustering space", ctx));
         }
-        return k;
+        return sections;
     }
 
-    static String colour(int cluster) {
-        return cluster < 0 ? "#BBBBBB" : PALETTE[cluster % PALETTE.length];
+    static Report.Section overview(Input in, ClusterProfile profile) {
+        List<Report.Block> blocks = new ArrayList<>();
+        blocks.add(Overview.facts(in.facts()));
+        blocks.add(Overview.clusterSizes(in.labels()));
+        if (!in.indices().isEmpty()) {
+            blocks.add(Overview.facts(in.indices()));
+        }
+        if (!profile.descriptions().isEmpty()) {
+            blocks.add(Overview.descriptions(profile));
+        }
+        return new Report.Section("overview", "Overview", blocks);
     }
 
-    private static void appendClusterTable(StringBuilder sb, Input in) {
-        Dataset raw = in.raw();
-        int[] labels = in.labels();
-        int k = clusterCount(labels);
-        int d = raw.cols();
-        double[] sums = new double[(k + 1) * d];
-        int[] sizes = new int[k + 1];
-        double[] x = raw.rawValues();
-        for (int i = 0; i < raw.rows(); i++) {
-            int c = labels[i] < 0 ? k : labels[i];
-            sizes[c]++;
-            for (int j = 0; j < d; j++) {
-                sums[c * d + j] += x[i * d + j];
-            }
+    /**
+     * The centres of a fitted model in its own (scaled, reduced) space, {@code k × d} row-major: k-means,
+     * mini-batch and bisecting k-means, fuzzy c-means centres, k-medoids medoids. Null for spherical k-means (its
+     * centres are directions, not points) and for models without centres.
+     */
+    public static double[] spaceCentres(ClusteringModel m) {
+        if (m instanceof KMeansModel km) {
+            return "cosine".equals(km.params().toJson().get("metric")) ? null : km.centresFlat();
         }
-        sb.append("<h2>Clusters</h2>\n<p class=\"sub\">Size and mean of each feature, in the input's units.</p>\n");
-        sb.append("<div style=\"overflow-x:auto\"><table id=\"clusters\">\n<tr><th>cluster</th><th>size</th><th>share</th>");
-        int shown = Math.min(d, 30);
-        for (int j = 0; j < shown; j++) {
-            sb.append("<th>").append(esc(raw.columnName(j))).append("</th>");
+        if (m instanceof MiniBatchKMeansModel mb) {
+            return mb.centresFlat();
         }
-        sb.append("</tr>\n");
-        for (int c = 0; c <= k; c++) {
-            if (sizes[c] == 0) {
-                continue;
-            }
-            String name = c == k ? "noise" : Integer.toString(c);
-            sb.append("<tr><td><span class=\"swatch\" style=\"background:").append(colour(c == k ? -1 : c))
-                    .append("\"></span>").append(name).append("</td><td>").append(sizes[c]).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * sizes[c] / raw.rows())).append("</td>");
-            for (int j = 0; j < shown; j++) {
-                sb.append("<td>").append(fmt(sums[c * d + j] / sizes[c])).append("</td>");
-            }
-            sb.append("</tr>\n");
+        if (m instanceof BisectingKMeansModel bk) {
+            return bk.centresFlat();
         }
-        sb.append("</table></div>\n");
-        if (shown < d) {
-            sb.append("<p class=\"sub\">First ").append(shown).append(" of ").append(d).append(" features shown.</p>\n");
+        if (m instanceof FuzzyCMeansModel fc) {
+            return fc.centresFlat();
         }
-    }
-
-    private static void appendScatter(StringBuilder sb, Input in) {
-        Dataset space = in.space();
-        int n = space.rows();
-        double[] px = new double[n];
-        double[] py = new double[n];
-        String xLabel;
-        String yLabel;
-        if (space.cols() >= 2) {
-            PCAModel pca = PCA.withComponents(2).fit(space, ExecutionContext.singleThreaded());
-            Dataset scores = pca.transform(space);
-            double[] ratio = pca.explainedVarianceRatio();
-            for (int i = 0; i < n; i++) {
-                px[i] = scores.get(i, 0);
-                py[i] = scores.get(i, 1);
-            }
-            xLabel = String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * ratio[0]);
-            yLabel = String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * ratio[1]);
-        } else {
-            for (int i = 0; i < n; i++) {
-                px[i] = space.get(i, 0);
-                py[i] = in.labels()[i];
-            }
-            xLabel = space.columnName(0);
-            yLabel = "cluster";
+        if (m instanceof KMedoidsModel kd) {
+            return kd.medoidsFlat();
         }
-        int[] order = sample(n);
-        // cluster centres in the plot: the mean of each cluster's projected points (the projection is linear,
-        // so this is where the cluster's mean lands)
-        int k = clusterCount(in.labels());
-        double[] cx = new double[k];
-        double[] cy = new double[k];
-        int[] count = new int[k];
-        for (int i = 0; i < n; i++) {
-            int c = in.labels()[i];
-            if (c >= 0) {
-                cx[c] += px[i];
-                cy[c] += py[i];
-                count[c]++;
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            cx[c] = count[c] > 0 ? cx[c] / count[c] : Double.NaN;
-            cy[c] = count[c] > 0 ? cy[c] / count[c] : Double.NaN;
-        }
-        sb.append(Svg.scatter(px, py, in.labels(), order, xLabel, yLabel, cx, cy));
-        if (order.length < n) {
-            sb.append("<p class=\"sub\">Showing a random sample of ").append(order.length).append(" of ").append(n)
-                    .append(" rows.</p>\n");
-        }
-    }
-
-    /** Rows to draw: all, or a seeded sample of {@link #MAX_POINTS}, in increasing order. */
-    private static int[] sample(int n) {
-        if (n <= MAX_POINTS) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            return all;
-        }
-        return io.cumulo.exec.Sampling.sortedSample(n, MAX_POINTS, 0);
-    }
-
-    static String fmt(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e6 || a < 1e-3) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.3f" : "%.4f", v);
-    }
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    static List<Integer> clustersPresent(int[] labels) {
-        List<Integer> out = new ArrayList<>();
-        boolean noise = false;
-        int k = clusterCount(labels);
-        boolean[] seen = new boolean[k];
-        for (int l : labels) {
-            if (l < 0) {
-                noise = true;
-            } else {
-                seen[l] = true;
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            if (seen[c]) {
-                out.add(c);
-            }
-        }
-        if (noise) {
-            out.add(-1);
-        }
-        return out;
+        return null;
     }
 }

@@ -1,0 +1,110 @@
+package io.cumulo.report;
+
+import io.cumulo.data.Dataset;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.neighbors.Distance;
+import io.cumulo.report.chart.Axis;
+import io.cumulo.report.chart.Chart;
+import io.cumulo.report.chart.Palette;
+import io.cumulo.report.chart.Report;
+import io.cumulo.report.chart.Trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The silhouette plot (Rousseeuw 1987): one horizontal bar per row, grouped by cluster and sorted from the largest
+ * value down within each cluster, with a line at the mean. Each cluster is one {@link Trace.Scatter} filled to
+ * x = 0, its i-th point at y = the bar's position, so a cluster's silhouette reads as one shape.
+ *
+ * <p>Exact up to {@link #EXACT_MAX} rows ({@link SilhouetteScore#compute}); above, the silhouettes of a seeded
+ * sample of {@link #EXACT_MAX} rows, each computed exactly against all rows ({@link SilhouetteScore#estimate}),
+ * and the note says so. Noise rows have no silhouette and are not drawn.
+ */
+final class SilhouetteSection {
+    static final String ID = "silhouette";
+    /** Rows whose silhouettes are all drawn; above, a sample of this many. */
+    static final int EXACT_MAX = 5_000;
+    /** Empty positions between two clusters' bars. */
+    static final int GAP = 2;
+
+    private SilhouetteSection() {
+    }
+
+    static Report.Section section(Dataset space, int[] labels, Distance distance, long seed, ExecutionContext ctx) {
+        Groups groups = Groups.of(labels);
+        int clusters = 0;
+        int members = 0;
+        for (int g = 0; g < groups.count(); g++) {
+            if (groups.id(g) >= 0) {
+                clusters++;
+                members += groups.size(g);
+            }
+        }
+        if (clusters < 2 || clusters >= members) {
+            return new Report.Section(ID, "Silhouette", List.of(new Report.Block.Text("No silhouette plot: the silhouette "
+                    + "needs between 2 and n − 1 clusters, and there " + (clusters == 1 ? "is 1" : "are " + clusters) + ".",
+                    true)));
+        }
+        int[] rows;
+        double[] values;
+        double mean;
+        String note;
+        if (members <= EXACT_MAX) {
+            SilhouetteScore.Result r = SilhouetteScore.compute(space, labels, distance, ctx);
+            double[] all = r.samples();
+            rows = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
+            values = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                values[i] = all[rows[i]];
+            }
+            mean = r.mean();
+            note = "Every row's silhouette, " + distance.id() + " distance; mean " + Numbers.fmt(mean) + ".";
+        } else {
+            SilhouetteScore.Estimate e = SilhouetteScore.estimate(space, labels, EXACT_MAX, seed, distance, ctx);
+            rows = e.sampledRows();
+            values = e.sampledValues();
+            mean = e.mean();
+            note = Numbers.count(rows.length) + " of " + Numbers.count(members) + " rows shown, sampled with seed " + seed
+                    + "; each silhouette computed against all rows (" + distance.id() + " distance). Mean of the sample "
+                    + Numbers.fmt(mean) + " (standard error " + Numbers.fmt(e.standardError()) + ").";
+        }
+        return new Report.Section(ID, "Silhouette", List.of(Report.Block.Charts.of(
+                chart(rows, values, labels, groups, mean, note))));
+    }
+
+    /** The bars of {@code rows} (their silhouettes {@code values}), cluster by cluster, each sorted descending. */
+    static Chart chart(int[] rows, double[] values, int[] labels, Groups groups, double mean, String note) {
+        List<Trace> traces = new ArrayList<>();
+        int position = 0;
+        int[] group = groups.groupOfRows(labels);
+        for (int g = 0; g < groups.count(); g++) {
+            if (groups.id(g) < 0) {
+                continue;
+            }
+            List<Double> mine = new ArrayList<>();
+            for (int i = 0; i < rows.length; i++) {
+                if (group[rows[i]] == g) {
+                    mine.add(values[i]);
+                }
+            }
+            double[] v = mine.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(v);
+            double[] x = new double[v.length];
+            double[] y = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                x[i] = v[v.length - 1 - i]; // descending: the best-placed row on top of its cluster's shape
+                y[i] = position++;
+            }
+            position += GAP;
+            traces.add(new Trace.Scatter(groups.name(g), x, y, Trace.Mode.LINES, groups.color(g), Trace.Symbol.CIRCLE, 1,
+                    null, false, Trace.Fill.TO_ZERO_X, null));
+        }
+        traces.add(new Trace.Rule("mean silhouette", true, mean, Palette.ACCENT, true, "mean " + Numbers.fmt(mean)));
+        return new Chart(ID, "Silhouette of each row, grouped by cluster",
+                Axis.linear("silhouette coefficient").withRange(-1.0, 1.0),
+                Axis.linear("rows, grouped by cluster, sorted within each"), traces, note);
+    }
+}
