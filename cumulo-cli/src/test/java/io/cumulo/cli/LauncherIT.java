@@ -41,7 +41,6 @@ class LauncherIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs the renderers from report-html/report-static")
     void demoRunsAndWritesItsFiles() throws Exception {
         Run r = cumulo(Map.of(), "demo");
         assertEquals(0, r.exit(), r.err());

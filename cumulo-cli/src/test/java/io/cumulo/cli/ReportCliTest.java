@@ -1,6 +1,5 @@
 package io.cumulo.cli;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reduce, profile and evaluate, and {@code cumulo demo}. The charts themselves are tested on the {@code Report}
  * objects in cumulo-report; here, that the files are there and hold what the command made.
  */
-@Disabled("needs the renderers from report-html/report-static")
 class ReportCliTest {
     @TempDir
     Path dir;

@@ -67,6 +67,7 @@ public final class HtmlReportWriter {
             th{background:var(--soft);font-weight:600;border-bottom:1px solid var(--rule)}
             td:first-child,th:first-child{text-align:left}
             table.kv td{text-align:left}
+            td.t,th.t{text-align:left}
             table.kv td:first-child{color:var(--muted);padding-right:2rem;white-space:nowrap}
             .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.45rem;vertical-align:-.05rem;border:1px solid rgba(0,0,0,.15)}
             .charts{display:grid;gap:1rem;grid-template-columns:repeat(var(--cols,1),minmax(0,1fr));margin:.8rem 0 1.2rem}
@@ -302,21 +303,36 @@ public final class HtmlReportWriter {
         sb.append("</table></div>\n");
     }
 
+    /** A cell that reads as a number: digits with sign, separators, exponent, %, a unit of seconds, n/a or ∞. */
+    private static final java.util.regex.Pattern NUMERIC_CELL = java.util.regex.Pattern.compile(
+            "[−+-]?[0-9][0-9.,  ]*([eE][−+-]?[0-9]+)?( ?%| s)?|n/a|[−+-]?∞|");
+
     private static void table(StringBuilder sb, Report.Block.Table t) {
         sb.append("<div class=\"table-wrap\"><table");
         if (t.id() != null) {
             sb.append(" id=\"").append(escape(t.id())).append('"');
         }
         sb.append(">\n<thead><tr>");
-        for (String h : t.header()) {
-            sb.append("<th>").append(escape(h)).append("</th>");
+        // numbers line up on the right; a column with any word in it reads better on the left
+        int cols = t.header().size();
+        for (List<String> row : t.rows()) {
+            cols = Math.max(cols, row.size());
+        }
+        boolean[] text = new boolean[cols];
+        for (List<String> row : t.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                text[c] |= !NUMERIC_CELL.matcher(row.get(c).trim()).matches();
+            }
+        }
+        for (int c = 0; c < t.header().size(); c++) {
+            sb.append(text[c] ? "<th class=\"t\">" : "<th>").append(escape(t.header().get(c))).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < t.rows().size(); r++) {
             List<String> row = t.rows().get(r);
             sb.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
-                sb.append("<td>");
+                sb.append(text[c] ? "<td class=\"t\">" : "<td>");
                 if (c == 0 && t.swatches() != null && r < t.swatches().size()) {
                     String color = t.swatches().get(r);
                     if (color != null && SAFE_COLOR.matcher(color).matches()) {
