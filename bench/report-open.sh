@@ -3,11 +3,15 @@
 # Chromium driven by Selenium, for a 10,000-point WebGL scatter + 8 charts and for a 1,000,000-row input sampled
 # to 20,000 points + 4 charts. See docs/benchmarks.md, "Report".
 #
-# Usage: bench/report-open.sh [RUNS]     (default 5; needs chromium and chromium-driver from Debian)
+# Usage: bench/report-open.sh [RUNS [REPORT.html ...]]   (default 5; needs chromium and chromium-driver from Debian)
+#   report files written by the CLI (cumulo cluster ... --report F.html) given after RUNS are timed the same way
 # Prints the file sizes, then per page the median over RUNS, the first run, and when plotly.js was loaded.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 RUNS="${1:-5}"
+shift || true
+EXTRA=()
+for f in "$@"; do EXTRA+=("$(readlink -f "$f")"); done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "report-open.sh: RUNS must be a positive integer, got '$RUNS'" >&2; exit 1; }
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
@@ -16,4 +20,4 @@ trap 'rm -f "$CP_FILE"' EXIT
   -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE") >&2
 R="$ROOT/cumulo-report/target"
 java -Xmx2g -Djava.awt.headless=true -cp "$R/test-classes:$R/classes:$(cat "$CP_FILE")" \
-  io.cumulo.report.ReportOpenBench "$RUNS" "$R/report-open"
+  io.cumulo.report.ReportOpenBench "$RUNS" "$R/report-open" "${EXTRA[@]}"

@@ -24,7 +24,9 @@ import java.util.Locale;
  * the unpacking costs. Each page is opened {@code runs} times in one browser (a fresh navigation each time, nothing cached that
  * matters: the blob: URL of plotly.js is new every time); the first run is reported on its own as well.
  *
- * <p>Usage: {@code ReportOpenBench [runs] [dir]} (default 5 runs, pages written to {@code target/report-open}).
+ * <p>Usage: {@code ReportOpenBench [runs] [dir] [REPORT.html ...]} (default 5 runs, pages written to
+ * {@code target/report-open}); report files given after the directory (e.g. written by {@code cumulo cluster
+ * --report}) are timed the same way.
  */
 public final class ReportOpenBench {
     private ReportOpenBench() {
@@ -39,7 +41,9 @@ public final class ReportOpenBench {
                 new Object[] {"1m-sampled", SampleReports.scatterReport(20_000, 8, 4,
                         "20,000 of 1,000,000 rows shown, sampled with seed 42")});
         List<Path> files = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (Object[] p : pages) {
+            labels.add((String) p[0]);
             long t0 = System.nanoTime();
             String html = HtmlReportWriter.html((Report) p[1]);
             long t1 = System.nanoTime();
@@ -58,6 +62,13 @@ public final class ReportOpenBench {
                 + " plotlyMs: performance.now(), readyMs: performance.now()};</script></body></html>");
         System.out.printf(Locale.ROOT, "%-11s plotly.js inlined unpacked, no chart, %.2f MB%n", "baseline", Files.size(raw) / 1e6);
         files.add(raw);
+        labels.add("baseline");
+        for (int a = 2; a < args.length; a++) {
+            Path f = Path.of(args[a]);
+            System.out.printf(Locale.ROOT, "%-11s %.2f MB%n", f.getFileName(), Files.size(f) / 1e6);
+            files.add(f.toAbsolutePath());
+            labels.add(f.getFileName().toString());
+        }
         try (ReportBrowser browser = ReportBrowser.start()) {
             for (int i = 0; i < files.size(); i++) {
                 double[] ready = new double[runs];
@@ -74,7 +85,7 @@ public final class ReportOpenBench {
                 }
                 System.out.printf(Locale.ROOT, "%-11s open to ready: median %.0f ms over %d runs (first %.0f ms, all %s);"
                                 + " medians: plotly.js unpacked at %.0f ms, loaded at %.0f ms%n",
-                        i < pages.size() ? pages.get(i)[0] : "baseline", median(ready), runs,
+                        labels.get(i), median(ready), runs,
                         ready[0], Arrays.toString(Arrays.stream(ready).mapToLong(Math::round).toArray()), median(unpacked),
                         median(plotly));
             }
