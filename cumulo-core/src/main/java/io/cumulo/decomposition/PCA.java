@@ -47,7 +47,7 @@ import io.cumulo.param.ParamValues;
  * {@code oversamples} extra directions and {@code power-iterations} passes (scikit-learn's defaults: 10, and 7 or
  * 4). Ratios are relative to the exact total variance (the sum of the column variances), as scikit-learn's. It
  * needs a count, not a variance fraction. Cheaper than the exact solver when {@code d} is large against
- * {@code 4(q + 2)(k + oversamples)}.
+ * {@code 4(q + 1)(k + oversamples)}.
  *
  * <p>Deterministic: the product is summed over a fixed split of the rows that depends on {@code n} and {@code d}
  * only, partial sums added in chunk order, so the result is the same bits whatever the thread count.

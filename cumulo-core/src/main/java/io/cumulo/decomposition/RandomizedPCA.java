@@ -11,15 +11,17 @@ import java.util.SplittableRandom;
  * The leading principal components by randomized subspace iteration (Halko, Martinsson &amp; Tropp, "Finding
  * structure with randomness", SIAM Review 53(2), 2011, §4.5 and Algorithm 5.3's Rayleigh-Ritz step), run on the
  * covariance operator in feature space: a Gaussian {@code Ω} ({@code d × l}, {@code l = k + oversamples}) made
- * orthonormal, then passes {@code Z = X_cᵀ(X_cQ)}, {@code Q ← orth(Z)}; the last pass's {@code Z} gives the small
- * {@code H = QᵀX_cᵀX_cQ} ({@code l × l}), whose eigenpairs give the variances and, through {@code Q}, the components.
- * Halko's algorithm with {@code q} power iterations reaches the subspace of {@code (X_cᵀX_c)^{q+1}Ω}; this one takes
- * {@code q + 2} passes, so it is at least as accurate for the same {@code q} (scikit-learn's defaults: 7 or 4).
+ * orthonormal, then {@code q + 1} passes {@code Z = X_cᵀ(X_cQ)}, {@code Q ← orth(Z)}: the same {@code 2q + 2}
+ * products and the same subspaces as Halko's {@code q} power iterations (scikit-learn's defaults: 7 or 4). The last
+ * pass's {@code Z} gives Halko's small problem without the {@code n × l} basis: with {@code Y = X_cQ},
+ * {@code M1 = YᵀY = QᵀZ = RᵀR} and {@code M2 = ZᵀZ}, the projection {@code B = Q_YᵀX_c} has
+ * {@code BBᵀ = R⁻ᵀM2R⁻¹} ({@code l × l}), whose eigenpairs give the variances and, through {@code ZR⁻¹}, the
+ * components.
  *
  * <p>Why in feature space: both products of a pass read each block of rows once while it is in cache, and every
  * orthonormalisation is of a {@code d × l} matrix instead of an {@code n × l} one. Each pass costs {@code 2·n·d·l}
- * multiply-adds on the kernels' GEMM-shaped product, so the whole is {@code 2(q + 2)·n·d·l}: less than the
- * {@code n·d²/2} of the exact solver's covariance when {@code d > 4(q + 2)·l}, i.e. for wide data and few components.
+ * multiply-adds on the kernels' GEMM-shaped product, so the whole is {@code 2(q + 1)·n·d·l}: less than the
+ * {@code n·d²/2} of the exact solver's covariance when {@code d > 4(q + 1)·l}, i.e. for wide data and few components.
  * The bases are orthonormalised by Cholesky QR applied twice (CholeskyQR2); directions the data lacks (a Gram pivot
  * below {@code 1e-13} of the largest) are dropped rather than divided by zero. Sums run over a fixed split of the
  * rows, added in a fixed order: the same bits whatever the thread count.
@@ -43,9 +45,8 @@ final class RandomizedPCA {
         }
         q = orthonormalizeTall(q, d, l, 2, ctx);
         // subspace iteration on the covariance operator: each pass is Z = X_cᵀ(X_cQ), one read of the data for both
-        // products; q power iterations of Halko et al. reach the subspace of (X_cᵀX_c)^(q+1)Ω, so q + 2 passes (the
-        // last one only for the Rayleigh-Ritz step) are at least as accurate
-        int passes = powerIterations + 2;
+        // products; q + 1 passes make the 2q + 2 products of Halko et al.'s q power iterations
+        int passes = powerIterations + 1;
         double[] z = null;
         for (int pass = 0; pass < passes; pass++) {
             z = covarianceTimes(x, n, d, mean, q, l, ctx);
@@ -53,37 +54,78 @@ final class RandomizedPCA {
                 q = orthonormalizeTall(z, d, l, 2, ctx);
             }
         }
-        // Rayleigh-Ritz: H = QᵀX_cᵀX_cQ (l × l); its eigenpairs give the variances and, through Q, the components
-        double[] h = new double[l * l];
+        // Halko's last step, B = Q_YᵀX_c with Q_Y the orthonormal basis of Y = X_cQ, without forming Y: with
+        // M1 = YᵀY = QᵀZ = RᵀR and M2 = ZᵀZ, BBᵀ = R⁻ᵀM2R⁻¹; its eigenpairs (θ, u) give the variances θ/(n − 1)
+        // and the components Bᵀu/√θ = ZR⁻¹u/√θ, orthonormal because (ZR⁻¹U)ᵀ(ZR⁻¹U) = Θ
+        double[] m1 = new double[l * l];
+        double[] m2 = new double[l * l];
         for (int a = 0; a < l; a++) {
             for (int b = a; b < l; b++) {
                 double s1 = 0;
+                double s1t = 0;
                 double s2 = 0;
                 for (int r = 0; r < d; r++) {
                     s1 += q[r * l + a] * z[r * l + b];
-                    s2 += q[r * l + b] * z[r * l + a];
+                    s1t += q[r * l + b] * z[r * l + a];
+                    s2 += z[r * l + a] * z[r * l + b];
                 }
-                double s = (s1 + s2) / 2;
-                h[a * l + b] = s;
-                h[b * l + a] = s;
+                m1[a * l + b] = (s1 + s1t) / 2;
+                m1[b * l + a] = m1[a * l + b];
+                m2[a * l + b] = s2;
+                m2[b * l + a] = s2;
             }
         }
-        SymmetricEigen eig = SymmetricEigen.of(h, l);
-        double[] s2 = eig.values();
+        double[] rInv = upperCholeskyInverse(m1, l);
+        double[] bbt = new double[l * l];
+        double[] tmp = new double[l * l]; // M2 R⁻¹
+        for (int a = 0; a < l; a++) {
+            for (int b = 0; b < l; b++) {
+                double s = 0;
+                for (int p = 0; p <= b; p++) {
+                    s += m2[a * l + p] * rInv[p * l + b];
+                }
+                tmp[a * l + b] = s;
+            }
+        }
+        for (int a = 0; a < l; a++) {
+            for (int b = a; b < l; b++) {
+                double s = 0;
+                for (int p = 0; p <= a; p++) {
+                    s += rInv[p * l + a] * tmp[p * l + b];
+                }
+                double t = 0;
+                for (int p = 0; p <= b; p++) {
+                    t += rInv[p * l + b] * tmp[p * l + a];
+                }
+                bbt[a * l + b] = (s + t) / 2;
+                bbt[b * l + a] = bbt[a * l + b];
+            }
+        }
+        SymmetricEigen eig = SymmetricEigen.of(bbt, l);
+        double[] theta = eig.values();
         double[] u = eig.vectors();
         double[] comp = new double[k * d];
         double[] variance = new double[k];
+        double[] coef = new double[l];
         for (int j = 0; j < k; j++) {
-            variance[j] = Math.max(s2[j], 0) / (n - 1);
+            variance[j] = Math.max(theta[j], 0) / (n - 1);
+            for (int p = 0; p < l; p++) { // R⁻¹u_j
+                double s = 0;
+                for (int b = p; b < l; b++) {
+                    s += rInv[p * l + b] * u[b * l + j];
+                }
+                coef[p] = s;
+            }
             double norm = 0;
             for (int r = 0; r < d; r++) {
                 double s = 0;
-                for (int a = 0; a < l; a++) {
-                    s += q[r * l + a] * u[a * l + j];
+                for (int p = 0; p < l; p++) {
+                    s += z[r * l + p] * coef[p];
                 }
                 comp[j * d + r] = s;
                 norm += s * s;
             }
+            // normalised again to remove the rounding of √θ
             norm = Math.sqrt(norm);
             for (int r = 0; r < d; r++) {
                 comp[j * d + r] = norm > 0 ? comp[j * d + r] / norm : 0;
