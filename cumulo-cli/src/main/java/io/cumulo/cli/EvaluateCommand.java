@@ -167,14 +167,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<String> names = classNames(metrics.table(), truthColumn).stream().map(String::valueOf).toList();
             Report r = EvaluateReport.build("Clusters of " + pred.source() + " against " + classes.source(), metrics,
                     names, classes.column(), facts, internalFacts);
-            reports.checkPlotFiles(r, overwrite);
-            reports.write(r, overwrite);
-            if (reports.report != null) {
-                j.put("report", reports.report.toString());
-            }
-            if (reports.plots != null) {
-                j.put("plots", reports.plots.toString());
-            }
+            reports.writeAndRecord(r, overwrite, j);
         }
         j.put("warnings", warnings);
         for (String w : warnings) {

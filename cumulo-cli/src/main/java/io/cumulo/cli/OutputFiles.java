@@ -8,10 +8,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes output files without ever replacing an existing file unless asked, and never half-written. */
 final class OutputFiles {
@@ -42,27 +40,12 @@ final class OutputFiles {
 
     /** Writes to a temporary file beside {@code p}, then moves it into place. */
     static void write(Path p, Content content) {
-        try {
-            Path abs = p.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            // a plain new file (not createTempFile, whose 0600 mode would stick to the result)
-            Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            try {
-                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
-                    content.writeTo(w);
-                }
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+        io.cumulo.data.AtomicFile.write(p, tmp -> {
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                content.writeTo(w);
             }
-        } catch (IOException e) {
-            throw new CumuloException(p + ": cannot write (" + e.getMessage() + ")");
-        }
+        });
     }
 
     static void writeString(Path p, String text) {

@@ -137,14 +137,7 @@ public final class ProfileCommand implements Callable<Integer> {
                     : "labels " + labelsFile);
             facts.put("threshold (|SMD| called high or low)", ClusterJob.fmt(threshold));
             Report r = ProfileReport.build("Cluster profiles of " + data.source(), data, clusters, profile, facts);
-            reports.checkPlotFiles(r, overwrite);
-            reports.write(r, overwrite);
-            if (reports.report != null) {
-                j.put("report", reports.report.toString());
-            }
-            if (reports.plots != null) {
-                j.put("plots", reports.plots.toString());
-            }
+            reports.writeAndRecord(r, overwrite, j);
         }
         if (json) {
             parent.out.println(Json.write(j));

@@ -72,6 +72,18 @@ public final class ReportOptions {
     }
 
     /** Writes what was asked; returns the files written (the report first). */
+    /** Checks the chart files, writes the report and the charts, and names them in the command's JSON output. */
+    void writeAndRecord(Report r, boolean overwrite, java.util.Map<String, Object> json) {
+        checkPlotFiles(r, overwrite);
+        write(r, overwrite);
+        if (report != null) {
+            json.put("report", report.toString());
+        }
+        if (plots != null) {
+            json.put("plots", plots.toString());
+        }
+    }
+
     List<Path> write(Report r, boolean overwrite) {
         return write(report, plots, r, overwrite);
     }

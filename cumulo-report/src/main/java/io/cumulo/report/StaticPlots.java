@@ -11,10 +11,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,13 +73,13 @@ public final class StaticPlots {
         for (int i = 0; i < charts.size(); i++) {
             Chart chart = charts.get(i);
             BufferedImage png = png(chart);
-            replace(targets.get(2 * i), tmp -> {
+            io.cumulo.data.AtomicFile.write(targets.get(2 * i), tmp -> {
                 if (!ImageIO.write(png, "png", tmp.toFile())) {
                     throw new IOException("no PNG writer in this JDK");
                 }
             });
             byte[] svg = svg(chart).getBytes(StandardCharsets.UTF_8);
-            replace(targets.get(2 * i + 1), tmp -> Files.write(tmp, svg));
+            io.cumulo.data.AtomicFile.write(targets.get(2 * i + 1), tmp -> Files.write(tmp, svg));
         }
         return List.copyOf(targets);
     }
@@ -107,27 +105,4 @@ public final class StaticPlots {
         return canvas.finish();
     }
 
-    private interface Writing {
-        void to(Path tmp) throws IOException;
-    }
-
-    /** Writes beside {@code p} then moves into place, so a reader never sees half a file. */
-    private static void replace(Path p, Writing writing) {
-        Path abs = p.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try {
-                writing.to(tmp);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new CumuloException(p + ": cannot write (" + e.getMessage() + ")");
-        }
-    }
 }

@@ -197,7 +197,7 @@ class HtmlReportWriterTest {
         assertTrue(html.contains("<span class=\"swatch\" style=\"background:#0072B2\"></span>0</td>"));
         // a swatch that is not a plain colour is dropped, not pasted into the style attribute
         assertFalse(html.contains("url(x)"));
-        assertTrue(html.contains("<td>2 &lt;b&gt;</td>"));
+        assertTrue(html.contains("<td class=\"t\">2 &lt;b&gt;</td>"), "a column with words in it is left-aligned");
         assertTrue(html.contains("Made by Cumulo " + io.cumulo.Version.get()));
     }
 
