@@ -305,13 +305,15 @@ final class PlotlyFigure {
         j.endObject();
     }
 
+    /** A legend when it tells traces apart: two named scatter or bar traces or more (one is named by the title). */
     private static boolean hasLegend(Chart chart) {
+        int named = 0;
         for (Trace t : chart.traces()) {
             if ((t instanceof Trace.Scatter || t instanceof Trace.Bars) && t.name() != null) {
-                return true;
+                named++;
             }
         }
-        return false;
+        return named >= 2;
     }
 
     private static boolean isCategory(Axis a) {

@@ -287,6 +287,7 @@ class HtmlReportWriterTest {
         assertFalse(bar.containsKey("hovertext"));
         Map<String, Object> y = (Map<String, Object>) ((Map<String, Object>) fig.get("layout")).get("yaxis");
         assertEquals(1L, y.get("dtick"));
-        assertEquals(true, ((Map<String, Object>) fig.get("layout")).get("showlegend"));
+        // one named trace: the title names it, no legend
+        assertEquals(false, ((Map<String, Object>) fig.get("layout")).get("showlegend"));
     }
 }

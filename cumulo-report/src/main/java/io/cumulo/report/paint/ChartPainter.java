@@ -64,6 +64,9 @@ public final class ChartPainter {
                 legend.add(t);
             }
         }
+        if (legend.size() < 2) {
+            legend.clear(); // one named trace is named by the title; a legend only tells traces apart
+        }
         this.colourBar = firstHeatmap;
         this.titleLines = chart.title().isBlank() ? List.of() : Fonts.wrap(chart.title(), TITLE_SIZE, true, width - 40, 2);
         String note = note(chart);
