@@ -485,8 +485,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (data.rows() <= ClusterJob.SILHOUETTE_EXACT_MAX) {
                 m.put("silhouette", SilhouetteScore.score(data, labels, distance, ctx));
             } else {
-                m.put("silhouette", SilhouetteScore.sampledScore(data, labels, ClusterJob.SILHOUETTE_SAMPLE, 0, distance, ctx));
-                m.put("silhouette_sample_size", ClusterJob.SILHOUETTE_SAMPLE);
+                ClusterJob.putEstimate(m, SilhouetteScore.estimate(data, labels, ClusterJob.SILHOUETTE_SAMPLE, 0, distance,
+                        ctx));
             }
         } else {
             m.put("silhouette", null);

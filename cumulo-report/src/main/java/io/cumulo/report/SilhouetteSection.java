@@ -20,13 +20,15 @@ import java.util.List;
  * x = 0, its i-th point at y = the bar's position, so a cluster's silhouette reads as one shape.
  *
  * <p>Exact up to {@link #EXACT_MAX} rows ({@link SilhouetteScore#compute}); above, the silhouettes of a seeded
- * sample of {@link #EXACT_MAX} rows, each computed exactly against all rows ({@link SilhouetteScore#estimate}),
+ * sample of {@link #SAMPLE} rows, each computed exactly against all rows ({@link SilhouetteScore#estimate}),
  * and the note says so. Noise rows have no silhouette and are not drawn.
  */
 final class SilhouetteSection {
     static final String ID = "silhouette";
     /** Rows whose silhouettes are all drawn; above, a sample of this many. */
-    static final int EXACT_MAX = 5_000;
+    static final int EXACT_MAX = 20_000;
+    /** Rows drawn (and scored against every row) above {@link #EXACT_MAX}: the CLI's silhouette uses the same. */
+    static final int SAMPLE = 5_000;
     /** Empty positions between two clusters' bars. */
     static final int GAP = 2;
 
@@ -63,7 +65,7 @@ final class SilhouetteSection {
             mean = r.mean();
             note = "Every row's silhouette, " + distance.id() + " distance; mean " + Numbers.fmt(mean) + ".";
         } else {
-            SilhouetteScore.Estimate e = SilhouetteScore.estimate(space, labels, EXACT_MAX, seed, distance, ctx);
+            SilhouetteScore.Estimate e = SilhouetteScore.estimate(space, labels, SAMPLE, seed, distance, ctx);
             rows = e.sampledRows();
             values = e.sampledValues();
             mean = e.mean();
