@@ -43,7 +43,7 @@ final class ClusterJob {
      * silhouette plot draws the same sample (same size, same seed), so the page shows one mean.
      */
     static final int SILHOUETTE_EXACT_MAX = 20_000;
-    static final int SILHOUETTE_SAMPLE = 5_000;
+    static final int SILHOUETTE_SAMPLE = 2_000;
 
     /** What to do. */
     record Spec(String input, ReadOptions read, String algorithm, Integer k, Long seed, Map<String, String> params,

@@ -41,10 +41,10 @@ class SampledSilhouetteTest {
         Path labelsFile = dir.resolve("labels.csv");
         Map<String, Object> j = ClusterCommandTest.json(Cli.run("cluster", data.toString(), "--k", "4", "--seed", "1",
                 "--out", labelsFile.toString(), "--json"));
-        assertEquals(5000L, ((Number) j.get("silhouette_sample_size")).longValue());
+        assertEquals(2000L, ((Number) j.get("silhouette_sample_size")).longValue());
         double estimate = (Double) j.get("silhouette");
         double se = (Double) j.get("silhouette_standard_error");
-        assertTrue(se > 0 && se < 0.01, "standard error " + se);
+        assertTrue(se > 0 && se < 0.02, "standard error " + se);
         Dataset x = DatasetReader.read(data.toString(), ReadOptions.defaults());
         int[] labels = Files.readAllLines(labelsFile).stream().skip(1)
                 .mapToInt(line -> Integer.parseInt(line.split(",")[1])).toArray();

@@ -28,7 +28,7 @@ final class SilhouetteSection {
     /** Rows whose silhouettes are all drawn; above, a sample of this many. */
     static final int EXACT_MAX = 20_000;
     /** Rows drawn (and scored against every row) above {@link #EXACT_MAX}: the CLI's silhouette uses the same. */
-    static final int SAMPLE = 5_000;
+    static final int SAMPLE = 2_000;
     /** Empty positions between two clusters' bars. */
     static final int GAP = 2;
 

@@ -266,7 +266,7 @@ class ClusterReportTest {
         }
         Chart c = Fixtures.chart(SilhouetteSection.section(x, labels, Distance.EUCLIDEAN, 7, CTX));
         assertEquals(SilhouetteSection.SAMPLE, c.scatterPoints());
-        assertTrue(c.note().startsWith("5,000 of 21,000 rows shown, sampled with seed 7"), c.note());
+        assertTrue(c.note().startsWith("2,000 of 21,000 rows shown, sampled with seed 7"), c.note());
         assertEquals(SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 7, CTX).mean(),
                 Fixtures.only(c, Trace.Rule.class).value(), 1e-12);
     }
