@@ -22,6 +22,12 @@ final class Numbers {
         return String.format(Locale.ROOT, a >= 1000 ? "%.2f" : a >= 10 ? "%.3f" : "%.4f", v);
     }
 
+    /** Two decimals for a heatmap cell; a value that rounds to zero is "0.00", never "-0.00". */
+    static String cell(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") ? "0.00" : s;
+    }
+
     /** A boxed number (a JSON value), or "n/a" when absent. */
     static String fmt(Object v) {
         if (v == null) {

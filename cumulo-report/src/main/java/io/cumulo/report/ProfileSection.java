@@ -11,7 +11,6 @@ import io.cumulo.report.chart.Trace;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -89,7 +88,7 @@ final class ProfileSection {
             rowNames.add(groups.get(g).name());
             for (int f = 0; f < features.length; f++) {
                 z[g][f] = smd[features[f]];
-                text[g][f] = Double.isFinite(z[g][f]) ? String.format(Locale.ROOT, "%.2f", z[g][f]) : "";
+                text[g][f] = Double.isFinite(z[g][f]) ? Numbers.cell(z[g][f]) : "";
             }
         }
         List<String> columnNames = new ArrayList<>();

@@ -10,7 +10,6 @@ import io.cumulo.report.chart.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +98,7 @@ public final class ReduceReport {
             rows.add("PC" + (c + 1));
             text[c] = new String[components[c].length];
             for (int j = 0; j < components[c].length; j++) {
-                text[c][j] = String.format(Locale.ROOT, "%.2f", components[c][j]);
+                text[c][j] = Numbers.cell(components[c][j]);
             }
         }
         return new Chart("loadings", "What each principal component is made of", Axis.categories("feature", features),

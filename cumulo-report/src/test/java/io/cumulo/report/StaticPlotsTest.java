@@ -356,4 +356,25 @@ class StaticPlotsTest {
         assertTrue(ink > px.length / 100, what + ": only " + ink + " pixels not white");
         assertTrue(colours.size() > 2, what + ": " + colours.size() + " colours");
     }
+
+    /** A matrix reads top-down, as on the HTML page: the heatmap's first row is drawn above its second. */
+    @Test
+    void heatmapFirstRowIsAtTheTop() throws Exception {
+        Chart c = new Chart("matrix", "Matrix", Axis.categories("column", List.of("a", "b")),
+                Axis.categories("row", List.of("first-row", "second-row")),
+                List.of(new Trace.Heatmap(null, new double[][] {{1, 2}, {3, 4}}, false, null, "count")));
+        Document svg = parse(StaticPlots.svg(c));
+        NodeList texts = svg.getElementsByTagName("text");
+        double first = Double.NaN;
+        double second = Double.NaN;
+        for (int t = 0; t < texts.getLength(); t++) {
+            Element e = (Element) texts.item(t);
+            if (e.getTextContent().equals("first-row")) {
+                first = Double.parseDouble(e.getAttribute("y"));
+            } else if (e.getTextContent().equals("second-row")) {
+                second = Double.parseDouble(e.getAttribute("y"));
+            }
+        }
+        assertTrue(first < second, "first row at y " + first + ", second at y " + second);
+    }
 }

@@ -153,7 +153,11 @@ public final class ChartPainter {
         double pw = Math.max(120, width - left - right);
         double ph = Math.max(80, height - top - bottom);
         xMap.place(left, left + pw);
-        yMap.place(top + ph, top);
+        if (colourBar != null && yMap.category) {
+            yMap.place(top, top + ph); // a matrix reads top-down: its first row at the top, as on the HTML page
+        } else {
+            yMap.place(top + ph, top);
+        }
     }
 
     private static boolean hasText(String s) {
@@ -182,8 +186,8 @@ public final class ChartPainter {
     private void draw() {
         double px0 = xMap.p0;
         double px1 = xMap.p1;
-        double py0 = yMap.p1;
-        double py1 = yMap.p0;
+        double py0 = Math.min(yMap.p0, yMap.p1);
+        double py1 = Math.max(yMap.p0, yMap.p1);
         for (int i = 0; i < titleLines.size(); i++) {
             canvas.text(titleLines.get(i), width / 2, 14 + TITLE_SIZE + 20 * i,
                     TextStyle.of(TITLE_SIZE, INK, TextStyle.Anchor.MIDDLE).inBold());
