@@ -129,4 +129,27 @@ class ReportCliTest {
         assertTrue(Files.readString(report).contains("ARI"));
         hasPlots(plots, "contingency");
     }
+
+    /** The maps' defaults need more rows than a small input has: they are scaled down, and the note says so. */
+    @Test
+    void smallInputsGetAScaledDownMapOrAClearError() throws Exception {
+        Path data = dir.resolve("tiny.csv");
+        Files.writeString(data, "a,b\n1,2\n1.1,2.1\n5,6\n5.2,6.1\n9,9\n");
+        for (String view : List.of("tsne", "umap")) {
+            Path report = dir.resolve(view + ".html");
+            ok(Cli.run("cluster", data.toString(), "--k", "2", "--report", report.toString(), "--report-view", view));
+            String html = Files.readString(report);
+            assertTrue(html.contains(view.equals("tsne") ? "Perplexity 1.3333 (the default 30 needs more than 5 rows)"
+                    : "4 neighbours (the default 15 needs more than 5 rows)"), view);
+        }
+        Path three = dir.resolve("three.csv");
+        Files.writeString(three, "a,b\n1,2\n1.1,2.1\n5,6\n");
+        Path report = dir.resolve("three.html");
+        Cli.Result r = Cli.run("cluster", three.toString(), "--k", "2", "--report", report.toString(),
+                "--report-view", "tsne");
+        assertEquals(2, r.exit());
+        assertEquals("cumulo: error: --report-view tsne: " + three + ": t-SNE needs at least 4 rows, got 3"
+                + " (--report-view pca works on any input)", r.err().strip());
+        assertTrue(!Files.exists(report), "no report written");
+    }
 }

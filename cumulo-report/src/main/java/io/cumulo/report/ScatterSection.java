@@ -26,6 +26,9 @@ import java.util.Map;
  */
 final class ScatterSection {
     static final String ID = "scatter";
+    /** The maps' defaults (t-SNE's perplexity, UMAP's n-neighbors), scaled down for inputs smaller than them. */
+    static final int TSNE_PERPLEXITY = 30;
+    static final int UMAP_NEIGHBORS = 15;
 
     private ScatterSection() {
     }
@@ -89,8 +92,26 @@ final class ScatterSection {
             notes.add("Stars: the mean of each cluster's points.");
         } else {
             Reducers.Method method = Reducers.get(view.id());
-            ParamValues values = method.configure(Map.of("seed", Long.toString(seed)), 2, null);
-            Dataset embedded = method.fit(values, drawn.withoutLabels(), ctx).reduced();
+            Map<String, String> given = new java.util.HashMap<>(Map.of("seed", Long.toString(seed)));
+            // the maps' defaults need more rows than a small input has: scale them down rather than fail
+            int rows = drawn.rows();
+            if (view == ReportView.TSNE && rows <= TSNE_PERPLEXITY) {
+                double perplexity = Math.max(1, (rows - 1) / 3.0);
+                given.put("perplexity", Numbers.fmt(perplexity));
+                notes.add("Perplexity " + Numbers.fmt(perplexity) + " (the default 30 needs more than " + rows + " rows).");
+            } else if (view == ReportView.UMAP && rows <= UMAP_NEIGHBORS) {
+                int k = Math.max(2, rows - 1);
+                given.put("n-neighbors", Integer.toString(k));
+                notes.add(k + " neighbours (the default 15 needs more than " + rows + " rows).");
+            }
+            ParamValues values = method.configure(given, 2, null);
+            Dataset embedded;
+            try {
+                embedded = method.fit(values, drawn.withoutLabels(), ctx).reduced();
+            } catch (io.cumulo.CumuloException e) {
+                throw new io.cumulo.CumuloException("--report-view " + view.id() + ": " + e.getMessage()
+                        + " (--report-view pca works on any input)");
+            }
             for (int s = 0; s < px.length; s++) {
                 px[s] = embedded.get(s, 0);
                 py[s] = embedded.get(s, 1);
