@@ -52,8 +52,10 @@ final class ClusterJob {
     }
 
     /** What came of it. */
+    /** @param silhouette the sampled silhouette above {@link #SILHOUETTE_EXACT_MAX} rows (the report draws it), else null */
     record Outcome(Spec spec, Dataset data, Dataset scaled, ClusteringPipelineModel fitted, int[] labels,
-                   Map<String, Object> metrics, List<String> warnings, ClusterProfile profile) {
+                   Map<String, Object> metrics, List<String> warnings, ClusterProfile profile,
+                   SilhouetteScore.Estimate silhouette) {
     }
 
     private ClusterJob() {
@@ -93,14 +95,15 @@ final class ClusterJob {
         }
         Dataset scaled = fitted.transform(data);
         int[] labels = fitted.model().labels();
+        SilhouetteScore.Estimate[] estimate = new SilhouetteScore.Estimate[1];
         Map<String, Object> metrics = evaluate(data, scaled, labels, clusteringDistance(fitted.params()), ctx,
-                spec.seed() == null ? 0 : spec.seed());
+                spec.seed() == null ? 0 : spec.seed(), estimate);
         // what each cluster looks like, in the input's units (the "profile" block of --json, descriptions in the summary)
         ClusterProfile profile = ClusterProfiler.defaults().profile(data, labels,
                 ClusterProfiler.modelCentres(fitted).orElse(null), null, ctx.withProgress(ProgressListener.NONE));
         metrics.put("profile", profile.toJson());
 
-        Outcome outcome = new Outcome(spec, data, scaled, fitted, labels, metrics, warnings, profile);
+        Outcome outcome = new Outcome(spec, data, scaled, fitted, labels, metrics, warnings, profile, estimate[0]);
         Report report = null;
         if (spec.report() != null || spec.plots() != null) {
             report = report(outcome, ctx.withProgress(ProgressListener.NONE));
@@ -207,7 +210,7 @@ final class ClusterJob {
      * judges a partition its algorithm never tried to make); ARI and NMI against the ground truth when there is one.
      */
     static Map<String, Object> evaluate(Dataset data, Dataset scaled, int[] labels, Distance distance,
-                                        ExecutionContext ctx, long seed) {
+                                        ExecutionContext ctx, long seed, SilhouetteScore.Estimate[] sampled) {
         Map<String, Object> m = new LinkedHashMap<>();
         int clusters = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).distinct().count();
         int noise = (int) java.util.Arrays.stream(labels).filter(l -> l < 0).count();
@@ -216,7 +219,8 @@ final class ClusterJob {
             if (data.rows() <= SILHOUETTE_EXACT_MAX) {
                 m.put("silhouette", SilhouetteScore.score(scaled, labels, distance, quiet));
             } else {
-                putEstimate(m, SilhouetteScore.estimate(scaled, labels, SILHOUETTE_SAMPLE, seed, distance, quiet));
+                sampled[0] = SilhouetteScore.estimate(scaled, labels, SILHOUETTE_SAMPLE, seed, distance, quiet);
+                putEstimate(m, sampled[0]);
             }
             m.put("silhouette_metric", distance.id());
             // Euclidean in the clustering space whatever the clustering's distance: both are defined by centroids
@@ -387,7 +391,7 @@ final class ClusterJob {
         }
         ClusterReport.Input in = new ClusterReport.Input(title(o), o.data(), o.scaled(), o.labels(),
                 ClusterReport.spaceCentres(f.model()), facts, indices, o.profile(), clusteringDistance(f.params()),
-                o.spec().view(), seed(o.spec()));
+                o.spec().view(), seed(o.spec()), o.silhouette());
         return ClusterReport.build(in, ctx);
     }
 

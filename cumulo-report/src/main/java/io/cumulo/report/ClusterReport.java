@@ -11,6 +11,7 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
+import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.report.chart.Report;
 
 import java.util.ArrayList;
@@ -55,7 +56,14 @@ public final class ClusterReport {
      */
     public record Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres,
                         Map<String, String> facts, Map<String, String> indices, ClusterProfile profile,
-                        Distance distance, ReportView view, long seed) {
+                        Distance distance, ReportView view, long seed, SilhouetteScore.Estimate silhouette) {
+        /** Without a silhouette estimate: the report computes what it draws. */
+        public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
+                     Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
+                     long seed) {
+            this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, null);
+        }
+
         public Input {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(raw, "raw");
@@ -92,7 +100,7 @@ public final class ClusterReport {
         List<Report.Section> sections = new ArrayList<>();
         sections.add(overview(in, profile));
         sections.add(ScatterSection.section(in.space(), in.raw(), in.labels(), in.centres(), in.view(), in.seed(), ctx));
-        sections.add(SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), ctx));
+        sections.add(SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), in.silhouette(), ctx));
         sections.add(ProfileSection.section(profile, in.raw(), in.labels(), false));
         in.raw().labels().ifPresent(truth -> sections.add(LabelsSection.section(truth, in.labels())));
         if (in.space().cols() >= 2) {

@@ -36,6 +36,15 @@ final class SilhouetteSection {
     }
 
     static Report.Section section(Dataset space, int[] labels, Distance distance, long seed, ExecutionContext ctx) {
+        return section(space, labels, distance, seed, null, ctx);
+    }
+
+    /**
+     * @param given the caller's estimate of the same sample ({@link #SAMPLE} rows, this seed and distance), reused
+     *              rather than computed again; null to compute it
+     */
+    static Report.Section section(Dataset space, int[] labels, Distance distance, long seed,
+                                  SilhouetteScore.Estimate given, ExecutionContext ctx) {
         Groups groups = Groups.of(labels);
         int clusters = 0;
         int members = 0;
@@ -65,7 +74,9 @@ final class SilhouetteSection {
             mean = r.mean();
             note = "Every row's silhouette, " + distance.id() + " distance; mean " + Numbers.fmt(mean) + ".";
         } else {
-            SilhouetteScore.Estimate e = SilhouetteScore.estimate(space, labels, SAMPLE, seed, distance, ctx);
+            boolean same = given != null && given.seed() == seed && given.distance() == distance
+                    && given.population() == members && given.sampleSize() == Math.min(SAMPLE, members);
+            SilhouetteScore.Estimate e = same ? given : SilhouetteScore.estimate(space, labels, SAMPLE, seed, distance, ctx);
             rows = e.sampledRows();
             values = e.sampledValues();
             mean = e.mean();

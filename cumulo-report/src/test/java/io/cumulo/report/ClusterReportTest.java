@@ -269,6 +269,15 @@ class ClusterReportTest {
         assertTrue(c.note().startsWith("2,000 of 21,000 rows shown, sampled with seed 7"), c.note());
         assertEquals(SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 7, CTX).mean(),
                 Fixtures.only(c, Trace.Rule.class).value(), 1e-12);
+        // the command's own estimate of the same sample is drawn as is; one of another seed is not used
+        SilhouetteScore.Estimate same = SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 7, CTX);
+        Chart reused = Fixtures.chart(SilhouetteSection.section(x, labels, Distance.EUCLIDEAN, 7, same, CTX));
+        assertEquals(same.mean(), Fixtures.only(reused, Trace.Rule.class).value());
+        assertEquals(c.note(), reused.note());
+        SilhouetteScore.Estimate other = SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 8, CTX);
+        Chart recomputed = Fixtures.chart(SilhouetteSection.section(x, labels, Distance.EUCLIDEAN, 7, other, CTX));
+        assertEquals(same.mean(), Fixtures.only(recomputed, Trace.Rule.class).value());
+        assertTrue(other.mean() != same.mean(), "two seeds, two samples");
     }
 
     @Test
