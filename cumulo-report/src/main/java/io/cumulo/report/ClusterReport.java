@@ -11,6 +11,7 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
+import io.cumulo.decomposition.PCAModel;
 import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.report.chart.Report;
 
@@ -99,12 +100,16 @@ public final class ClusterReport {
                 : ClusterProfiler.defaults().profile(in.raw(), in.labels(), ctx);
         List<Report.Section> sections = new ArrayList<>();
         sections.add(overview(in, profile));
-        sections.add(ScatterSection.section(in.space(), in.raw(), in.labels(), in.centres(), in.view(), in.seed(), ctx));
+        // one PCA of the clustering space serves the scatter's plane and the scree plot (on 1,000,000 rows each fit
+        // costs a pass over the data)
+        PCAModel pca = in.space().cols() >= 2 ? ScreeSection.fit(in.space(), ctx) : null;
+        sections.add(ScatterSection.section(in.space(), in.raw(), in.labels(), in.centres(), in.view(), in.seed(), pca,
+                ctx));
         sections.add(SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), in.silhouette(), ctx));
         sections.add(ProfileSection.section(profile, in.raw(), in.labels(), false));
         in.raw().labels().ifPresent(truth -> sections.add(LabelsSection.section(truth, in.labels())));
         if (in.space().cols() >= 2) {
-            sections.add(ScreeSection.section(in.space(), "the clustering space", ctx));
+            sections.add(ScreeSection.section(pca, in.space().cols(), "the clustering space"));
         }
         return sections;
     }

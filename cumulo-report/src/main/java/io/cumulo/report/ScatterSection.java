@@ -41,6 +41,15 @@ final class ScatterSection {
      */
     static Report.Section section(Dataset space, Dataset raw, int[] labels, double[] centres, ReportView view, long seed,
                                   ExecutionContext ctx) {
+        return section(space, raw, labels, centres, view, seed, null, ctx);
+    }
+
+    /**
+     * @param fitted a PCA of {@code space} already fitted (its first two components are the plane; the scree's PCA),
+     *               or null to fit one here
+     */
+    static Report.Section section(Dataset space, Dataset raw, int[] labels, double[] centres, ReportView view, long seed,
+                                  PCAModel fitted, ExecutionContext ctx) {
         Groups groups = Groups.of(labels);
         int[] group = groups.groupOfRows(labels);
         RowSample sample = RowSample.of(space.rows(), PointMap.MAX_POINTS, seed);
@@ -53,7 +62,7 @@ final class ScatterSection {
         List<String> notes = new ArrayList<>();
         String title;
         if (view == ReportView.PCA && space.cols() >= 2) {
-            PCAModel pca = PCA.withComponents(2).fit(space, ctx);
+            PCAModel pca = fitted != null && fitted.numComponents() >= 2 ? fitted : PCA.withComponents(2).fit(space, ctx);
             Dataset scores = pca.transform(drawn, ctx);
             for (int s = 0; s < px.length; s++) {
                 px[s] = scores.get(s, 0);

@@ -33,10 +33,8 @@ final class ScreeSection {
         return PCA.withComponents(m).fit(data.withoutLabels(), ctx);
     }
 
-    /** The section of the scree of {@code data} (the space it describes is said in {@code what}). */
-    static Report.Section section(Dataset data, String what, ExecutionContext ctx) {
-        PCAModel pca = fit(data, ctx);
-        int d = data.cols();
+    /** The section of the scree of a PCA ({@link #fit}) of {@code d} features (the space it describes: {@code what}). */
+    static Report.Section section(PCAModel pca, int d, String what) {
         String note = "Principal components of " + what + ". "
                 + (pca.numComponents() < d ? "The first " + pca.numComponents() + " of " + d + " components shown." : "");
         return new Report.Section(ID, "Principal components", List.of(Report.Block.Charts.of(
