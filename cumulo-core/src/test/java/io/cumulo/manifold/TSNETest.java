@@ -149,10 +149,10 @@ class TSNETest {
     @Test
     void sameEmbeddingForAnyThreadCount() {
         Dataset data = Fixtures.blobs(600, 6, 4, 10, 11);
-        for (String method : new String[] {"barnes-hut", "exact"}) {
+        for (String method : new String[] {"barnes-hut", "exact", "fft"}) {
             TSNE tsne = TSNE.builder().method(method).maxIter(300).perplexity(20).build();
             TSNEModel a = tsne.fit(data, ONE);
-            TSNEModel b = tsne.fit(data, ExecutionContext.defaults().withThreads(4));
+            TSNEModel b = tsne.fit(data, ExecutionContext.defaults().withThreads(method.equals("fft") ? 3 : 4));
             assertArrayEquals(a.embeddingValues(), b.embeddingValues(), method);
             assertEquals(a.klDivergence(), b.klDivergence(), 0.0);
         }
@@ -161,7 +161,8 @@ class TSNETest {
     @Test
     void separatedBlobsAreEmbeddedTrustworthily() {
         Dataset data = Fixtures.blobs(300, 8, 3, 20, 2);
-        for (TSNE tsne : List.of(TSNE.builder().build(), TSNE.builder().method("exact").init("random").seed(3).build(),
+        for (TSNE tsne : List.of(TSNE.builder().build(), TSNE.builder().method("fft").build(),
+                TSNE.builder().method("exact").init("random").seed(3).build(),
                 TSNE.builder().method("exact").components(3).build())) {
             TSNEModel m = tsne.fit(data, ExecutionContext.defaults());
             double trust = Trustworthiness.score(data, m.embedding(), ONE);
@@ -199,7 +200,13 @@ class TSNETest {
         assertThrows(CumuloException.class, () -> TSNE.builder().perplexity(0));
         assertThrows(CumuloException.class, () -> TSNE.builder().maxIter(100));
         assertThrows(CumuloException.class, () -> TSNE.builder().angle(1.5));
-        assertThrows(CumuloException.class, () -> TSNE.builder().method("fft"));
+        assertThrows(CumuloException.class, () -> TSNE.builder().method("fast"));
+        e = assertThrows(CumuloException.class, () -> TSNE.builder().method("fft").components(3).build());
+        assertEquals("parameter 'n-components': method=fft embeds in 2 dimensions only, got 3; use method=exact",
+                e.getMessage());
+        assertThrows(CumuloException.class, () -> TSNE.builder().interpolationNodes(1));
+        assertThrows(CumuloException.class, () -> TSNE.builder().minIntervals(0));
+        assertThrows(CumuloException.class, () -> TSNE.builder().minIntervals(401));
         e = assertThrows(CumuloException.class,
                 () -> TSNE.builder().method("exact").components(3).perplexity(2).build().fit(five, ONE));
         assertTrue(e.getMessage().contains("init=pca cannot give 3 components from 2 features"), e.getMessage());
