@@ -33,7 +33,10 @@ import java.util.SplittableRandom;
  *
  * <p>Methods: {@code exact} holds the dense n × n P and computes all n² forces per iteration (small n only);
  * {@code barnes-hut} (default, 2-D only) uses the sparse P of the ⌊3·perplexity + 1⌋ nearest neighbours (exact
- * search) for the attraction and a quadtree ({@link BarnesHutTree}, {@code angle} θ = 0.5) for the repulsion.
+ * search) for the attraction and a quadtree ({@link BarnesHutTree}, {@code angle} θ = 0.5) for the repulsion;
+ * {@code fft} (2-D only) the same sparse P and attraction, and the repulsion by FFT-accelerated interpolation on a
+ * grid ({@link FftRepulsion}; G. C. Linderman et al., "Fast interpolation-based t-SNE for improved visualization of
+ * single-cell RNA-seq data", Nature Methods 16, 2019), whose cost per iteration does not grow with n: for large n.
  * Determinism: the per-point forces are computed in chunks that depend only on n, and the normaliser Z and the
  * KL divergence are summed chunk by chunk in chunk order, so a seed gives the same embedding, bit for bit, on
  * any number of threads.
@@ -47,7 +50,7 @@ public final class TSNE {
     private static final double MIN_GAIN = 0.01;
 
     public static final Param<Integer> N_COMPONENTS = Param.integer("n-components",
-            "dimensions of the embedding (barnes-hut: 2 only)").atLeast(1).defaultValue(2);
+            "dimensions of the embedding (barnes-hut and fft: 2 only)").atLeast(1).defaultValue(2);
     public static final Param<Double> PERPLEXITY = Param.real("perplexity",
             "effective number of neighbours of each row; must be less than the number of rows").greaterThan(0)
             .defaultValue(30.0);
