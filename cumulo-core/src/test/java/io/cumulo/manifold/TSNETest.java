@@ -120,6 +120,40 @@ class TSNETest {
     }
 
     @Test
+    void fftObjectiveOnAFineGridIsTheExactObjective() {
+        // the same sparse P and the attraction code of Barnes-Hut; the repulsion and Z interpolated on a fine grid
+        // (400 intervals of 5 nodes) must give the exact objective's KL and gradient on that P to interpolation accuracy
+        double[] x = flat(ref.getList("x"));
+        int n = 40;
+        TSNEAffinities.Sparse p = TSNEAffinities.sparse(x, n, 5, ref.getDouble("perplexity"), ONE);
+        double[] y = flat(ref.getList("y"));
+        double[] dense = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int t = p.start[i]; t < p.start[i + 1]; t++) {
+                dense[i * n + p.cols[t]] = p.vals[t];
+            }
+        }
+        double[] exactGrad = new double[2 * n];
+        double exactKl = new TSNE.ExactObjective(dense, n, 2, ONE).gradient(y, exactGrad, true);
+        double[] grad = new double[2 * n];
+        double kl = new TSNE.FftObjective(p, n, 5, 400, ONE).gradient(y, grad, true);
+        double scale = 0;
+        for (double g : exactGrad) {
+            scale = Math.max(scale, Math.abs(g));
+        }
+        assertEquals(exactKl, kl, 1e-8 * exactKl);
+        for (int t = 0; t < grad.length; t++) {
+            assertEquals(exactGrad[t], grad[t], 1e-7 * scale, "gradient " + t);
+        }
+        // the default grid (50 intervals of 3 nodes) on these points: close, not exact
+        double klDefault = new TSNE.FftObjective(p, n, 3, 50, ONE).gradient(y, grad, true);
+        assertEquals(exactKl, klDefault, 1e-4 * exactKl);
+        for (int t = 0; t < grad.length; t++) {
+            assertEquals(exactGrad[t], grad[t], 1e-2 * scale, "gradient " + t);
+        }
+    }
+
+    @Test
     void exactGradientOfThreeComponentsIsTheDerivativeOfKl() {
         // two degrees of freedom: check the analytic gradient against central differences of KL
         Dataset data = Fixtures.blobs(30, 4, 3, 10, 5);
