@@ -4,9 +4,10 @@ package io.cumulo.linalg;
  * A complex discrete Fourier transform of one length, mixed radix: {@code X[k] = Σ_j x[j] e^{−2πi jk/n}} (forward)
  * and {@code x[j] = (1/n) Σ_k X[k] e^{+2πi jk/n}} (inverse). The length is split into factors 4, 2, 3 and 5 (any
  * other prime factor is done as a plain DFT of that size, correct but slow: choose lengths with
- * {@link #goodSize(int)}), and the passes follow Stockham's self-sorting scheme (T. G. Stockham, 1966; as laid out
- * in C. Van Loan, "Computational Frameworks for the Fast Fourier Transform", SIAM 1992, section 1.7): each pass
- * reads one buffer and writes the other in natural order, so no bit reversal is needed, whatever the radices.
+ * {@link #goodSize(int)}), and the passes follow Stockham's self-sorting scheme (T. G. Stockham, 1966; see C. Van
+ * Loan, "Computational Frameworks for the Fast Fourier Transform", SIAM 1992, chapter 1, and for mixed radices
+ * N. K. Govindaraju et al., "High performance discrete Fourier transforms on graphics processors", SC 2008): each
+ * pass reads one buffer and writes the other in natural order, so no bit reversal is needed, whatever the radices.
  *
  * <p>Every twiddle factor is {@code cos} and {@code sin} of an exact multiple of 2π/n computed once (not by
  * recurrence), so the error is that of the butterflies, about 10⁻¹⁵·log n relative to the largest value. The
@@ -28,7 +29,6 @@ public final class FFT {
         this.cos = new double[n];
         this.sin = new double[n];
         for (int t = 0; t < n; t++) {
-            // the angle reduced to [0, π/4] by symmetry would be more accurate still; 2π t / n is within 1 ulp of it
             double a = 2 * Math.PI * t / n;
             cos[t] = Math.cos(a);
             sin[t] = Math.sin(a);

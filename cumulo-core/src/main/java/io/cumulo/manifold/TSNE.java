@@ -345,14 +345,12 @@ public final class TSNE {
      */
     abstract static class SparseObjective implements Objective {
         private final TSNEAffinities.Sparse p;
-        private final int n;
         private final ExecutionContext ctx;
         private final Chunks chunks;
         private final double[] repulsion;
 
         SparseObjective(TSNEAffinities.Sparse p, int n, ExecutionContext ctx) {
             this.p = p;
-            this.n = n;
             this.ctx = ctx;
             this.chunks = Chunks.of(n, 128, 256);
             this.repulsion = new double[2 * n];
