@@ -37,6 +37,19 @@ class ReduceMapsCommandTest {
     }
 
     @Test
+    void tsneWithFftGradient() throws Exception {
+        Map<String, Object> j = ClusterCommandTest.json(Cli.run("reduce", "builtin:iris", "--method", "tsne",
+                "--param", "method=fft", "--json"));
+        assertEquals("fft", j.get("gradient"));
+        assertTrue(((Number) j.get("trustworthiness")).doubleValue() > 0.97, j.toString());
+        Cli.Result r = Cli.run("reduce", "builtin:iris", "--method", "tsne", "--param", "method=fft", "--components",
+                "3");
+        assertEquals(2, r.exit());
+        assertTrue(r.errorLine().contains("parameter 'n-components': method=fft embeds in 2 dimensions only, got 3"),
+                r.err());
+    }
+
+    @Test
     void umapModelPlacesNewRowsAsTheFitDid() throws Exception {
         Path model = dir.resolve("u.json");
         Map<String, Object> j = ClusterCommandTest.json(Cli.run("reduce", "builtin:iris", "--method", "umap",

@@ -33,7 +33,10 @@ import java.util.SplittableRandom;
  *
  * <p>Methods: {@code exact} holds the dense n × n P and computes all n² forces per iteration (small n only);
  * {@code barnes-hut} (default, 2-D only) uses the sparse P of the ⌊3·perplexity + 1⌋ nearest neighbours (exact
- * search) for the attraction and a quadtree ({@link BarnesHutTree}, {@code angle} θ = 0.5) for the repulsion.
+ * search) for the attraction and a quadtree ({@link BarnesHutTree}, {@code angle} θ = 0.5) for the repulsion;
+ * {@code fft} (2-D only) the same sparse P and attraction, and the repulsion by FFT-accelerated interpolation on a
+ * grid ({@link FftRepulsion}; G. C. Linderman et al., "Fast interpolation-based t-SNE for improved visualization of
+ * single-cell RNA-seq data", Nature Methods 16, 2019), whose cost per iteration does not grow with n: for large n.
  * Determinism: the per-point forces are computed in chunks that depend only on n, and the normaliser Z and the
  * KL divergence are summed chunk by chunk in chunk order, so a seed gives the same embedding, bit for bit, on
  * any number of threads.
@@ -47,7 +50,7 @@ public final class TSNE {
     private static final double MIN_GAIN = 0.01;
 
     public static final Param<Integer> N_COMPONENTS = Param.integer("n-components",
-            "dimensions of the embedding (barnes-hut: 2 only)").atLeast(1).defaultValue(2);
+            "dimensions of the embedding (barnes-hut and fft: 2 only)").atLeast(1).defaultValue(2);
     public static final Param<Double> PERPLEXITY = Param.real("perplexity",
             "effective number of neighbours of each row; must be less than the number of rows").greaterThan(0)
             .defaultValue(30.0);
@@ -63,11 +66,19 @@ public final class TSNE {
     public static final Param<Double> MIN_GRAD_NORM = Param.real("min-grad-norm",
             "stop when the gradient norm falls to this").atLeast(0).defaultValue(1e-7);
     public static final Param<String> METHOD = Param.choice("method",
-            "exact: all n² forces (small n); barnes-hut: sparse P and a quadtree (van der Maaten 2014)",
-            "barnes-hut", "exact").defaultValue("barnes-hut");
+            "exact: all n² forces (small n); barnes-hut: sparse P and a quadtree (van der Maaten 2014); fft: sparse P "
+                    + "and FFT-accelerated interpolation (FIt-SNE, Linderman et al. 2019; for large n)",
+            "barnes-hut", "exact", "fft").defaultValue("barnes-hut");
     public static final Param<Double> ANGLE = Param.real("angle",
             "Barnes-Hut θ: a cell seen under less than this (width / distance) counts as one point").atLeast(0)
             .atMost(1).defaultValue(0.5);
+    public static final Param<Integer> INTERPOLATION_NODES = Param.integer("interpolation-nodes",
+            "fft: interpolation nodes per interval and dimension (more: more accurate, slower)").atLeast(2).atMost(10)
+            .defaultValue(FftRepulsion.DEFAULT_NODES);
+    public static final Param<Integer> MIN_INTERVALS = Param.integer("min-intervals",
+            "fft: least number of grid intervals per dimension (more are used when the embedding is wider, up to "
+                    + FftRepulsion.MAX_INTERVALS + ")").atLeast(1).atMost(FftRepulsion.MAX_INTERVALS)
+            .defaultValue(FftRepulsion.DEFAULT_MIN_INTERVALS);
     public static final Param<String> INIT = Param.choice("init",
             "pca: the leading principal components scaled to sd 1e-4 in the first; random: normal, sd 1e-4",
             "pca", "random").defaultValue("pca");
@@ -75,13 +86,15 @@ public final class TSNE {
             "random seed (used by init=random); the same seed gives the same result").defaultValue(0L);
 
     public static final ParamSet PARAMS = ParamSet.of(NAME, N_COMPONENTS, PERPLEXITY, EARLY_EXAGGERATION,
-            LEARNING_RATE, MAX_ITER, N_ITER_WITHOUT_PROGRESS, MIN_GRAD_NORM, METHOD, ANGLE, INIT, SEED);
+            LEARNING_RATE, MAX_ITER, N_ITER_WITHOUT_PROGRESS, MIN_GRAD_NORM, METHOD, ANGLE, INTERPOLATION_NODES,
+            MIN_INTERVALS, INIT, SEED);
 
     private final ParamValues params;
 
     private TSNE(ParamValues params) {
-        if (params.get(METHOD).equals("barnes-hut") && params.get(N_COMPONENTS) != 2) {
-            throw new CumuloException("parameter 'n-components': method=barnes-hut embeds in 2 dimensions only, got "
+        String method = params.get(METHOD);
+        if (!method.equals("exact") && params.get(N_COMPONENTS) != 2) {
+            throw new CumuloException("parameter 'n-components': method=" + method + " embeds in 2 dimensions only, got "
                     + params.get(N_COMPONENTS) + "; use method=exact");
         }
         this.params = params;
@@ -123,10 +136,13 @@ public final class TSNE {
         double[] x = data.rawValues();
         double exaggeration = params.get(EARLY_EXAGGERATION);
         double rate = params.isSet(LEARNING_RATE) ? params.get(LEARNING_RATE) : Math.max(n / exaggeration / 4, 50);
-        boolean exact = params.get(METHOD).equals("exact");
-        Objective objective = exact
-                ? new ExactObjective(TSNEAffinities.dense(x, n, d, perplexity, ctx), n, nc, ctx)
-                : new BarnesHutObjective(TSNEAffinities.sparse(x, n, d, perplexity, ctx), n, params.get(ANGLE), ctx);
+        Objective objective = switch (params.get(METHOD)) {
+            case "exact" -> new ExactObjective(TSNEAffinities.dense(x, n, d, perplexity, ctx), n, nc, ctx);
+            case "fft" -> new FftObjective(TSNEAffinities.sparse(x, n, d, perplexity, ctx), n,
+                    params.get(INTERPOLATION_NODES), params.get(MIN_INTERVALS), ctx);
+            default -> new BarnesHutObjective(TSNEAffinities.sparse(x, n, d, perplexity, ctx), n, params.get(ANGLE),
+                    ctx);
+        };
         double[] y = initialEmbedding(data, nc, ctx);
         objective.scaleP(exaggeration);
         Stage first = descend(objective, y, 0, EXPLORATION_ITER, 0.5, rate, EXPLORATION_ITER);
@@ -323,25 +339,25 @@ public final class TSNE {
         }
     }
 
-    /** Sparse P for the attraction, the quadtree for the repulsion; 2-D, one degree of freedom. */
-    static final class BarnesHutObjective implements Objective {
+    /**
+     * The 2-D objective with the sparse P: the attraction exactly over P's entries, the repulsion and Z from
+     * {@link #repulsion}, which the subclasses approximate (quadtree or interpolation).
+     */
+    abstract static class SparseObjective implements Objective {
         private final TSNEAffinities.Sparse p;
-        private final int n;
-        private final double theta2;
         private final ExecutionContext ctx;
         private final Chunks chunks;
         private final double[] repulsion;
-        private final BarnesHutTree tree;
 
-        BarnesHutObjective(TSNEAffinities.Sparse p, int n, double theta, ExecutionContext ctx) {
+        SparseObjective(TSNEAffinities.Sparse p, int n, ExecutionContext ctx) {
             this.p = p;
-            this.n = n;
-            this.theta2 = theta * theta;
             this.ctx = ctx;
             this.chunks = Chunks.of(n, 128, 256);
             this.repulsion = new double[2 * n];
-            this.tree = new BarnesHutTree(n);
         }
+
+        /** Writes {@code Σ_j w_ij² (y_i − y_j)} for every i into {@code force}; returns Z = {@code Σ_{i≠j} w_ij}. */
+        abstract double repulsion(double[] y, double[] force);
 
         @Override
         public void scaleP(double factor) {
@@ -352,26 +368,7 @@ public final class TSNE {
 
         @Override
         public double gradient(double[] y, double[] grad, boolean withError) {
-            tree.build(y);
-            double[] zPart = new double[chunks.count()];
-            ctx.parallelFor(chunks.count(), c -> {
-                int[] stack = new int[3 * BarnesHutTree.MAX_DEPTH + 8];
-                double[] f = new double[2];
-                double z = 0;
-                // points in the tree's order: consecutive points visit mostly the same cells (cache hits)
-                for (int pos = chunks.start(c); pos < chunks.end(c); pos++) {
-                    int i = tree.point(pos);
-                    z += tree.repulsion(i, theta2, f, stack);
-                    repulsion[2 * i] = f[0];
-                    repulsion[2 * i + 1] = f[1];
-                }
-                zPart[c] = z;
-            });
-            double zSum = 0;
-            for (double v : zPart) {
-                zSum += v;
-            }
-            double z = zSum;
+            double z = repulsion(y, repulsion);
             double[] klPart = new double[chunks.count()];
             ctx.parallelFor(chunks.count(), c -> {
                 double kl = 0;
@@ -405,6 +402,61 @@ public final class TSNE {
                 kl += v;
             }
             return kl;
+        }
+    }
+
+    /** Sparse P for the attraction, the quadtree for the repulsion; 2-D, one degree of freedom. */
+    static final class BarnesHutObjective extends SparseObjective {
+        private final double theta2;
+        private final ExecutionContext ctx;
+        private final Chunks chunks;
+        private final BarnesHutTree tree;
+
+        BarnesHutObjective(TSNEAffinities.Sparse p, int n, double theta, ExecutionContext ctx) {
+            super(p, n, ctx);
+            this.theta2 = theta * theta;
+            this.ctx = ctx;
+            this.chunks = Chunks.of(n, 128, 256);
+            this.tree = new BarnesHutTree(n);
+        }
+
+        @Override
+        double repulsion(double[] y, double[] force) {
+            tree.build(y);
+            double[] zPart = new double[chunks.count()];
+            ctx.parallelFor(chunks.count(), c -> {
+                int[] stack = new int[3 * BarnesHutTree.MAX_DEPTH + 8];
+                double[] f = new double[2];
+                double z = 0;
+                // points in the tree's order: consecutive points visit mostly the same cells (cache hits)
+                for (int pos = chunks.start(c); pos < chunks.end(c); pos++) {
+                    int i = tree.point(pos);
+                    z += tree.repulsion(i, theta2, f, stack);
+                    force[2 * i] = f[0];
+                    force[2 * i + 1] = f[1];
+                }
+                zPart[c] = z;
+            });
+            double z = 0;
+            for (double v : zPart) {
+                z += v;
+            }
+            return z;
+        }
+    }
+
+    /** Sparse P for the attraction, FFT-accelerated interpolation ({@link FftRepulsion}) for the repulsion; 2-D. */
+    static final class FftObjective extends SparseObjective {
+        private final FftRepulsion fft;
+
+        FftObjective(TSNEAffinities.Sparse p, int n, int nodes, int minIntervals, ExecutionContext ctx) {
+            super(p, n, ctx);
+            this.fft = new FftRepulsion(n, nodes, minIntervals, ctx);
+        }
+
+        @Override
+        double repulsion(double[] y, double[] force) {
+            return fft.repulsion(y, force);
         }
     }
 
@@ -444,6 +496,16 @@ public final class TSNE {
 
         public Builder angle(double v) {
             values.set(ANGLE, v);
+            return this;
+        }
+
+        public Builder interpolationNodes(int v) {
+            values.set(INTERPOLATION_NODES, v);
+            return this;
+        }
+
+        public Builder minIntervals(int v) {
+            values.set(MIN_INTERVALS, v);
             return this;
         }
 

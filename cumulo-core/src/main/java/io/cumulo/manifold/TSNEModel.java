@@ -74,7 +74,7 @@ public final class TSNEModel {
         return learningRate;
     }
 
-    /** "exact" or "barnes-hut". */
+    /** "exact", "barnes-hut" or "fft". */
     public String method() {
         return method;
     }

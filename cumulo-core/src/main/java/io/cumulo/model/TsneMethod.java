@@ -24,7 +24,7 @@ final class TsneMethod implements Reducers.Method {
 
     @Override
     public String description() {
-        return "t-SNE (van der Maaten & Hinton 2008; Barnes-Hut or exact): a 2-D map of the rows for looking at "
+        return "t-SNE (van der Maaten & Hinton 2008; Barnes-Hut, FIt-SNE or exact): a 2-D map of the rows for looking at "
                 + "clusters; embeds the fitted rows only";
     }
 

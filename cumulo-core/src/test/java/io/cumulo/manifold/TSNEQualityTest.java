@@ -49,4 +49,28 @@ class TSNEQualityTest {
         assertTrue(trust >= bestTrust - 0.005, "trustworthiness " + trust + " vs scikit-learn " + bestTrust);
         assertTrue(m.klDivergence() <= worstKl + 0.05, "KL " + m.klDivergence() + " vs scikit-learn " + worstKl);
     }
+
+    /**
+     * FIt-SNE (method fft, the paper's default grid) on digits against Barnes-Hut with the same schedule and seed:
+     * the same quality, within the margins above (the two gradients differ by their approximation errors, so the
+     * runs end in different local minima).
+     */
+    @Test
+    void fftOnDigitsAsGoodAsBarnesHut() {
+        Dataset digits = DatasetReader.read("builtin:digits", ReadOptions.defaults());
+        ExecutionContext ctx = ExecutionContext.defaults();
+        TSNEModel bh = TSNE.builder().seed(0).build().fit(digits, ctx);
+        long t0 = System.nanoTime();
+        TSNEModel fft = TSNE.builder().method("fft").seed(0).build().fit(digits, ctx);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double trustBh = Trustworthiness.score(digits, bh.embedding(), ctx);
+        double trustFft = Trustworthiness.score(digits, fft.embedding(), ctx);
+        System.out.printf("digits t-SNE: fft KL %.6f trust %.6f (%.1f s); barnes-hut KL %.6f trust %.6f%n",
+                fft.klDivergence(), trustFft, seconds, bh.klDivergence(), trustBh);
+        assertEquals("fft", fft.method());
+        assertEquals(1000, fft.iterations());
+        assertTrue(trustFft >= trustBh - 0.005, "trustworthiness " + trustFft + " vs Barnes-Hut " + trustBh);
+        assertTrue(Math.abs(fft.klDivergence() - bh.klDivergence()) <= 0.05,
+                "KL " + fft.klDivergence() + " vs Barnes-Hut " + bh.klDivergence());
+    }
 }

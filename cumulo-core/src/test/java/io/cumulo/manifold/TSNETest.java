@@ -120,6 +120,40 @@ class TSNETest {
     }
 
     @Test
+    void fftObjectiveOnAFineGridIsTheExactObjective() {
+        // the same sparse P and the attraction code of Barnes-Hut; the repulsion and Z interpolated on a fine grid
+        // (400 intervals of 5 nodes) must give the exact objective's KL and gradient on that P to interpolation accuracy
+        double[] x = flat(ref.getList("x"));
+        int n = 40;
+        TSNEAffinities.Sparse p = TSNEAffinities.sparse(x, n, 5, ref.getDouble("perplexity"), ONE);
+        double[] y = flat(ref.getList("y"));
+        double[] dense = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int t = p.start[i]; t < p.start[i + 1]; t++) {
+                dense[i * n + p.cols[t]] = p.vals[t];
+            }
+        }
+        double[] exactGrad = new double[2 * n];
+        double exactKl = new TSNE.ExactObjective(dense, n, 2, ONE).gradient(y, exactGrad, true);
+        double[] grad = new double[2 * n];
+        double kl = new TSNE.FftObjective(p, n, 5, 400, ONE).gradient(y, grad, true);
+        double scale = 0;
+        for (double g : exactGrad) {
+            scale = Math.max(scale, Math.abs(g));
+        }
+        assertEquals(exactKl, kl, 1e-8 * exactKl);
+        for (int t = 0; t < grad.length; t++) {
+            assertEquals(exactGrad[t], grad[t], 1e-7 * scale, "gradient " + t);
+        }
+        // the default grid (50 intervals of 3 nodes) on these points: close, not exact
+        double klDefault = new TSNE.FftObjective(p, n, 3, 50, ONE).gradient(y, grad, true);
+        assertEquals(exactKl, klDefault, 1e-4 * exactKl);
+        for (int t = 0; t < grad.length; t++) {
+            assertEquals(exactGrad[t], grad[t], 1e-2 * scale, "gradient " + t);
+        }
+    }
+
+    @Test
     void exactGradientOfThreeComponentsIsTheDerivativeOfKl() {
         // two degrees of freedom: check the analytic gradient against central differences of KL
         Dataset data = Fixtures.blobs(30, 4, 3, 10, 5);
@@ -149,10 +183,10 @@ class TSNETest {
     @Test
     void sameEmbeddingForAnyThreadCount() {
         Dataset data = Fixtures.blobs(600, 6, 4, 10, 11);
-        for (String method : new String[] {"barnes-hut", "exact"}) {
+        for (String method : new String[] {"barnes-hut", "exact", "fft"}) {
             TSNE tsne = TSNE.builder().method(method).maxIter(300).perplexity(20).build();
             TSNEModel a = tsne.fit(data, ONE);
-            TSNEModel b = tsne.fit(data, ExecutionContext.defaults().withThreads(4));
+            TSNEModel b = tsne.fit(data, ExecutionContext.defaults().withThreads(method.equals("fft") ? 3 : 4));
             assertArrayEquals(a.embeddingValues(), b.embeddingValues(), method);
             assertEquals(a.klDivergence(), b.klDivergence(), 0.0);
         }
@@ -161,7 +195,8 @@ class TSNETest {
     @Test
     void separatedBlobsAreEmbeddedTrustworthily() {
         Dataset data = Fixtures.blobs(300, 8, 3, 20, 2);
-        for (TSNE tsne : List.of(TSNE.builder().build(), TSNE.builder().method("exact").init("random").seed(3).build(),
+        for (TSNE tsne : List.of(TSNE.builder().build(), TSNE.builder().method("fft").build(),
+                TSNE.builder().method("exact").init("random").seed(3).build(),
                 TSNE.builder().method("exact").components(3).build())) {
             TSNEModel m = tsne.fit(data, ExecutionContext.defaults());
             double trust = Trustworthiness.score(data, m.embedding(), ONE);
@@ -199,7 +234,13 @@ class TSNETest {
         assertThrows(CumuloException.class, () -> TSNE.builder().perplexity(0));
         assertThrows(CumuloException.class, () -> TSNE.builder().maxIter(100));
         assertThrows(CumuloException.class, () -> TSNE.builder().angle(1.5));
-        assertThrows(CumuloException.class, () -> TSNE.builder().method("fft"));
+        assertThrows(CumuloException.class, () -> TSNE.builder().method("fast"));
+        e = assertThrows(CumuloException.class, () -> TSNE.builder().method("fft").components(3).build());
+        assertEquals("parameter 'n-components': method=fft embeds in 2 dimensions only, got 3; use method=exact",
+                e.getMessage());
+        assertThrows(CumuloException.class, () -> TSNE.builder().interpolationNodes(1));
+        assertThrows(CumuloException.class, () -> TSNE.builder().minIntervals(0));
+        assertThrows(CumuloException.class, () -> TSNE.builder().minIntervals(401));
         e = assertThrows(CumuloException.class,
                 () -> TSNE.builder().method("exact").components(3).perplexity(2).build().fit(five, ONE));
         assertTrue(e.getMessage().contains("init=pca cannot give 3 components from 2 features"), e.getMessage());
