@@ -41,16 +41,11 @@ final class BarnesHutTree {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minX = Math.min(minX, y[2 * i]);
-            maxX = Math.max(maxX, y[2 * i]);
-            minY = Math.min(minY, y[2 * i + 1]);
-            maxY = Math.max(maxY, y[2 * i + 1]);
-        }
+        double[] box = BarnesHutTree.bounds(y, n);
+        double minX = box[0];
+        double minY = box[1];
+        double maxX = box[2];
+        double maxY = box[3];
         cells = 0;
         int root = newCells(1);
         split(root, 0, n, minX, minY, maxX, maxY, 0);
@@ -191,5 +186,20 @@ final class BarnesHutTree {
         force[0] = fx;
         force[1] = fy;
         return z;
+    }
+
+    /** The bounding box {@code {minX, minY, maxX, maxY}} of {@code n} 2-D points stored x, y interleaved. */
+    static double[] bounds(double[] y, int n) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, y[2 * i]);
+            maxX = Math.max(maxX, y[2 * i]);
+            minY = Math.min(minY, y[2 * i + 1]);
+            maxY = Math.max(maxY, y[2 * i + 1]);
+        }
+        return new double[] {minX, minY, maxX, maxY};
     }
 }

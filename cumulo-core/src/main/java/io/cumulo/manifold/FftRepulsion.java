@@ -121,16 +121,11 @@ final class FftRepulsion {
      * {@code Z = Σ_{i≠j} w_ij}, both by interpolation.
      */
     double repulsion(double[] y, double[] force) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minX = Math.min(minX, y[2 * i]);
-            maxX = Math.max(maxX, y[2 * i]);
-            minY = Math.min(minY, y[2 * i + 1]);
-            maxY = Math.max(maxY, y[2 * i + 1]);
-        }
+        double[] extent = BarnesHutTree.bounds(y, n);
+        double minX = extent[0];
+        double minY = extent[1];
+        double maxX = extent[2];
+        double maxY = extent[3];
         int nx = intervals(maxX - minX);
         int ny = intervals(maxY - minY);
         lastIntervalsX = nx;
