@@ -29,8 +29,9 @@ THREADS="${CUMULO_BENCH_THREADS:-$(getconf _NPROCESSORS_ONLN)}"
 JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 
-die() { echo "fitsne.sh: $*" >&2; exit 1; }
-say() { echo "fitsne.sh: $*" >&2; }
+BENCH_NAME=fitsne.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "N (the number of rows) must be a positive integer, got '$N'"
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
@@ -50,16 +51,9 @@ if [ -z "$JDK" ]; then
 fi
 [ -n "$JDK" ] && [ -x "$JDK/bin/java" ] || die "no JDK to run Cumulo on; set CUMULO_BENCH_JDK"
 
-if [ "${CUMULO_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "building cumulo-bench"
-  (cd "$ROOT" && ./mvnw -q -B -pl cumulo-bench -am package -DskipTests) >&2 || die "the build failed"
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build with: ./mvnw -q -B -pl cumulo-bench -am package -DskipTests)"
+bench_build
 
-mkdir -p "$ROOT/bench-results"
-OUT="$ROOT/bench-results/fitsne-$N-$(date +%F).jsonl"
-i=2
-while [ -e "$OUT" ]; do OUT="$ROOT/bench-results/fitsne-$N-$(date +%F)-$i.jsonl"; i=$((i + 1)); done
+OUT="$(bench_results "fitsne-$N")"
 
 TRUST=()
 [ "$N" -le 20000 ] && TRUST=(--trust)

@@ -52,8 +52,9 @@ PEERS_TARGET="$ROOT/cumulo-bench-peers/target"
 # the same collector and heap sizing as the ./cumulo launcher
 JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 
-die() { echo "kmeans.sh: $*" >&2; exit 1; }
-say() { echo "kmeans.sh: $*" >&2; }
+BENCH_NAME=kmeans.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
 IFS=, read -r -a NAMES <<<"$WORKLOADS"
@@ -77,22 +78,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # --- 2. contenders ---------------------------------------------------------------------------------
-if [ -n "${CUMULO_BENCH_JDKS:-}" ]; then
-  read -r -a JDKS <<<"$CUMULO_BENCH_JDKS"
-else
-  JDKS=()
-  for h in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64; do
-    [ -x "$h/bin/java" ] && JDKS+=("$h")
-  done
-fi
-[ "${#JDKS[@]}" -gt 0 ] || die "no JDK to run Cumulo on; set CUMULO_BENCH_JDKS"
-for h in "${JDKS[@]}"; do [ -x "$h/bin/java" ] || die "CUMULO_BENCH_JDKS: $h/bin/java does not exist"; done
+bench_jdks
 
-if [ "${CUMULO_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "building cumulo-bench"
-  (cd "$ROOT" && ./mvnw -q -B -pl cumulo-bench -am package -DskipTests) >&2 || die "the build failed"
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build with: ./mvnw -q -B -pl cumulo-bench -am package -DskipTests)"
+bench_build
 
 PEERS=()
 if [ -n "${CUMULO_BENCH_PEERS:-}" ]; then
@@ -129,12 +117,9 @@ elif ! "$PY" -c 'import sklearn, threadpoolctl' 2>/dev/null; then
 fi
 
 # --- 3. rounds -------------------------------------------------------------------------------------
-mkdir -p "$ROOT/bench-results"
 STEM=kmeans
 [ "${#PEERS[@]}" -gt 0 ] && STEM=kmeans-peers
-OUT="$ROOT/bench-results/$STEM-$(date +%F).jsonl"
-i=2
-while [ -e "$OUT" ]; do OUT="$ROOT/bench-results/$STEM-$(date +%F)-$i.jsonl"; i=$((i + 1)); done
+OUT="$(bench_results "$STEM")"
 
 contenders=()
 for h in "${JDKS[@]}"; do contenders+=("java:$h"); done

@@ -35,34 +35,20 @@ JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 # the ./cumulo launcher's options: with the Vector API module the kernels are PanamaKernels, as users get them
 JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 
-die() { echo "minibatch.sh: $*" >&2; exit 1; }
-say() { echo "minibatch.sh: $*" >&2; }
+BENCH_NAME=minibatch.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
 [ -f "$DATA/$WL.meta" ] && [ -f "$DATA/$WL.f64" ] || die "$DATA lacks $WL.meta or $WL.f64; generate the workloads
   with bench/kmeans.sh (or the shared gen_data.py), or point CUMULO_BENCH_DATA at a directory holding them"
 
-if [ -n "${CUMULO_BENCH_JDKS:-}" ]; then
-  read -r -a JDKS <<<"$CUMULO_BENCH_JDKS"
-else
-  JDKS=()
-  for h in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64; do
-    [ -x "$h/bin/java" ] && JDKS+=("$h")
-  done
-fi
-[ "${#JDKS[@]}" -gt 0 ] || die "no JDK to run Cumulo on; set CUMULO_BENCH_JDKS"
+bench_jdks
 
-if [ "${CUMULO_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "building cumulo-bench"
-  (cd "$ROOT" && ./mvnw -q -B -pl cumulo-bench -am package -DskipTests) >&2 || die "the build failed"
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build with: ./mvnw -q -B -pl cumulo-bench -am package -DskipTests)"
+bench_build
 "$PY" -c 'import sklearn' 2>/dev/null || die "$PY cannot import sklearn (Debian: apt-get install python3-sklearn)"
 
-mkdir -p "$ROOT/bench-results"
-OUT="$ROOT/bench-results/minibatch-$(date +%F).jsonl"
-i=2
-while [ -e "$OUT" ]; do OUT="$ROOT/bench-results/minibatch-$(date +%F)-$i.jsonl"; i=$((i + 1)); done
+OUT="$(bench_results "minibatch")"
 
 contenders=()
 for h in "${JDKS[@]}"; do contenders+=("java:$h"); done

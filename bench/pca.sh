@@ -34,8 +34,9 @@ JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 RUNNER="$ROOT/bench/pca_sklearn.py"
 
-die() { echo "pca.sh: $*" >&2; exit 1; }
-say() { echo "pca.sh: $*" >&2; }
+BENCH_NAME=pca.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
 "$PY" -c 'import sklearn' 2>/dev/null || die "$PY cannot import sklearn (Debian: apt-get install python3-sklearn)"
@@ -49,27 +50,11 @@ if [ ! -f "$DATA/pca.meta" ] || [ ! -f "$DATA/pca.f64" ]; then
 fi
 
 # --- 2. contenders -----------------------------------------------------------------------------------
-if [ -n "${CUMULO_BENCH_JDKS:-}" ]; then
-  read -r -a JDKS <<<"$CUMULO_BENCH_JDKS"
-else
-  JDKS=()
-  for h in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64; do
-    [ -x "$h/bin/java" ] && JDKS+=("$h")
-  done
-fi
-[ "${#JDKS[@]}" -gt 0 ] || die "no JDK to run Cumulo on; set CUMULO_BENCH_JDKS"
-for h in "${JDKS[@]}"; do [ -x "$h/bin/java" ] || die "CUMULO_BENCH_JDKS: $h/bin/java does not exist"; done
+bench_jdks
 
-if [ "${CUMULO_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "building cumulo-bench"
-  (cd "$ROOT" && ./mvnw -q -B -pl cumulo-bench -am package -DskipTests) >&2 || die "the build failed"
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build with: ./mvnw -q -B -pl cumulo-bench -am package -DskipTests)"
+bench_build
 
-mkdir -p "$ROOT/bench-results"
-OUT="$ROOT/bench-results/pca-$(date +%F).jsonl"
-i=2
-while [ -e "$OUT" ]; do OUT="$ROOT/bench-results/pca-$(date +%F)-$i.jsonl"; i=$((i + 1)); done
+OUT="$(bench_results "pca")"
 
 # exact and randomized (scikit-learn's default power iterations, and q = 2: the fewest that keep the ratios within
 # 1e-6 here) on each JDK; scikit-learn's full SVD (the reference) and its randomized solver

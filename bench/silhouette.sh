@@ -33,8 +33,9 @@ JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --add-modules jdk.incubator.vector)
 RUNNER="$ROOT/bench/silhouette_sklearn.py"
 
-die() { echo "silhouette.sh: $*" >&2; exit 1; }
-say() { echo "silhouette.sh: $*" >&2; }
+BENCH_NAME=silhouette.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
 "$PY" -c 'import sklearn' 2>/dev/null || die "$PY cannot import sklearn (Debian: apt-get install python3-sklearn)"
@@ -50,27 +51,11 @@ for spec in "20000 16 16 1" "100000 16 16 2"; do
 done
 
 # --- 2. contenders -----------------------------------------------------------------------------------
-if [ -n "${CUMULO_BENCH_JDKS:-}" ]; then
-  read -r -a JDKS <<<"$CUMULO_BENCH_JDKS"
-else
-  JDKS=()
-  for h in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64; do
-    [ -x "$h/bin/java" ] && JDKS+=("$h")
-  done
-fi
-[ "${#JDKS[@]}" -gt 0 ] || die "no JDK to run Cumulo on; set CUMULO_BENCH_JDKS"
-for h in "${JDKS[@]}"; do [ -x "$h/bin/java" ] || die "CUMULO_BENCH_JDKS: $h/bin/java does not exist"; done
+bench_jdks
 
-if [ "${CUMULO_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "building cumulo-bench"
-  (cd "$ROOT" && ./mvnw -q -B -pl cumulo-bench -am package -DskipTests) >&2 || die "the build failed"
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build with: ./mvnw -q -B -pl cumulo-bench -am package -DskipTests)"
+bench_build
 
-mkdir -p "$ROOT/bench-results"
-OUT="$ROOT/bench-results/silhouette-$(date +%F).jsonl"
-i=2
-while [ -e "$OUT" ]; do OUT="$ROOT/bench-results/silhouette-$(date +%F)-$i.jsonl"; i=$((i + 1)); done
+OUT="$(bench_results "silhouette")"
 
 contenders=()
 for h in "${JDKS[@]}"; do contenders+=("java:$h"); done

@@ -31,8 +31,9 @@ JVM_OPTS=(-XX:+UseParallelGC -XX:MaxRAMPercentage=75 -Djava.awt.headless=true --
 RUNNER="$ROOT/bench/tsne_sklearn.py"
 WORKLOAD=tsne-10000-50
 
-die() { echo "tsne.sh: $*" >&2; exit 1; }
-say() { echo "tsne.sh: $*" >&2; }
+BENCH_NAME=tsne.sh
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$ROUNDS'"
 "$PY" -c 'import sklearn' 2>/dev/null || die "$PY cannot import sklearn (Debian: apt-get install python3-sklearn)"
@@ -42,27 +43,11 @@ if [ ! -f "$DATA/$WORKLOAD.meta" ] || [ ! -f "$DATA/$WORKLOAD.f64" ]; then
   "$PY" "$RUNNER" gen "$DATA" 10000 50 10 5 >/dev/null || die "could not write $WORKLOAD"
 fi
 
-if [ -n "${CUMULO_BENCH_JDKS:-}" ]; then
-  read -r -a JDKS <<<"$CUMULO_BENCH_JDKS"
-else
-  JDKS=()
-  for h in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64; do
-    if [ -x "$h/bin/java" ]; then JDKS+=("$h"); break; fi
-  done
-fi
-[ "${#JDKS[@]}" -gt 0 ] || die "no JDK to run Cumulo on; set CUMULO_BENCH_JDKS"
-for h in "${JDKS[@]}"; do [ -x "$h/bin/java" ] || die "CUMULO_BENCH_JDKS: $h/bin/java does not exist"; done
+bench_jdks first
 
-if [ "${CUMULO_BENCH_NO_BUILD:-0}" != 1 ]; then
-  say "building cumulo-bench"
-  (cd "$ROOT" && ./mvnw -q -B -pl cumulo-bench -am package -DskipTests) >&2 || die "the build failed"
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build with: ./mvnw -q -B -pl cumulo-bench -am package -DskipTests)"
+bench_build
 
-mkdir -p "$ROOT/bench-results"
-OUT="$ROOT/bench-results/tsne-$(date +%F).jsonl"
-i=2
-while [ -e "$OUT" ]; do OUT="$ROOT/bench-results/tsne-$(date +%F)-$i.jsonl"; i=$((i + 1)); done
+OUT="$(bench_results "tsne")"
 
 contenders=()
 for h in "${JDKS[@]}"; do contenders+=("java:$h"); done

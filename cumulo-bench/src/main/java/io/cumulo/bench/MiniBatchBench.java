@@ -7,13 +7,10 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Times Cumulo's mini-batch k-means on a k-means workload of {@code gen_data.py} (KM-A by default), for a list of
@@ -58,15 +55,12 @@ public final class MiniBatchBench {
         String name = pos.get(1);
         List<Long> seeds = seeds(pos.get(2));
         int threads = Integer.parseInt(pos.get(3));
-        Properties meta = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(name + ".meta"))) {
-            meta.load(r);
-        }
-        int n = Integer.parseInt(meta.getProperty("n").trim());
-        int d = Integer.parseInt(meta.getProperty("d").trim());
-        int k = Integer.parseInt(meta.getProperty("k").trim());
-        double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
-        Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
+        Workload workload = Workload.read(dir, name);
+        Dataset data = workload.data();
+        int n = data.rows();
+        int d = data.cols();
+        double[] x = data.rawValues();
+        int k = workload.intValue("k");
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
         for (int i = 0; i < warmup; i++) {
             fit(data, k, batch, nInit, 1000 + i, ctx);

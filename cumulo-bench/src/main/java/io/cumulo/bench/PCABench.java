@@ -8,12 +8,9 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -53,15 +50,11 @@ public final class PCABench {
         String name = pos.get(1);
         int reps = Integer.parseInt(pos.get(2));
         int threads = Integer.parseInt(pos.get(3));
-        Properties meta = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(name + ".meta"))) {
-            meta.load(r);
-        }
-        int n = Integer.parseInt(meta.getProperty("n").trim());
-        int d = Integer.parseInt(meta.getProperty("d").trim());
-        int k = Integer.parseInt(meta.getProperty("components").trim());
-        double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
-        Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
+        Workload workload = Workload.read(dir, name);
+        Dataset data = workload.data();
+        int n = data.rows();
+        int d = data.cols();
+        int k = workload.intValue("components");
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
         io.cumulo.param.ParamValues params = PCA.withComponents(k).params().with(PCA.SOLVER, solver);
         if (power != null) {

@@ -7,7 +7,6 @@ import io.cumulo.linalg.VectorKernels;
 import io.cumulo.metrics.SilhouetteScore;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Times Cumulo's exact silhouette ({@link SilhouetteScore#compute}, Euclidean) on the workloads written by
@@ -53,15 +51,12 @@ public final class SilhouetteBench {
         String name = pos.get(1);
         int reps = Integer.parseInt(pos.get(2));
         int threads = Integer.parseInt(pos.get(3));
-        Properties meta = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(name + ".meta"))) {
-            meta.load(r);
-        }
-        int n = Integer.parseInt(meta.getProperty("n").trim());
-        int d = Integer.parseInt(meta.getProperty("d").trim());
-        double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
+        Workload workload = Workload.read(dir, name);
+        Dataset data = workload.data();
+        int n = data.rows();
+        int d = data.cols();
+        double[] x = data.rawValues();
         int[] labels = readI32(dir.resolve(name + ".labels.i32"), n);
-        Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
         int w = Math.min(n, 5000);
         Dataset head = Dataset.wrap(Arrays.copyOf(x, w * d), w, d, Dataset.defaultNames(d), name);

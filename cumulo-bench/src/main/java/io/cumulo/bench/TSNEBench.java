@@ -9,12 +9,9 @@ import io.cumulo.manifold.TSNEModel;
 import io.cumulo.metrics.Trustworthiness;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Times Cumulo's Barnes-Hut t-SNE ({@link TSNE} with its defaults, seed 0) on the workloads written by
@@ -60,14 +57,11 @@ public final class TSNEBench {
         String name = pos.get(1);
         int reps = Integer.parseInt(pos.get(2));
         int threads = Integer.parseInt(pos.get(3));
-        Properties meta = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(name + ".meta"))) {
-            meta.load(r);
-        }
-        int n = Integer.parseInt(meta.getProperty("n").trim());
-        int d = Integer.parseInt(meta.getProperty("d").trim());
-        double[] x = KMeansBench.readF64(dir.resolve(name + ".f64"), (long) n * d);
-        Dataset data = Dataset.wrap(x, n, d, Dataset.defaultNames(d), name);
+        Workload workload = Workload.read(dir, name);
+        Dataset data = workload.data();
+        int n = data.rows();
+        int d = data.cols();
+        double[] x = data.rawValues();
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
         TSNE tsne = TSNE.builder().seed(0).method(method).maxIter(maxIter).build();
         int w = Math.min(n, 2000);

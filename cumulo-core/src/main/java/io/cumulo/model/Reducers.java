@@ -30,7 +30,9 @@ public final class Reducers {
         ParamSet params();
 
         /** Whether a variance fraction ({@code --variance}) can choose the number of components. */
-        boolean acceptsVarianceFraction();
+        default boolean acceptsVarianceFraction() {
+            return false;
+        }
 
         /**
          * Parameter values from {@code --param name=value} pairs (may be null) and the generic options (null when not
@@ -47,6 +49,34 @@ public final class Reducers {
 
         /** Rebuilds a fitted model from the {@code model} block of a model file. */
         ReductionModel read(ParamValues params, JsonObject model, List<String> features);
+    }
+
+    /** A method's name, description and parameters, given once by its constructor. */
+    abstract static class Described implements Method {
+        private final String name;
+        private final String description;
+        private final ParamSet params;
+
+        Described(String name, String description, ParamSet params) {
+            this.name = name;
+            this.description = description;
+            this.params = params;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final String description() {
+            return description;
+        }
+
+        @Override
+        public final ParamSet params() {
+            return params;
+        }
     }
 
     private static final Map<String, Method> METHODS = new LinkedHashMap<>();
@@ -112,20 +142,10 @@ public final class Reducers {
     }
 
     /** Exact PCA ({@link PCA}). */
-    private static final class PcaMethod implements Method {
-        @Override
-        public String name() {
-            return PCA.NAME;
-        }
-
-        @Override
-        public String description() {
-            return "principal component analysis: exact (covariance or Gram eigen-decomposition) or randomized";
-        }
-
-        @Override
-        public ParamSet params() {
-            return PCA.PARAMS;
+    private static final class PcaMethod extends Described {
+        PcaMethod() {
+            super(PCA.NAME, "principal component analysis: exact (covariance or Gram eigen-decomposition) or randomized",
+                    PCA.PARAMS);
         }
 
         @Override

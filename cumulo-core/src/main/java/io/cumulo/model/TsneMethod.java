@@ -6,7 +6,6 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
 import io.cumulo.manifold.TSNE;
 import io.cumulo.manifold.TSNEModel;
-import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 
 import java.util.List;
@@ -16,26 +15,10 @@ import java.util.Map;
  * t-SNE ({@link TSNE}) as a {@link Reducers.Method}: {@code cumulo reduce --method tsne}. It embeds the rows it is
  * fitted on and no others, so it has no model file.
  */
-final class TsneMethod implements Reducers.Method {
-    @Override
-    public String name() {
-        return TSNE.NAME;
-    }
-
-    @Override
-    public String description() {
-        return "t-SNE (van der Maaten & Hinton 2008; Barnes-Hut, FIt-SNE or exact): a 2-D map of the rows for looking at "
-                + "clusters; embeds the fitted rows only";
-    }
-
-    @Override
-    public ParamSet params() {
-        return TSNE.PARAMS;
-    }
-
-    @Override
-    public boolean acceptsVarianceFraction() {
-        return false;
+final class TsneMethod extends Reducers.Described {
+    TsneMethod() {
+        super(TSNE.NAME, "t-SNE (van der Maaten & Hinton 2008; Barnes-Hut, FIt-SNE or exact): a 2-D map of the rows "
+                + "for looking at clusters; embeds the fitted rows only", TSNE.PARAMS);
     }
 
     @Override

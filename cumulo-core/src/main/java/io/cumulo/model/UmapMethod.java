@@ -6,7 +6,6 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
 import io.cumulo.manifold.UMAP;
 import io.cumulo.manifold.UMAPModel;
-import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 
 import java.util.ArrayList;
@@ -15,25 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /** UMAP ({@link UMAP}) as a {@link Reducers.Method}: {@code cumulo reduce --method umap}. */
-final class UmapMethod implements Reducers.Method {
-    @Override
-    public String name() {
-        return UMAP.NAME;
-    }
-
-    @Override
-    public String description() {
-        return "UMAP (McInnes et al. 2018): a 2-D (or k-D) map keeping each row's neighbours near; maps new rows";
-    }
-
-    @Override
-    public ParamSet params() {
-        return UMAP.PARAMS;
-    }
-
-    @Override
-    public boolean acceptsVarianceFraction() {
-        return false;
+final class UmapMethod extends Reducers.Described {
+    UmapMethod() {
+        super(UMAP.NAME, "UMAP (McInnes et al. 2018): a 2-D (or k-D) map keeping each row's neighbours near; maps new "
+                + "rows", UMAP.PARAMS);
     }
 
     @Override
