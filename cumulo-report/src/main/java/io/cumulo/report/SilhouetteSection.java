@@ -97,13 +97,19 @@ final class SilhouetteSection {
             if (groups.id(g) < 0) {
                 continue;
             }
-            List<Double> mine = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                if (group[rows[i]] == g) {
-                    mine.add(values[i]);
+            int count = 0;
+            for (int row : rows) {
+                if (group[row] == g) {
+                    count++;
                 }
             }
-            double[] v = mine.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] v = new double[count];
+            count = 0;
+            for (int i = 0; i < rows.length; i++) {
+                if (group[rows[i]] == g) {
+                    v[count++] = values[i];
+                }
+            }
             Arrays.sort(v);
             double[] x = new double[v.length];
             double[] y = new double[v.length];
