@@ -17,7 +17,4 @@ public final class AlgorithmOptions {
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "An algorithm parameter, e.g. --param max-iter=500 (repeatable).")
     Map<String, String> params;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0); the same seed gives the same result.")
-    Long seed;
 }

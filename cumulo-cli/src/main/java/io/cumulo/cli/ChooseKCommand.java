@@ -2,22 +2,23 @@ package io.cumulo.cli;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
-import io.cumulo.data.DatasetReader;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.exec.ProgressListener;
 import io.cumulo.json.Json;
-import io.cumulo.model.Algorithms;
-import io.cumulo.param.ParamValues;
-import io.cumulo.preprocessing.Scaler;
 import io.cumulo.report.ChooseKReport;
+import io.cumulo.report.ReportFiles;
 import io.cumulo.report.chart.Report;
 import io.cumulo.selection.ChooseK;
+import io.cumulo.workflow.ChooseKTask;
+import io.cumulo.workflow.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** {@code cumulo choose-k}: fit every k of a range, compute the criteria, recommend a k. */
 @Command(name = "choose-k", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class,
@@ -48,6 +50,13 @@ public final class ChooseKCommand implements Callable<Integer> {
 
     @Mixin
     AlgorithmOptions fit;
+
+    @Mixin
+    SeedOption seed;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the table (one row per k, a column per criterion) as CSV here.")
+    Path out;
 
     @Option(names = "--k-range", paramLabel = "MIN..MAX", defaultValue = "2..15",
             description = "The values of k to try (default: ${DEFAULT-VALUE}).")
@@ -77,7 +86,6 @@ public final class ChooseKCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        reports.check(run.overwrite);
         int[] range = parseRange(kRange);
         Set<ChooseK.Criterion> chosen = EnumSet.noneOf(ChooseK.Criterion.class);
         if (criteria == null || criteria.isEmpty()) {
@@ -87,87 +95,84 @@ public final class ChooseKCommand implements Callable<Integer> {
                 chosen.add(ChooseK.Criterion.parse(c));
             }
         }
-        Algorithms.Entry algo = Algorithms.get(fit.algorithm);
-        if (!algo.params().contains("k")) {
-            throw new CumuloException("--algorithm " + fit.algorithm + " has no k parameter; choose-k works with "
-                    + String.join(", ", algorithmsWithK()));
-        }
-        if (fit.params != null && fit.params.containsKey("k")) {
-            throw new CumuloException("--param k: k is what choose-k varies; give the range with --k-range");
-        }
-        long s = fit.seed == null ? 0 : fit.seed;
-        Map<String, String> base = new LinkedHashMap<>(fit.params == null ? Map.of() : fit.params);
-        if (algo.params().contains("seed")) {
-            base.put("seed", Long.toString(s));
-        }
-        ParamValues first = algo.params().parse(withK(base, range[0])); // bad parameters fail here, before reading
-        ChooseK chooser = ChooseK.builder().kRange(range[0], range[1]).criteria(chosen).gapReferences(gapReferences)
-                .gapReference(gapReference).seed(s).silhouetteDistance(ClusterJob.clusteringDistance(first)).build();
-
-        Dataset data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
-        ProgressListener progress = TerminalProgress.forStderr(parent.err);
-        // one warning per fit would drown the table: each kind is counted and said once at the end
-        Map<String, Integer> warnings = new LinkedHashMap<>();
-        ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads()).withProgress(progress)
-                .withWarnings(w -> warnings.merge(w, 1, Integer::sum));
-        Dataset scaled = Scaler.named(fit.scale).fit(data, ctx).transform(data);
-        ChooseK.Result result;
+        OutputFiles.checkWritable(out, run.overwrite, "--out");
+        ReportFiles reportFiles = reports.files(run.overwrite);
+        ChooseKTask task = ChooseKTask.builder().input(input).read(inputOptions.toBuilder().build())
+                .algorithm(fit.algorithm).params(fit.params).seed(seed.seed).scale(fit.scale).kRange(range[0], range[1])
+                .criteria(chosen).gapReferences(gapReferences).gapReference(gapReference).build();
+        ExecutionContext ctx = run.context(parent);
+        ChooseKTask.Result r;
         try {
-            ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
-            result = chooser.run(scaled, k -> {
-                ParamValues v = algo.params().parse(withK(base, k));
-                progress.update("choose-k: " + fit.algorithm + " k=" + k, k - range[0], range[1] - range[0] + 1);
-                return algo.create(v);
-            }, quiet);
+            r = task.run(ctx);
         } finally {
-            TerminalProgress.finish(progress);
+            TerminalProgress.finish(ctx.progress());
         }
-        warnings.forEach((w, count) -> parent.err.println("warning: " + (count > 1 ? count + " fits: " : "") + w));
-        if (reports.wanted()) {
+        List<String> said = new ArrayList<>();
+        r.warnings().forEach((w, count) -> said.add((count > 1 ? count + " fits: " : "") + w));
+        said.forEach(w -> parent.err.println("warning: " + w));
+        ChooseK.Result result = r.choice();
+        Dataset data = r.data();
+        String title = task.algorithm().title();
+        Report report = null;
+        if (reportFiles.wanted()) {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("input", data.source());
             facts.put("rows", Integer.toString(data.rows()));
             facts.put("features", Integer.toString(data.cols()));
             facts.put("scaling", fit.scale);
-            facts.put("algorithm", ClusterJob.algorithmTitle(fit.algorithm));
-            facts.put("parameters (besides k)", java.util.Arrays.stream(first.toString().split(", "))
-                    .filter(p -> !p.startsWith("k=")).collect(java.util.stream.Collectors.joining(", ")));
+            facts.put("algorithm", title);
+            facts.put("parameters (besides k)", Arrays.stream(task.firstParams().toString().split(", "))
+                    .filter(p -> !p.startsWith("k=")).collect(Collectors.joining(", ")));
             facts.put("k range", range[0] + ".." + range[1]);
-            facts.put("seed", Long.toString(s));
+            facts.put("seed", Long.toString(task.seed()));
             if (result.table().get(0).silhouette() != null) {
                 facts.put("silhouette distance", result.silhouetteMetric());
             }
-            List<String> said = new java.util.ArrayList<>();
-            warnings.forEach((w, count) -> said.add((count > 1 ? count + " fits: " : "") + w));
-            Report r = ChooseKReport.build("Choosing k: " + ClusterJob.algorithmTitle(fit.algorithm) + " on "
-                    + data.source(), data.rows() + " rows × " + data.cols() + " features, k from " + range[0] + " to "
-                    + range[1], facts, result, said);
-            reports.checkPlotFiles(r, run.overwrite);
-            reports.write(r, run.overwrite);
+            report = ChooseKReport.build("Choosing k: " + title + " on " + data.source(), data.rows() + " rows × "
+                    + data.cols() + " features, k from " + range[0] + " to " + range[1], facts, result, said);
+            reportFiles.checkPlotFiles(report);
+        }
+        if (out != null) {
+            writeTable(out, result);
+        }
+        if (report != null) {
+            reportFiles.write(report);
         }
         if (run.json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("algorithm", fit.algorithm);
-            j.put("input", input);
-            j.put("n_samples", data.rows());
-            j.put("n_features", data.cols());
-            j.put("scale", fit.scale);
-            j.putAll(result.toJson());
+            Map<String, Object> j = r.toJson(input);
+            if (out != null) {
+                j.put("out", out.toString());
+            }
             parent.out.println(Json.write(j));
         } else {
-            print(result, data);
+            print(result, data, title);
+            if (out != null) {
+                parent.out.println();
+                parent.out.println("wrote " + out);
+            }
         }
         return Main.OK;
     }
 
-    private static Map<String, String> withK(Map<String, String> base, int k) {
-        Map<String, String> m = new LinkedHashMap<>(base);
-        m.put("k", Integer.toString(k));
-        return m;
-    }
-
-    private static List<String> algorithmsWithK() {
-        return Algorithms.all().stream().filter(e -> e.params().contains("k")).map(Algorithms.Entry::name).toList();
+    /** The table as CSV: one row per k, a column per criterion computed (empty where undefined). */
+    static void writeTable(Path p, ChooseK.Result result) {
+        List<Map<String, Object>> rows = result.table().stream().map(ChooseK.Row::toJson).toList();
+        List<String> columns = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            row.keySet().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+        }
+        OutputFiles.write(p, w -> {
+            w.write(String.join(",", columns));
+            w.write('\n');
+            for (Map<String, Object> row : rows) {
+                StringBuilder sb = new StringBuilder();
+                for (int c = 0; c < columns.size(); c++) {
+                    Object v = row.get(columns.get(c));
+                    sb.append(c == 0 ? "" : ",").append(v == null ? "" : v.toString());
+                }
+                w.write(sb.append('\n').toString());
+            }
+        });
     }
 
     /** {@code MIN..MAX}; a malformed range is a one-line error. */
@@ -187,10 +192,10 @@ public final class ChooseKCommand implements Callable<Integer> {
         return new int[] {lo, hi};
     }
 
-    private void print(ChooseK.Result r, Dataset data) {
+    private void print(ChooseK.Result r, Dataset data, String title) {
         var out = parent.out;
-        out.printf(Locale.ROOT, "choose-k: %s on %s (%d rows x %d features, scale: %s)%n",
-                ClusterJob.algorithmTitle(fit.algorithm), data.source(), data.rows(), data.cols(), fit.scale);
+        out.printf(Locale.ROOT, "choose-k: %s on %s (%d rows x %d features, scale: %s)%n", title, data.source(),
+                data.rows(), data.cols(), fit.scale);
         out.println();
         StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %4s %14s", "k", "inertia"));
         ChooseK.Row first = r.table().get(0);

@@ -1,7 +1,13 @@
 package io.cumulo.cli;
 
+import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
+import io.cumulo.report.ClusterReport;
+import io.cumulo.report.ReportFiles;
 import io.cumulo.report.ReportView;
+import io.cumulo.report.chart.Report;
+import io.cumulo.workflow.ClusterResult;
+import io.cumulo.workflow.ClusterTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -9,6 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cumulo cluster}: fit a clustering to a table, write labels, model and report. */
@@ -30,6 +40,9 @@ public final class ClusterCommand implements Callable<Integer> {
     @Mixin
     AlgorithmOptions fit;
 
+    @Mixin
+    SeedOption seed;
+
     @Option(names = "--reduce", paramLabel = "METHOD[:N]",
             description = "Reduce after scaling, before clustering: pca:0.95 (keep 95%% of the variance), pca:10 (10 "
                     + "components), umap:2; the model file keeps the reduction, so predict applies it.")
@@ -49,6 +62,10 @@ public final class ClusterCommand implements Callable<Integer> {
                     + "(a map of the clustering space, fitted on the drawn rows) (default: ${DEFAULT-VALUE}).")
     String reportView;
 
+    @Option(names = "--no-profile", description = "Skip the cluster profile (on wide data it costs about as much as "
+            + "a k-means fit); the summary then has no descriptions and --json no 'profile'.")
+    boolean noProfile;
+
     @Mixin
     InputOptions inputOptions;
 
@@ -58,14 +75,58 @@ public final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportView view = ReportView.parse(reportView, "--report-view");
-        ClusterJob.Spec spec = new ClusterJob.Spec(input, inputOptions.toBuilder().build(), fit.algorithm, k, fit.seed, fit.params,
-                fit.scale, reduce, run.threads(), out, model, reports.report, reports.plots, view, run.overwrite);
-        ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
+        ClusterTask task = ClusterTask.builder().input(input).read(inputOptions.toBuilder().build())
+                .algorithm(fit.algorithm).params(fit.params).k(k).seed(seed.seed).scale(fit.scale).reduce(reduce)
+                .labelsOut(out).modelOut(model).overwrite(run.overwrite).profile(!noProfile).build();
+        ReportFiles reportFiles = reports.files(run.overwrite);
+        Map<String, Path> extra = reportOutputs(reportFiles);
+        ClusterResult r = run(task, reportFiles, view, parent, run);
         if (run.json) {
-            parent.out.println(Json.write(ClusterJob.json(o)));
+            parent.out.println(Json.write(r.toJson(extra)));
         } else {
-            ClusterJob.printSummary(o, parent.out);
+            List<Path> written = new ArrayList<>();
+            if (out != null) {
+                written.add(out);
+            }
+            if (model != null) {
+                written.add(model);
+            }
+            written.addAll(extra.values());
+            Summaries.printCluster(r, parent.out, written);
         }
         return Main.OK;
+    }
+
+    static Map<String, Path> reportOutputs(ReportFiles f) {
+        Map<String, Path> m = new LinkedHashMap<>();
+        if (f.html() != null) {
+            m.put("report", f.html());
+        }
+        if (f.plots() != null) {
+            m.put("plots", f.plots());
+        }
+        return m;
+    }
+
+    /** Runs the job, builds its report if one is wanted, then writes every file (the report last). */
+    static ClusterResult run(ClusterTask task, ReportFiles reportFiles, ReportView view, CumuloCommand parent,
+                             RunOptions run) {
+        ExecutionContext ctx = run.context(parent);
+        ClusterResult r;
+        try {
+            r = task.run(ctx);
+        } finally {
+            TerminalProgress.finish(ctx.progress());
+        }
+        Report report = null;
+        if (reportFiles.wanted()) {
+            report = ClusterReport.of(r, view, RunOptions.quiet(ctx));
+            reportFiles.checkPlotFiles(report);
+        }
+        r.writeOutputs();
+        if (report != null) {
+            reportFiles.write(report);
+        }
+        return r;
     }
 }

@@ -1,17 +1,20 @@
 package io.cumulo.cli;
 
 import io.cumulo.CumuloException;
-import io.cumulo.data.ReadOptions;
 import io.cumulo.json.Json;
+import io.cumulo.report.ReportFiles;
 import io.cumulo.report.ReportView;
+import io.cumulo.workflow.ClusterResult;
+import io.cumulo.workflow.ClusterTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -30,31 +33,26 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Directory for the demo's files (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 0).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads to use (default: all processors).")
-    Integer threads;
-
-    @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
-    boolean json;
-
-    @Option(names = "--overwrite", description = "Use DIR even if it holds files the demo did not make.")
-    boolean overwrite;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws IOException {
+        run.threads(); // a bad --threads is refused before anything is written
         prepareDirectory();
-        RunOptions run = new RunOptions();
-        run.threads = threads;
-        ClusterJob.Spec spec = new ClusterJob.Spec("builtin:iris", ReadOptions.defaults(), "kmeans", 3, seed, Map.of(),
-                "standard", null, run.threads(), dir.resolve("labels.csv"), dir.resolve("model.json"), dir.resolve("report.html"),
-                null, ReportView.PCA, true);
-        ClusterJob.Outcome o = ClusterJob.run(spec, parent.err);
-        if (json) {
-            parent.out.println(Json.write(ClusterJob.json(o)));
+        // the demo replaces its own files: its directory is marked as the demo's
+        ClusterTask task = ClusterTask.builder().input("builtin:iris").algorithm("kmeans").k(3).seed(seed.seed)
+                .scale("standard").labelsOut(dir.resolve("labels.csv")).modelOut(dir.resolve("model.json"))
+                .overwrite(true).build();
+        ReportFiles report = new ReportFiles(dir.resolve("report.html"), null, true);
+        ClusterResult r = ClusterCommand.run(task, report, ReportView.PCA, parent, run);
+        if (run.json) {
+            parent.out.println(Json.write(r.toJson(ClusterCommand.reportOutputs(report))));
         } else {
-            ClusterJob.printSummary(o, parent.out);
+            Summaries.printCluster(r, parent.out, List.of(task.labelsOut(), task.modelOut(), report.html()));
             parent.out.println();
             parent.out.println("Open " + dir.resolve("report.html") + " in a browser; label new rows with");
             parent.out.println("  ./cumulo predict --model " + dir.resolve("model.json") + " builtin:iris");
@@ -69,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CumuloException("--out-dir: " + dir + " exists and is not a directory");
         }
-        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !overwrite) {
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !run.overwrite) {
             boolean empty;
             try (Stream<Path> s = Files.list(dir)) {
                 empty = s.findAny().isEmpty();

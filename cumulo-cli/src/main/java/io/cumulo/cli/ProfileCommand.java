@@ -2,14 +2,14 @@ package io.cumulo.cli;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
-import io.cumulo.data.DatasetReader;
-import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
-import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
 import io.cumulo.report.ProfileReport;
+import io.cumulo.report.ReportFiles;
 import io.cumulo.report.chart.Report;
+import io.cumulo.workflow.OutputFiles;
+import io.cumulo.workflow.ProfileTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +38,6 @@ public final class ProfileCommand implements Callable<Integer> {
     static final int TABLE_CLUSTERS = 8;
     /** Features shown as rows of the human table. */
     static final int TABLE_FEATURES = 30;
-    /** Description lines shown. */
-    static final int DESCRIPTIONS = 20;
 
     @ParentCommand
     CumuloCommand parent;
@@ -64,87 +62,84 @@ public final class ProfileCommand implements Callable<Integer> {
             description = "Name at most N features per cluster in the descriptions (default: ${DEFAULT-VALUE}).")
     int describe;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Threads to use (default: all processors). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
-    boolean json;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the profile as CSV here: one row per cluster "
+            + "and feature (cluster, name, size, share, feature, centre, mean, median, sd, min, max, smd).")
+    Path out;
 
     @Mixin
     ReportOptions reports;
 
-    @Option(names = "--overwrite", description = "Replace output files (--report, --plots) that already exist.")
-    boolean overwrite;
-
     @Mixin
     InputOptions inputOptions;
 
+    @Mixin
+    RunOptions run;
+
     @Override
     public Integer call() {
-        if ((modelFile == null) == (labelsFile == null)) {
-            throw new CumuloException(modelFile == null
-                    ? "give the clusters to profile: --model FILE (a saved model assigns the rows) or --labels FILE "
-                        + "(one cluster per row)"
-                    : "give --model or --labels, not both: the clusters come from one of them");
-        }
+        ProfileTask.requireOneSource(modelFile, labelsFile);
         if (!(threshold > 0) || !Double.isFinite(threshold)) {
             throw new CumuloException("--threshold: expected a number > 0, got " + threshold);
         }
         if (describe < 1) {
             throw new CumuloException("--describe: expected an integer >= 1, got " + describe);
         }
-        reports.check(overwrite);
-        ClusterProfiler profiler = ClusterProfiler.defaults().withThreshold(threshold).withMaxDescribed(describe);
-        RunOptions run = new RunOptions();
-        run.threads = threads;
-        ExecutionContext ctx = ExecutionContext.defaults().withThreads(run.threads())
-                .withWarnings(w -> parent.err.println("warning: " + w));
-        Dataset data;
-        ClusterProfile profile;
-        int[] clusters;
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("input", input);
-        long t0 = System.nanoTime();
-        if (modelFile != null) {
-            ClusteringPipelineModel model = ClusteringPipelineModel.read(modelFile);
-            data = PredictCommand.readModelFeatures(input, inputOptions, model, modelFile, parent.err);
-            t0 = System.nanoTime();
-            int[] labels = model.model().predict(model.transform(data), ctx);
-            clusters = labels;
-            profile = profiler.profile(data, labels, ClusterProfiler.modelCentres(model).orElse(null), null, ctx);
-            j.put("model", modelFile.toString());
-            j.put("algorithm", model.algorithm());
-        } else {
-            data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
-            LabelsFile.Labels labels = LabelsFile.read(labelsFile, data, input);
-            t0 = System.nanoTime();
-            clusters = labels.clusters();
-            profile = profiler.profile(data, clusters, null, labels.names(), ctx);
-            j.put("labels", labelsFile.toString());
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        j.put("n_samples", data.rows());
-        j.put("n_features", data.cols());
-        j.put("profile", profile.toJson());
-        j.put("profile_seconds", seconds);
-        if (reports.wanted()) {
+        ProfileTask task = new ProfileTask(input, inputOptions.toBuilder().build(), modelFile, labelsFile,
+                ClusterProfiler.defaults().withThreshold(threshold).withMaxDescribed(describe));
+        OutputFiles.checkWritable(out, run.overwrite, "--out");
+        ReportFiles reportFiles = reports.files(run.overwrite);
+        ProfileTask.Result r = task.run(run.context(parent));
+        Map<String, Object> j = r.toJson();
+        ClusterProfile profile = r.profile();
+        Dataset data = r.data();
+        Report report = null;
+        if (reportFiles.wanted()) {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("input", data.source());
             facts.put("rows", Integer.toString(data.rows()));
             facts.put("features", Integer.toString(data.cols()));
-            facts.put("clusters from", modelFile != null ? "model " + modelFile + " (" + j.get("algorithm") + ")"
+            facts.put("clusters from", modelFile != null ? "model " + modelFile + " (" + r.algorithm() + ")"
                     : "labels " + labelsFile);
-            facts.put("threshold (|SMD| called high or low)", ClusterJob.fmt(threshold));
-            Report r = ProfileReport.build("Cluster profiles of " + data.source(), data, clusters, profile, facts);
-            reports.writeAndRecord(r, overwrite, j);
+            facts.put("threshold (|SMD| called high or low)", Summaries.fmt(threshold));
+            report = ProfileReport.build("Cluster profiles of " + data.source(), data, r.clusters(), profile, facts);
+            reportFiles.checkPlotFiles(report);
         }
-        if (json) {
+        if (out != null) {
+            writeProfile(out, profile);
+            j.put("out", out.toString());
+        }
+        if (report != null) {
+            reportFiles.write(report);
+            ClusterCommand.reportOutputs(reportFiles).forEach((name, p) -> j.put(name, p.toString()));
+        }
+        if (run.json) {
             parent.out.println(Json.write(j));
         } else {
-            print(parent.out, profile, data.source(), modelFile != null ? "model " + modelFile : "labels " + labelsFile);
+            print(parent.out, profile, data.source(), r.from());
+            if (out != null) {
+                parent.out.println();
+                parent.out.println("wrote " + out);
+            }
         }
         return Main.OK;
+    }
+
+    /** One row per group (clusters, then noise) and feature, in the input's units. */
+    static void writeProfile(Path p, ClusterProfile profile) {
+        List<String> features = profile.features();
+        OutputFiles.write(p, w -> {
+            w.write("cluster,name,size,share,feature,centre,mean,median,sd,min,max,smd\n");
+            for (ClusterProfile.Group g : profile.groups()) {
+                ClusterProfile.FeatureStats s = g.stats();
+                double[] centre = g.centre();
+                for (int f = 0; f < features.size(); f++) {
+                    w.write(g.cluster() + "," + OutputFiles.csvField(g.name()) + "," + g.size() + "," + g.share() + ","
+                            + OutputFiles.csvField(features.get(f)) + "," + centre[f] + "," + s.mean()[f] + ","
+                            + s.median()[f] + "," + s.sd()[f] + "," + s.min()[f] + "," + s.max()[f] + "," + g.smd()[f]
+                            + "\n");
+                }
+            }
+        });
     }
 
     private static void print(PrintStream out, ClusterProfile p, String source, String from) {
@@ -152,7 +147,7 @@ public final class ProfileCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Profile of %s: %d rows x %d features, %d %s (from %s)%n", source, p.rows(),
                 p.features().size(), groups.size(), groups.size() == 1 ? "group" : "groups", from);
         out.println();
-        printDescriptions(out, p.descriptions());
+        Summaries.printDescriptions(out, p.descriptions());
         int[] empty = p.emptyClusters();
         if (empty.length > 0) {
             out.println("  no rows in cluster" + (empty.length > 1 ? "s " : " ")
@@ -160,16 +155,6 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         out.println();
         printTable(out, p);
-    }
-
-    /** The one-line descriptions, at most {@link #DESCRIPTIONS}; shared with {@code cumulo cluster}'s summary. */
-    static void printDescriptions(PrintStream out, List<String> lines) {
-        for (int i = 0; i < Math.min(lines.size(), DESCRIPTIONS); i++) {
-            out.println("  " + lines.get(i));
-        }
-        if (lines.size() > DESCRIPTIONS) {
-            out.printf(Locale.ROOT, "  ... %d more (see --json)%n", lines.size() - DESCRIPTIONS);
-        }
     }
 
     /** Means by cluster, each with its standardised mean difference against the rest in brackets. */
@@ -189,10 +174,10 @@ public final class ProfileCommand implements Callable<Integer> {
         for (int f = 0; f < shownFeatures; f++) {
             String[] r = new String[head.length];
             r[0] = p.features().get(f);
-            r[1] = ClusterJob.fmt(overall[f]);
+            r[1] = Summaries.fmt(overall[f]);
             for (int g = 0; g < groups.size(); g++) {
                 ClusterProfile.Group group = groups.get(g);
-                r[g + 2] = ClusterJob.fmt(group.stats().mean()[f])
+                r[g + 2] = Summaries.fmt(group.stats().mean()[f])
                         + String.format(Locale.ROOT, " (%+.2f)", group.smd()[f]);
             }
             rows.add(r);

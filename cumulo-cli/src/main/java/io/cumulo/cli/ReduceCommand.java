@@ -1,19 +1,15 @@
 package io.cumulo.cli;
 
-import io.cumulo.CumuloException;
-import io.cumulo.data.Dataset;
-import io.cumulo.data.DatasetReader;
-import io.cumulo.data.LabelColumn;
+import io.cumulo.estimator.Embedding;
+import io.cumulo.estimator.ExplainedVariance;
+import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Transform;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
-import io.cumulo.model.ReductionModel;
-import io.cumulo.model.ReductionPipelineModel;
-import io.cumulo.model.Reducers;
-import io.cumulo.param.ParamValues;
-import io.cumulo.preprocessing.Scaler;
-import io.cumulo.preprocessing.ScalerModel;
 import io.cumulo.report.ReduceReport;
+import io.cumulo.report.ReportFiles;
 import io.cumulo.report.chart.Report;
+import io.cumulo.workflow.ReduceTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code cumulo reduce}: fit a dimensionality reduction ({@link Reducers}: PCA for now) to a table, write the reduced
+ * {@code cumulo reduce}: fit a dimensionality reduction (PCA, UMAP or t-SNE) to a table, write the reduced
  * rows ({@code c1..cK}) and the model, print the explained variance.
  */
 @Command(name = "reduce", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class, sortOptions = false,
@@ -61,6 +57,9 @@ public final class ReduceCommand implements Callable<Integer> {
             description = "A method parameter, e.g. --param whiten=true (repeatable).")
     Map<String, String> params;
 
+    @Mixin
+    SeedOption seed;
+
     @Option(names = "--scale", paramLabel = "HOW", defaultValue = "none",
             description = "Feature scaling before the reduction: standard, minmax, robust or none (default: ${DEFAULT-VALUE}).")
     String scale;
@@ -82,90 +81,41 @@ public final class ReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reducers.Method m = Reducers.get(method);
-        ParamValues values = m.configure(params, components, variance);
-        if (model != null && !m.hasModel()) {
-            throw new CumuloException("--model: " + m.name() + " has no model to save (it cannot place new rows); use "
-                    + "--out for the embedding, or --method umap or pca for a model");
+        ReduceTask task = ReduceTask.builder().input(input).read(inputOptions.toBuilder().build()).method(method)
+                .params(params).components(components).variance(variance).seed(seed.seed).scale(scale).reducedOut(out)
+                .modelOut(model).overwrite(run.overwrite).build();
+        ReportFiles reportFiles = reports.files(run.overwrite);
+        ExecutionContext ctx = run.context(parent);
+        ReduceTask.Result r;
+        try {
+            r = task.run(ctx);
+        } finally {
+            TerminalProgress.finish(ctx.progress());
         }
-        Scaler scaler = Scaler.named(scale);
-        int threads = run.threads();
-        OutputFiles.checkWritable(out, run.overwrite, "--out");
-        OutputFiles.checkWritable(model, run.overwrite, "--model");
-        reports.check(run.overwrite);
-        Dataset data = DatasetReader.read(input, inputOptions.toBuilder().build(), note -> parent.err.println("note: " + note));
-        ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads)
-                .withWarnings(w -> parent.err.println("warning: " + w));
-        long t0 = System.nanoTime();
-        ScalerModel scaling = scaler.fit(data, ctx);
-        Dataset scaled = scaling.transform(data);
-        ReductionModel fitted = m.fit(values, scaled, ctx);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("input", data.source());
-        j.put("method", m.name());
-        j.put("params", values.toJson());
-        j.put("scale", scale);
-        j.put("n_samples", data.rows());
-        j.put("n_features", data.cols());
-        j.putAll(fitted.summary());
-        j.put("fit_seconds", seconds);
-        if (!m.acceptsVarianceFraction()) {
-            // how well the map keeps each row's neighbours (k = 10); exact, so only up to a size where that is quick
-            if (data.rows() <= TRUSTWORTHINESS_MAX_ROWS) {
-                j.put("trustworthiness", io.cumulo.metrics.Trustworthiness.score(scaled, fitted.reduced(), ctx));
-            } else {
-                j.put("trustworthiness", null);
-                j.put("trustworthiness_note", "not computed above " + TRUSTWORTHINESS_MAX_ROWS + " rows (it ranks every "
-                        + "pair of rows)");
-            }
-        }
-        j.put("threads", threads);
+        Map<String, Object> j = r.toJson();
         Report report = null;
-        if (reports.wanted()) {
-            report = ReduceReport.build(methodTitle(m.name()) + " of " + data.source(), data, fitted, facts(j),
-                    values.toJson().get("seed") instanceof Number seed ? seed.longValue() : 0);
-            reports.checkPlotFiles(report, run.overwrite);
+        if (reportFiles.wanted()) {
+            report = ReduceReport.build(task.method().title() + " of " + r.data().source(), r.data(), r.model(),
+                    r.reduced(), facts(j), task.params().toJson().get("seed") instanceof Number s ? s.longValue() : 0);
+            reportFiles.checkPlotFiles(report);
         }
+        r.writeOutputs();
         if (out != null) {
-            writeReduced(out, fitted.reduced());
             j.put("out", out.toString());
         }
         if (model != null) {
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("source", data.source());
-            training.put("n_samples", data.rows());
-            training.put("n_features", data.cols());
-            training.put("fit_seconds", seconds);
-            OutputFiles.writeString(model,
-                    new ReductionPipelineModel(data.columnNames(), scaling, fitted, training).toJsonString() + "\n");
             j.put("model", model.toString());
         }
         if (report != null) {
-            reports.write(report, run.overwrite);
-            if (reports.report != null) {
-                j.put("report", reports.report.toString());
-            }
-            if (reports.plots != null) {
-                j.put("plots", reports.plots.toString());
-            }
+            reportFiles.write(report);
+            ClusterCommand.reportOutputs(reportFiles).forEach((name, p) -> j.put(name, p.toString()));
         }
         if (run.json) {
             parent.out.println(Json.write(j));
         } else {
-            printSummary(parent.out, j, fitted);
+            printSummary(parent.out, j, r.model());
         }
         return Main.OK;
-    }
-
-    static String methodTitle(String method) {
-        return switch (method) {
-            case "pca" -> "PCA";
-            case "tsne" -> "t-SNE";
-            case "umap" -> "UMAP";
-            default -> method;
-        };
     }
 
     /** The report's overview: every single-valued entry of the JSON summary, formatted (arrays are charts). */
@@ -181,7 +131,7 @@ public final class ReduceCommand implements Callable<Integer> {
             } else if (e.getKey().equals("fit_seconds") && v instanceof Double d) {
                 facts.put("fit time", String.format(Locale.ROOT, "%.3f s", d));
             } else if (v instanceof Double d) {
-                facts.put(key, ClusterJob.fmt(d));
+                facts.put(key, Summaries.fmt(d));
             } else if (v instanceof Number || v instanceof String || v instanceof Boolean) {
                 facts.put(key, v.toString());
             }
@@ -189,48 +139,15 @@ public final class ReduceCommand implements Callable<Integer> {
         return facts;
     }
 
-    /** Trustworthiness is computed for maps (t-SNE, UMAP) up to this many rows. */
-    static final int TRUSTWORTHINESS_MAX_ROWS = 20_000;
-
-    /** The reduced CSV: {@code c1..cK}, then the label column when the input has one. */
-    static void writeReduced(Path p, Dataset reduced) {
-        LabelColumn truth = reduced.labels().orElse(null);
-        List<String> names = reduced.columnNames();
-        int c = reduced.cols();
-        double[] z = reduced.rawValues();
-        OutputFiles.write(p, w -> {
-            w.write(String.join(",", names));
-            if (truth != null) {
-                w.write(',');
-                w.write(OutputFiles.csvField(names.contains(truth.name()) ? "label_" + truth.name() : truth.name()));
-            }
-            w.write('\n');
-            StringBuilder sb = new StringBuilder(32 * (c + 1));
-            for (int i = 0; i < reduced.rows(); i++) {
-                sb.setLength(0);
-                for (int l = 0; l < c; l++) {
-                    if (l > 0) {
-                        sb.append(',');
-                    }
-                    sb.append(z[i * c + l]); // Double.toString: the shortest text that reads back to the same double
-                }
-                if (truth != null) {
-                    sb.append(',').append(OutputFiles.csvField(truth.value(i)));
-                }
-                sb.append('\n');
-                w.write(sb.toString());
-            }
-        });
-    }
-
-    private static void printSummary(PrintStream o, Map<String, Object> j, ReductionModel fitted) {
+    private static void printSummary(PrintStream o, Map<String, Object> j, Model fitted) {
+        int components = fitted instanceof Transform t ? t.numComponents() : ((Embedding) fitted).numComponents();
         o.println(String.format(Locale.ROOT, "%s of %s: %d rows, %d features -> %d components (scale %s), fit in %.3f s",
                 j.get("method"), j.get("input"), (Integer) j.get("n_samples"), (Integer) j.get("n_features"),
-                fitted.numComponents(), j.get("scale"), (Double) j.get("fit_seconds")));
-        if (j.get("explained_variance_ratio") instanceof double[]) {
-            double[] var = (double[]) j.get("explained_variance");
-            double[] ratio = (double[]) j.get("explained_variance_ratio");
-            double[] cum = (double[]) j.get("cumulative_variance_ratio");
+                components, j.get("scale"), (Double) j.get("fit_seconds")));
+        if (fitted instanceof ExplainedVariance pca) {
+            double[] var = pca.explainedVariance();
+            double[] ratio = pca.explainedVarianceRatio();
+            double[] cum = pca.cumulativeVarianceRatio();
             o.println();
             o.println("component  variance        ratio  cumulative");
             for (int c = 0; c < ratio.length; c++) {

@@ -1,6 +1,8 @@
 package io.cumulo.cli;
 
 import io.cumulo.CumuloException;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** Flags about how a command runs and reports, the same in every command. */
@@ -23,5 +25,27 @@ public final class RunOptions {
             throw new CumuloException("--threads: expected an integer >= 1, got " + threads);
         }
         return threads;
+    }
+
+    /**
+     * How the command's work runs: {@code --threads}, a progress bar on a terminal's stderr, warnings and notes on
+     * stderr as one line each (the bar cleared first).
+     */
+    ExecutionContext context(CumuloCommand parent) {
+        ProgressListener progress = TerminalProgress.forStderr(parent.err);
+        return ExecutionContext.defaults().withThreads(threads()).withProgress(progress)
+                .withWarnings(w -> {
+                    TerminalProgress.finish(progress);
+                    parent.err.println("warning: " + w);
+                })
+                .withNotes(n -> {
+                    TerminalProgress.finish(progress);
+                    parent.err.println("note: " + n);
+                });
+    }
+
+    /** The same context without the progress bar (for work after the main job: indices, reports). */
+    static ExecutionContext quiet(ExecutionContext ctx) {
+        return ctx.withProgress(ProgressListener.NONE);
     }
 }

@@ -214,7 +214,7 @@ class ClusterCommandTest {
         double manhattan = io.cumulo.metrics.SilhouetteScore.score(iris, labels, io.cumulo.neighbors.Distance.MANHATTAN, ctx);
         double euclidean = io.cumulo.metrics.SilhouetteScore.score(iris, labels, ctx);
         assertTrue(Math.abs(manhattan - euclidean) > 1e-3, manhattan + " vs " + euclidean);
-        assertTrue(r.out().contains("  silhouette  " + ClusterJob.fmt(manhattan) + "  (manhattan distance)"), r.out());
+        assertTrue(r.out().contains("  silhouette  " + Summaries.fmt(manhattan) + "  (manhattan distance)"), r.out());
         Map<String, Object> j = json(Cli.run("cluster", "builtin:iris", "--algorithm", "kmedoids", "--k", "3", "--param",
                 "metric=manhattan", "--json"));
         assertEquals(manhattan, (Double) j.get("silhouette"), 1e-12);

@@ -86,7 +86,7 @@ class ReduceMapsCommandTest {
     @Test
     void badInput() {
         fails("cumulo: error: --model: tsne has no model to save (it cannot place new rows); use --out for the "
-                + "embedding, or --method umap or pca for a model", "reduce", "builtin:iris", "--method", "tsne",
+                + "embedding, or --method pca or umap for a model", "reduce", "builtin:iris", "--method", "tsne",
                 "--model", "x.json");
         fails("cumulo: error: --variance: a variance fraction applies to pca only; give umap --components", "reduce",
                 "builtin:iris", "--method", "umap", "--variance", "0.9");

@@ -79,10 +79,10 @@ class ReportOptionsTest {
     /** The report a clustering run makes (built, not rendered: the renderers are tested on their own). */
     private static io.cumulo.report.chart.Report clusterReport(String algorithm, Integer k, String reduce,
                                                                java.util.Map<String, String> params) {
-        ClusterJob.Spec spec = new ClusterJob.Spec("builtin:iris", io.cumulo.data.ReadOptions.defaults(), algorithm, k,
-                3L, params, "standard", reduce, 2, null, null, null, null, io.cumulo.report.ReportView.PCA, false);
-        ClusterJob.Outcome o = ClusterJob.run(spec, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        return ClusterJob.report(o, io.cumulo.exec.ExecutionContext.defaults().withThreads(2));
+        io.cumulo.exec.ExecutionContext ctx = io.cumulo.exec.ExecutionContext.defaults().withThreads(2);
+        io.cumulo.workflow.ClusterResult r = io.cumulo.workflow.ClusterTask.builder().input("builtin:iris")
+                .algorithm(algorithm).k(k).seed(3L).params(params).scale("standard").reduce(reduce).build().run(ctx);
+        return io.cumulo.report.ClusterReport.of(r, io.cumulo.report.ReportView.PCA, ctx);
     }
 
     @Test

@@ -82,7 +82,7 @@ class UserErrorsTest {
         fails("cumulo: error: parameter 'k': expected an integer ≥ 1, got '0'", "cluster", "builtin:iris", "--k", "0");
         fails("cumulo: error: parameter 'k' is required for kmeans (number of clusters)", "cluster", "builtin:iris");
         fails("cumulo: error: unknown algorithm 'kmedoidz'; available: " + String.join(", ",
-                io.cumulo.model.Algorithms.all().stream().map(io.cumulo.model.Algorithms.Entry::name).toList()),
+                io.cumulo.model.Registry.names(io.cumulo.model.Registry.Kind.CLUSTERING)),
                 "cluster", "builtin:iris", "--algorithm", "kmedoidz", "--k", "3");
         fails("cumulo: error: unknown parameter 'maxiter' for kmeans (did you mean 'max-iter'?); known: k, init, n-init, "
                 + "max-iter, tol, algorithm, refine, swap-trials, metric, storage, seed", "cluster", "builtin:iris", "--k", "3", "--param", "maxiter=5");

@@ -89,7 +89,7 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
     }
 
     @Override
-    public String algorithm() {
+    public String name() {
         return NAME;
     }
 
@@ -240,7 +240,7 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
             leafCluster[i] = node.cluster;
             System.arraycopy(node.centre, 0, centres, i * d, d);
         }
-        BisectingKMeansModel.Tree tree = new BisectingKMeansModel.Tree(d, parent, left, right, size, sse, split,
+        BisectingKMeansModel.SplitTree tree = new BisectingKMeansModel.SplitTree(d, parent, left, right, size, sse, split,
                 leafCluster, centres);
         return new BisectingKMeansModel(params, tree, labels, inertia, sizes, iterations, converged);
     }

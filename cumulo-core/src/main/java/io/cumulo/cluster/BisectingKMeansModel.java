@@ -8,11 +8,18 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
+import io.cumulo.estimator.ClusterTree;
+import io.cumulo.estimator.Iterative;
+import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.Restarts;
+import io.cumulo.estimator.Tree;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted bisecting k-means ({@link BisectingKMeans}): the split tree, the leaf centres, training labels and
@@ -25,9 +32,9 @@ import java.util.Map;
  * ({@code sse}), and either the split number ({@code split}, inner nodes) or the cluster it is ({@code cluster},
  * leaves, numbered left to right).
  */
-public final class BisectingKMeansModel implements ClusteringModel {
+public final class BisectingKMeansModel extends CentroidModel implements Iterative, Restarts, Tree {
     /** The split tree as parallel arrays indexed by node id. */
-    static final class Tree {
+    static final class SplitTree {
         final int d;
         final int[] parent;
         final int[] left;
@@ -38,7 +45,7 @@ public final class BisectingKMeansModel implements ClusteringModel {
         final int[] cluster;
         final double[] centres;
 
-        Tree(int d, int[] parent, int[] left, int[] right, int[] size, double[] sse, int[] split, int[] cluster,
+        SplitTree(int d, int[] parent, int[] left, int[] right, int[] size, double[] sse, int[] split, int[] cluster,
              double[] centres) {
             this.d = d;
             this.parent = parent;
@@ -56,95 +63,111 @@ public final class BisectingKMeansModel implements ClusteringModel {
         }
     }
 
-    private final ParamValues params;
-    private final Tree tree;
-    private final int k;
-    private final int d;
-    private final int[] labels;
+    private final SplitTree tree;
     private final double inertia;
-    private final int[] sizes;
     private final int iterations;
     private final boolean converged;
-    private final double[] leafCentres;
 
-    BisectingKMeansModel(ParamValues params, Tree tree, int[] labels, double inertia, int[] sizes, int iterations,
+    BisectingKMeansModel(ParamValues params, SplitTree tree, int[] labels, double inertia, int[] sizes, int iterations,
                          boolean converged) {
-        this.params = params;
+        super(BisectingKMeans.NAME, params, tree.d, leaves(tree), labels, sizes, leafCentres(tree));
         this.tree = tree;
-        this.d = tree.d;
+        this.inertia = inertia;
+        this.iterations = iterations;
+        this.converged = converged;
+    }
+
+    private static int leaves(SplitTree tree) {
         int leaves = 0;
         for (int c : tree.cluster) {
             if (c >= 0) {
                 leaves++;
             }
         }
-        this.k = leaves;
-        this.labels = labels;
-        this.inertia = inertia;
-        this.sizes = sizes;
-        this.iterations = iterations;
-        this.converged = converged;
-        this.leafCentres = new double[k * d];
+        return leaves;
+    }
+
+    private static double[] leafCentres(SplitTree tree) {
+        int d = tree.d;
+        double[] out = new double[leaves(tree) * d];
         for (int i = 0; i < tree.count(); i++) {
             if (tree.cluster[i] >= 0) {
-                System.arraycopy(tree.centres, i * d, leafCentres, tree.cluster[i] * d, d);
+                System.arraycopy(tree.centres, i * d, out, tree.cluster[i] * d, d);
             }
         }
+        return out;
     }
 
-    @Override
-    public String algorithm() {
-        return BisectingKMeans.NAME;
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
-    }
-
-    @Override
-    public int numFeatures() {
-        return d;
-    }
-
-    @Override
-    public int numClusters() {
-        return k;
-    }
-
-    /** Leaf centres, one row per cluster (a copy). */
-    public double[][] centres() {
-        return ModelSupport.rows(leafCentres, k, d);
-    }
-
-    /** Leaf centres row-major (a copy). */
-    public double[] centresFlat() {
-        return leafCentres.clone();
-    }
-
-    @Override
-    public int[] labels() {
-        return labels == null ? null : labels.clone();
-    }
-
-    /** Weighted sum of squared distances of the training rows to their leaf's centre. */
+    /** (Weighted) sum of squared distances of the training rows to their leaf centres. */
     public double inertia() {
         return inertia;
     }
 
-    /** Training rows per cluster. */
-    public int[] clusterSizes() {
-        return sizes.clone();
-    }
-
-    /** Lloyd iterations summed over all the splits' 2-means (best restarts). */
+    /** Lloyd iterations of the 2-means splits, summed. */
+    @Override
     public int iterations() {
         return iterations;
     }
 
-    /** Whether every split's 2-means converged. */
+    @Override
     public boolean converged() {
         return converged;
+    }
+
+    @Override
+    public Optional<String> howChosen() {
+        // k = 1 makes no split, so its n-init restarts never happen
+        int restarts = params().get(BisectingKMeans.N_INIT);
+        return tree.count() > 1 && restarts > 1 ? Optional.of("best of " + restarts + " runs per split by inertia")
+                : Optional.empty();
+    }
+
+    @Override
+    public List<KeyFigure> keyFigures() {
+        return List.of(new KeyFigure("inertia", "inertia", inertia, ""));
+    }
+
+    /**
+     * The split tree as merges over the k clusters: the splits in reverse, ordered by the nodes' sums of squared
+     * distances to their centres (a node's is at least the sum of its children's, so heights never decrease).
+     */
+    @Override
+    public ClusterTree tree() {
+        int k = numClusters();
+        int inner = tree.count() - k;
+        Integer[] order = new Integer[inner];
+        int t = 0;
+        for (int i = 0; i < tree.count(); i++) {
+            if (tree.left[i] >= 0) {
+                order[t++] = i;
+            }
+        }
+        // children before parents: by height, then deeper (higher id) first
+        java.util.Arrays.sort(order, (a, b) -> tree.sse[a] != tree.sse[b] ? Double.compare(tree.sse[a], tree.sse[b])
+                : Integer.compare(b, a));
+        int[] id = new int[tree.count()];
+        for (int i = 0; i < tree.count(); i++) {
+            id[i] = tree.cluster[i];
+        }
+        int[] left = new int[inner];
+        int[] right = new int[inner];
+        double[] height = new double[inner];
+        long[] size = new long[inner];
+        for (int m = 0; m < inner; m++) {
+            int node = order[m];
+            left[m] = id[tree.left[node]];
+            right[m] = id[tree.right[node]];
+            height[m] = tree.sse[node];
+            size[m] = tree.size[node];
+            id[node] = k + m;
+        }
+        long[] leafSizes = new long[k];
+        for (int i = 0; i < tree.count(); i++) {
+            if (tree.cluster[i] >= 0) {
+                leafSizes[tree.cluster[i]] = tree.size[i];
+            }
+        }
+        return new ClusterTree(k, left, right, height, size, leafSizes, "sum of squared distances to the centre");
     }
 
     /** Nodes of the tree (2k − 1). */
@@ -165,12 +188,13 @@ public final class BisectingKMeansModel implements ClusteringModel {
     /** The cluster of each row: down the tree from the root, to the nearer child centre at each split. */
     @Override
     public int[] predict(Dataset data, ExecutionContext ctx) {
-        ModelSupport.requireFeatures(data, d);
+        requireFeatures(data);
+        int d = numFeatures();
         int n = data.rows();
         int[] out = new int[n];
         double[] x = data.rawValues();
         VectorKernels kernels = VectorKernels.get();
-        double[][] centre = ModelSupport.rows(tree.centres, tree.count(), d);
+        double[][] centre = rows(tree.centres, tree.count(), d);
         Chunks chunks = Chunks.of(n, 4096, 256);
         ctx.parallelFor(chunks.count(), c -> {
             for (int i = chunks.start(c); i < chunks.end(c); i++) {
@@ -187,6 +211,7 @@ public final class BisectingKMeansModel implements ClusteringModel {
     }
 
     private List<Map<String, Object>> nodes(boolean withCentres) {
+        int d = numFeatures();
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < tree.count(); i++) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -211,8 +236,8 @@ public final class BisectingKMeansModel implements ClusteringModel {
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("k", k);
-        m.put("cluster_sizes", sizes);
+        m.put("k", numClusters());
+        m.put("cluster_sizes", clusterSizes());
         m.put("inertia", inertia);
         m.put("n_iter", iterations);
         m.put("converged", converged);
@@ -302,7 +327,7 @@ public final class BisectingKMeansModel implements ClusteringModel {
                 throw new CumuloException("model: 'tree' node " + i + "'s children do not name it as their parent");
             }
         }
-        Tree tree = new Tree(features, parent, left, right, size, sse, split, cluster, centres);
+        SplitTree tree = new SplitTree(features, parent, left, right, size, sse, split, cluster, centres);
         int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
         double inertia = training.has("inertia") ? training.getDouble("inertia") : Double.NaN;
         int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;

@@ -1,35 +1,36 @@
 package io.cumulo.cluster;
 
-import io.cumulo.data.Dataset;
-import io.cumulo.exec.ExecutionContext;
-import io.cumulo.param.ParamValues;
+import io.cumulo.estimator.Estimator;
+import io.cumulo.neighbors.Distance;
+import io.cumulo.preprocessing.ScalerModel;
 
 /**
- * A clustering algorithm with its parameters: an immutable configuration, validated when built, whose
- * {@link #fit} returns an immutable fitted model.
+ * A clustering algorithm with its parameters: an {@link Estimator} whose fitted model puts rows into clusters.
  *
  * @param <M> the fitted model type
  */
-public interface Clusterer<M extends ClusteringModel> {
-    /** Registry name, as given to {@code --algorithm} and written in model files. */
-    String algorithm();
-
-    /** Every parameter with its effective value. */
-    ParamValues params();
-
-    /** Fits to {@code data} (already scaled as wanted); threads and progress come from {@code ctx}. */
-    M fit(Dataset data, ExecutionContext ctx);
-
+public interface Clusterer<M extends ClusteringModel> extends Estimator<M> {
     /**
      * This configuration for data scaled by {@code scaler}: anything given in the input's units (such as
      * explicit initial centres) is scaled the same way. Most algorithms have nothing to adjust.
      */
-    default Clusterer<M> inScaledSpace(io.cumulo.preprocessing.ScalerModel scaler) {
+    default Clusterer<M> inScaledSpace(ScalerModel scaler) {
         return this;
     }
 
-    /** Fits with all processors, no progress reporting. */
-    default M fit(Dataset data) {
-        return fit(data, ExecutionContext.defaults());
+    /**
+     * Whether the configuration holds values in the input's units (k-means' given initial centres), which a
+     * reduction between scaling and clustering would not keep.
+     */
+    default boolean holdsInputUnits() {
+        return false;
+    }
+
+    /**
+     * The distance the clustering is made under, and so the one its silhouette is judged by: k-medoids' metric,
+     * cosine for spherical k-means, else Euclidean.
+     */
+    default Distance distance() {
+        return Distance.EUCLIDEAN;
     }
 }

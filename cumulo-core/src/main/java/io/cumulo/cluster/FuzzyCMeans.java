@@ -82,7 +82,7 @@ public final class FuzzyCMeans implements Clusterer<FuzzyCMeansModel> {
     }
 
     @Override
-    public String algorithm() {
+    public String name() {
         return NAME;
     }
 

@@ -7,25 +7,24 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
+import io.cumulo.estimator.Iterative;
+import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.SoftAssignments;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A fitted fuzzy c-means ({@link FuzzyCMeans}): centres, the training rows' memberships, hard labels (the
  * highest membership, which is the nearest centre) and Bezdek's partition indices. Immutable.
  */
-public final class FuzzyCMeansModel implements ClusteringModel {
-    private final ParamValues params;
-    private final double[] centres;
-    private final int k;
-    private final int d;
+public final class FuzzyCMeansModel extends CentroidModel implements SoftAssignments, Iterative {
     private final double m;
-    private final int[] labels;
     private final double[] memberships;
     private final double objective;
     private final int iterations;
     private final boolean converged;
-    private final int[] sizes;
     private final double partitionCoefficient;
     private final double partitionEntropy;
     private final double[] history;
@@ -33,40 +32,15 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     FuzzyCMeansModel(ParamValues params, double[] centres, int k, int d, int[] labels, double[] memberships,
                      double objective, int iterations, boolean converged, int[] sizes, double partitionCoefficient,
                      double partitionEntropy, double[] history) {
-        this.params = params;
-        this.centres = centres.clone();
-        this.k = k;
-        this.d = d;
+        super(FuzzyCMeans.NAME, params, d, k, labels, sizes, centres);
         this.m = params.get(FuzzyCMeans.M);
-        this.labels = labels;
         this.memberships = memberships;
         this.objective = objective;
         this.iterations = iterations;
         this.converged = converged;
-        this.sizes = sizes;
         this.partitionCoefficient = partitionCoefficient;
         this.partitionEntropy = partitionEntropy;
         this.history = history;
-    }
-
-    @Override
-    public String algorithm() {
-        return FuzzyCMeans.NAME;
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
-    }
-
-    @Override
-    public int numFeatures() {
-        return d;
-    }
-
-    @Override
-    public int numClusters() {
-        return k;
     }
 
     /** The fuzzifier m. */
@@ -74,23 +48,8 @@ public final class FuzzyCMeansModel implements ClusteringModel {
         return m;
     }
 
-    /** Centres, one row each (a copy). */
-    public double[][] centres() {
-        return ModelSupport.rows(centres, k, d);
-    }
-
-    /** Centres row-major (a copy). */
-    public double[] centresFlat() {
-        return centres.clone();
-    }
-
-    /** Hard label of each training row: its highest membership (= nearest centre). {@code null} for a model read from a file. */
-    @Override
-    public int[] labels() {
-        return labels == null ? null : labels.clone();
-    }
-
     /** The training rows' memberships, {@code n × k} row-major (a copy); {@code null} for a model read from a file. */
+    @Override
     public double[] memberships() {
         return memberships == null ? null : memberships.clone();
     }
@@ -105,17 +64,14 @@ public final class FuzzyCMeansModel implements ClusteringModel {
         return history.clone();
     }
 
+    @Override
     public int iterations() {
         return iterations;
     }
 
+    @Override
     public boolean converged() {
         return converged;
-    }
-
-    /** Training rows per cluster, by hard label. */
-    public int[] clusterSizes() {
-        return sizes.clone();
     }
 
     /**
@@ -136,10 +92,11 @@ public final class FuzzyCMeansModel implements ClusteringModel {
 
     /** Label of each new row: its highest membership, which is its nearest centre (ties to the lower index). */
     @Override
-    public int[] predict(Dataset data, io.cumulo.exec.ExecutionContext ctx) {
+    public int[] predict(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
         int n = data.rows();
         int[] out = new int[n];
+        int k = numClusters();
         forRows(data, ctx, (i, dist) -> out[i] = FuzzyCMeans.nearest(dist, k));
         return out;
     }
@@ -150,8 +107,10 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     }
 
     /** As {@link #memberships(Dataset)}, on the context's threads. */
+    @Override
     public double[] memberships(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
+        int k = numClusters();
         double[] out = new double[data.rows() * k];
         double q = 1.0 / (m - 1);
         forRows(data, ctx, (i, dist) -> FuzzyCMeans.memberships(dist, k, q, out, i * k));
@@ -166,6 +125,9 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     /** Squared distances of each row to every centre, computed as in training, chunked over threads. */
     private void forRows(Dataset data, ExecutionContext ctx, RowDistances body) {
         int n = data.rows();
+        int k = numClusters();
+        int d = numFeatures();
+        double[] centres = centreValues();
         double[] x = data.rawValues();
         VectorKernels kernels = VectorKernels.get();
         Chunks chunks = Chunks.of(n, 4096, 256);
@@ -180,46 +142,26 @@ public final class FuzzyCMeansModel implements ClusteringModel {
         });
     }
 
-    private void requireFeatures(Dataset data) {
-        ModelSupport.requireFeatures(data, d);
-    }
-
-    /** The memberships as extra columns of the labels CSV: {@code membership_0 .. membership_{k−1}}. */
-    @Override
-    public Map<String, double[]> rowOutputs() {
-        return memberships == null ? Map.of() : membershipColumns(memberships);
-    }
-
-    /** The memberships of new rows, in the same columns as {@link #rowOutputs()}. */
-    @Override
-    public Map<String, double[]> rowOutputs(Dataset data, ExecutionContext ctx) {
-        return membershipColumns(memberships(data, ctx));
-    }
-
-    private Map<String, double[]> membershipColumns(double[] u) {
-        int n = u.length / k;
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (int j = 0; j < k; j++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) {
-                col[i] = u[i * k + j];
-            }
-            out.put("membership_" + j, col);
-        }
-        return out;
-    }
-
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("k", k);
-        s.put("cluster_sizes", sizes);
+        s.put("k", numClusters());
+        s.put("cluster_sizes", clusterSizes());
         s.put("objective", objective);
         s.put("fuzzy_partition_coefficient", partitionCoefficient);
         s.put("fuzzy_partition_entropy", partitionEntropy);
         s.put("n_iter", iterations);
         s.put("converged", converged);
         return s;
+    }
+
+    @Override
+    public List<KeyFigure> keyFigures() {
+        return List.of(
+                new KeyFigure("fuzzy_partition_coefficient", "fuzzy PC", partitionCoefficient,
+                        "partition coefficient: 1 = hard, 1/k = all memberships equal"),
+                new KeyFigure("fuzzy_partition_entropy", "fuzzy PE", partitionEntropy,
+                        "partition entropy: 0 = hard, ln k = all memberships equal"));
     }
 
     @Override
@@ -232,7 +174,7 @@ public final class FuzzyCMeansModel implements ClusteringModel {
     /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file. */
     public static FuzzyCMeansModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
         int k = params.require(FuzzyCMeans.K);
-        double[] c = ModelSupport.finiteMatrix(model, "centres", k, features);
+        double[] c = finiteMatrix(model, "centres", k, features);
         int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
         double obj = training.has("objective") ? training.getDouble("objective") : Double.NaN;
         double pc = training.has("fuzzy_partition_coefficient") ? training.getDouble("fuzzy_partition_coefficient") : Double.NaN;

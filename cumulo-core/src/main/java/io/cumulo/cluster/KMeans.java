@@ -5,9 +5,12 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.linalg.VectorKernels;
+import io.cumulo.neighbors.Distance;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
+import io.cumulo.preprocessing.ScalerModel;
 
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -129,7 +132,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
 
     @Override
-    public String algorithm() {
+    public String name() {
         return NAME;
     }
 
@@ -160,7 +163,17 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
 
     @Override
-    public KMeans inScaledSpace(io.cumulo.preprocessing.ScalerModel scaler) {
+    public boolean holdsInputUnits() {
+        return initCentres != null;
+    }
+
+    @Override
+    public Distance distance() {
+        return params.get(METRIC).equals("cosine") ? Distance.COSINE : Distance.EUCLIDEAN;
+    }
+
+    @Override
+    public KMeans inScaledSpace(ScalerModel scaler) {
         if (initCentres == null || scaler.isIdentity()) {
             return this;
         }
@@ -196,7 +209,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
         double tolAbs = tol == 0 ? 0 : tol * ClusterStats.meanVariance(x, n, d); // a pass over the data saved when tol = 0
         int maxIter = params.get(MAX_ITER);
         String init = params.get(INIT);
-        io.cumulo.linalg.VectorKernels kernels = io.cumulo.linalg.VectorKernels.get();
+        VectorKernels kernels = VectorKernels.get();
         KMeansProblem problem = params.get(STORAGE).equals("float32")
                 ? new KMeansProblem(null, toFloat(data), n, d, k, w, ctx, kernels, source)
                 : new KMeansProblem(x, n, d, k, w, ctx, kernels, source);

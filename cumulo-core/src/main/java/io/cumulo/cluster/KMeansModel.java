@@ -8,73 +8,35 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
+import io.cumulo.estimator.Iterative;
+import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.Objective;
+import io.cumulo.estimator.Restarts;
+import io.cumulo.neighbors.Distance;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A fitted k-means: centres, training labels and statistics. Immutable. */
-public final class KMeansModel implements ClusteringModel {
-    private final ParamValues params;
-    private final double[] centres;
-    private final int k;
-    private final int d;
-    private final int[] labels;
+public final class KMeansModel extends CentroidModel implements Objective, Iterative, Restarts {
     private final double inertia;
     private final int iterations;
     private final boolean converged;
-    private final int[] sizes;
     private final double[] restartInertia;
     private final int bestRestart;
     private final CentreTable table;
 
     KMeansModel(ParamValues params, double[] centres, int k, int d, int[] labels, double inertia, int iterations,
                 boolean converged, int[] sizes, double[] restartInertia, int bestRestart) {
-        this.params = params;
-        this.centres = centres.clone();
-        this.k = k;
-        this.d = d;
-        this.labels = labels;
+        super(KMeans.NAME, params, d, k, labels, sizes, centres);
         this.inertia = inertia;
         this.iterations = iterations;
         this.converged = converged;
-        this.sizes = sizes;
         this.restartInertia = restartInertia;
         this.bestRestart = bestRestart;
-        this.table = new CentreTable(this.centres, k, d, VectorKernels.get());
-    }
-
-    @Override
-    public String algorithm() {
-        return KMeans.NAME;
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
-    }
-
-    @Override
-    public int numFeatures() {
-        return d;
-    }
-
-    @Override
-    public int numClusters() {
-        return k;
-    }
-
-    /** Centres, one row each (a copy). */
-    public double[][] centres() {
-        return ModelSupport.rows(centres, k, d);
-    }
-
-    /** Centres row-major (a copy). */
-    public double[] centresFlat() {
-        return centres.clone();
-    }
-
-    @Override
-    public int[] labels() {
-        return labels == null ? null : labels.clone();
+        this.table = new CentreTable(centreValues(), k, d, VectorKernels.get());
     }
 
     /** Weighted sum of squared distances of the training rows to their centres. */
@@ -83,17 +45,14 @@ public final class KMeansModel implements ClusteringModel {
     }
 
     /** Lloyd iterations of the best restart. */
+    @Override
     public int iterations() {
         return iterations;
     }
 
+    @Override
     public boolean converged() {
         return converged;
-    }
-
-    /** Training rows per cluster. */
-    public int[] clusterSizes() {
-        return sizes.clone();
     }
 
     /** Final inertia of every restart, in order. */
@@ -101,10 +60,31 @@ public final class KMeansModel implements ClusteringModel {
         return restartInertia.clone();
     }
 
+    /** Directions on the unit sphere for spherical k-means (metric=cosine), else centres. */
+    @Override
+    public Kind centreKind() {
+        return spherical() ? Kind.DIRECTION : Kind.CENTRE;
+    }
+
+    @Override
+    public Distance distance() {
+        return spherical() ? Distance.COSINE : Distance.EUCLIDEAN;
+    }
+
+    @Override
+    public Optional<String> howChosen() {
+        return restartInertia.length > 1 ? Optional.of("best of " + restartInertia.length + " runs by inertia")
+                : Optional.empty();
+    }
+
+    @Override
+    public List<KeyFigure> keyFigures() {
+        return List.of(new KeyFigure("inertia", "inertia", inertia, ""));
+    }
 
     /** Spherical k-means (metric=cosine): rows are compared by direction only. */
     private boolean spherical() {
-        return params.get(KMeans.METRIC).equals("cosine");
+        return params().get(KMeans.METRIC).equals("cosine");
     }
 
     /** The rows as the centres see them: unit length under metric=cosine. */
@@ -134,6 +114,9 @@ public final class KMeansModel implements ClusteringModel {
         requireFeatures(data);
         data = onSphere(data);
         boolean cosine = spherical();
+        int k = numClusters();
+        int d = numFeatures();
+        double[] centres = centreValues();
         int n = data.rows();
         double[] x = data.rawValues();
         double[] out = new double[n * k];
@@ -153,8 +136,20 @@ public final class KMeansModel implements ClusteringModel {
      * between the rows scaled to unit length and the unit centres: 2 − 2 cos each).
      */
     public double inertia(Dataset data) {
-        int[] l = predict(data);
+        return objective(data, ExecutionContext.defaults());
+    }
+
+    @Override
+    public String objectiveKey() {
+        return "inertia";
+    }
+
+    @Override
+    public double objective(Dataset data, ExecutionContext ctx) {
+        int[] l = predict(data, ctx);
         data = onSphere(data);
+        int d = numFeatures();
+        double[] centres = centreValues();
         double[] x = data.rawValues();
         double[] w = data.rawWeights();
         VectorKernels kernels = VectorKernels.get();
@@ -165,20 +160,11 @@ public final class KMeansModel implements ClusteringModel {
         return s;
     }
 
-    private void requireFeatures(Dataset data) {
-        ModelSupport.requireFeatures(data, d);
-    }
-
-    @Override
-    public Map<String, Object> score(Dataset data) {
-        return Map.of("inertia", inertia(data));
-    }
-
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("k", k);
-        m.put("cluster_sizes", sizes);
+        m.put("k", numClusters());
+        m.put("cluster_sizes", clusterSizes());
         m.put("inertia", inertia);
         m.put("n_iter", iterations);
         m.put("converged", converged);
@@ -200,7 +186,7 @@ public final class KMeansModel implements ClusteringModel {
         if (k == 0) {
             throw new CumuloException(model.asMap().isEmpty() ? "model: no centres" : "model: 'centres' is empty");
         }
-        double[] c = ModelSupport.finiteMatrix(model, "centres", k, features);
+        double[] c = finiteMatrix(model, "centres", k, features);
         int[] sizes = training.has("cluster_sizes") ? training.getIntArray("cluster_sizes") : new int[k];
         double inertia = training.has("inertia") ? training.getDouble("inertia") : Double.NaN;
         int iter = training.has("n_iter") ? training.getInt("n_iter") : 0;

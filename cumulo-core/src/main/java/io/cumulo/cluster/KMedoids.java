@@ -114,7 +114,7 @@ public final class KMedoids implements Clusterer<KMedoidsModel> {
     }
 
     @Override
-    public String algorithm() {
+    public String name() {
         return NAME;
     }
 
@@ -125,6 +125,11 @@ public final class KMedoids implements Clusterer<KMedoidsModel> {
 
     public int k() {
         return k;
+    }
+
+    @Override
+    public Distance distance() {
+        return metric;
     }
 
     public Distance metric() {

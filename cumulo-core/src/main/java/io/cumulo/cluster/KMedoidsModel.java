@@ -8,8 +8,15 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.param.ParamValues;
 
+import io.cumulo.estimator.Iterative;
+import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.Objective;
+import io.cumulo.estimator.Restarts;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted k-medoids clustering: the medoids (rows of the training data, by coordinates and by row index),
@@ -17,19 +24,13 @@ import java.util.Map;
  * distance ({@code metric}), ties to the lowest cluster; the training labels are computed the same way, so
  * {@code predict} on the training rows gives them back.
  */
-public final class KMedoidsModel implements ClusteringModel {
-    private final ParamValues params;
+public final class KMedoidsModel extends CentroidModel implements Objective, Iterative, Restarts {
     private final Distance metric;
-    private final double[] medoids;
     private final int[] medoidIndices;
-    private final int k;
-    private final int d;
-    private final int[] labels;
     private final double loss;
     private final int iterations;
     private final int swaps;
     private final boolean converged;
-    private final int[] sizes;
     private final String method;
     private final Clara clara;
 
@@ -40,40 +41,15 @@ public final class KMedoidsModel implements ClusteringModel {
     KMedoidsModel(ParamValues params, Distance metric, double[] medoids, int[] medoidIndices, int k, int d,
                   int[] labels, double loss, int iterations, int swaps, boolean converged, int[] sizes,
                   String method, Clara clara) {
-        this.params = params;
+        super(KMedoids.NAME, params, d, k, labels, sizes, medoids);
         this.metric = metric;
-        this.medoids = medoids.clone();
         this.medoidIndices = medoidIndices.clone();
-        this.k = k;
-        this.d = d;
-        this.labels = labels;
         this.loss = loss;
         this.iterations = iterations;
         this.swaps = swaps;
         this.converged = converged;
-        this.sizes = sizes;
         this.method = method;
         this.clara = clara;
-    }
-
-    @Override
-    public String algorithm() {
-        return KMedoids.NAME;
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
-    }
-
-    @Override
-    public int numFeatures() {
-        return d;
-    }
-
-    @Override
-    public int numClusters() {
-        return k;
     }
 
     /** The distance the model was fitted with and predicts with. */
@@ -81,24 +57,29 @@ public final class KMedoidsModel implements ClusteringModel {
         return metric;
     }
 
+    @Override
+    public Distance distance() {
+        return metric;
+    }
+
+    @Override
+    public Kind centreKind() {
+        return Kind.MEDOID;
+    }
+
     /** Medoids, one row each (a copy): rows of the training data, in the space it was fitted in. */
     public double[][] medoids() {
-        return ModelSupport.rows(medoids, k, d);
+        return centres();
     }
 
     /** Medoids row-major (a copy). */
     public double[] medoidsFlat() {
-        return medoids.clone();
+        return centresFlat();
     }
 
     /** Positions of the medoids among the training rows (0-based, increasing; cluster j is medoid j). */
     public int[] medoidIndices() {
         return medoidIndices.clone();
-    }
-
-    @Override
-    public int[] labels() {
-        return labels == null ? null : labels.clone();
     }
 
     /** (Weighted) sum of the distances of the training rows to their medoids: the k-medoids objective. */
@@ -107,6 +88,7 @@ public final class KMedoidsModel implements ClusteringModel {
     }
 
     /** Swap rounds (see {@link KMedoids#MAX_ITER}); for CLARA, those of the winning sample. */
+    @Override
     public int iterations() {
         return iterations;
     }
@@ -116,13 +98,9 @@ public final class KMedoidsModel implements ClusteringModel {
         return swaps;
     }
 
+    @Override
     public boolean converged() {
         return converged;
-    }
-
-    /** Training rows per cluster. */
-    public int[] clusterSizes() {
-        return sizes.clone();
     }
 
     /** The method that ran ({@code auto} resolved). */
@@ -136,21 +114,47 @@ public final class KMedoidsModel implements ClusteringModel {
     public int[] predict(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
         metric.requireDefined(data);
-        return assign(data.rawValues(), data.rows(), d, null, medoids, k, metric, ctx).labels;
+        return assign(data.rawValues(), data.rows(), numFeatures(), null, centreValues(), numClusters(), metric, ctx)
+                .labels;
     }
 
     /** (Weighted) sum of the distances of {@code data}'s rows to their nearest medoids. */
     public double loss(Dataset data) {
+        return objective(data, ExecutionContext.defaults());
+    }
+
+    @Override
+    public String objectiveKey() {
+        return "loss";
+    }
+
+    @Override
+    public double objective(Dataset data, ExecutionContext ctx) {
         requireFeatures(data);
         metric.requireDefined(data);
-        return assign(data.rawValues(), data.rows(), d, data.rawWeights(), medoids, k, metric,
-                ExecutionContext.defaults()).loss;
+        return assign(data.rawValues(), data.rows(), numFeatures(), data.rawWeights(), centreValues(), numClusters(),
+                metric, ctx).loss;
+    }
+
+    @Override
+    public Optional<String> howChosen() {
+        return clara != null && clara.samples() > 1
+                ? Optional.of("best of " + clara.samples() + " samples of " + clara.sampleSize() + " rows by loss")
+                : Optional.empty();
+    }
+
+    @Override
+    public List<KeyFigure> keyFigures() {
+        return List.of(new KeyFigure("loss", "loss", loss, "sum of " + metric.id() + " distances to the medoids"));
     }
 
     /** Distance of each row to every medoid: {@code rows × k}, row-major. */
     public double[] transform(Dataset data) {
         requireFeatures(data);
         metric.requireDefined(data);
+        int k = numClusters();
+        int d = numFeatures();
+        double[] medoids = centreValues();
         int n = data.rows();
         double[] x = data.rawValues();
         double[] out = new double[n * k];
@@ -160,10 +164,6 @@ public final class KMedoidsModel implements ClusteringModel {
             }
         }
         return out;
-    }
-
-    private void requireFeatures(Dataset data) {
-        ModelSupport.requireFeatures(data, d);
     }
 
     /** Labels, objective and sizes of an assignment to the nearest medoid. */
@@ -221,15 +221,10 @@ public final class KMedoidsModel implements ClusteringModel {
     }
 
     @Override
-    public Map<String, Object> score(Dataset data) {
-        return Map.of("loss", loss(data));
-    }
-
-    @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("k", k);
-        m.put("cluster_sizes", sizes);
+        m.put("k", numClusters());
+        m.put("cluster_sizes", clusterSizes());
         m.put("loss", loss);
         m.put("n_iter", iterations);
         m.put("swaps", swaps);
@@ -262,7 +257,7 @@ public final class KMedoidsModel implements ClusteringModel {
         if (k == 0) {
             throw new CumuloException("model: 'medoids' is empty");
         }
-        double[] med = ModelSupport.finiteMatrix(model, "medoids", k, features);
+        double[] med = finiteMatrix(model, "medoids", k, features);
         int[] idx = model.has("medoid_indices") ? model.getIntArray("medoid_indices") : new int[0];
         if (idx.length != k) {
             throw new CumuloException("model: 'medoid_indices' should hold " + k + " row numbers, one per medoid");

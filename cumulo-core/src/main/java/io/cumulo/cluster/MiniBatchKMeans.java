@@ -105,7 +105,7 @@ public final class MiniBatchKMeans implements Clusterer<MiniBatchKMeansModel> {
     }
 
     @Override
-    public String algorithm() {
+    public String name() {
         return NAME;
     }
 

@@ -8,8 +8,15 @@ import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
+import io.cumulo.estimator.Iterative;
+import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.Objective;
+import io.cumulo.estimator.Restarts;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -21,17 +28,11 @@ import java.util.SplittableRandom;
  * at the final centres. After a {@code partialFit}, they are those of that batch's rows at the updated centres
  * (as scikit-learn's {@code partial_fit} does).
  */
-public final class MiniBatchKMeansModel implements ClusteringModel {
-    private final ParamValues params;
-    private final double[] centres;
+public final class MiniBatchKMeansModel extends CentroidModel implements Objective, Iterative, Restarts {
     private final double[] counts;
-    private final int k;
-    private final int d;
     private final long steps;
     private final long rowsSinceReassignment;
-    private final int[] labels;
     private final double inertia;
-    private final int[] sizes;
     private final boolean streaming;
     private final int epochs;
     private final boolean converged;
@@ -43,23 +44,18 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
     MiniBatchKMeansModel(ParamValues params, double[] centres, double[] counts, int k, int d, long steps,
                          long rowsSinceReassignment, int[] labels, double inertia, int[] sizes, boolean streaming,
                          int epochs, boolean converged, String stopReason, double[] initInertia, int bestInit) {
-        this.params = params;
-        this.centres = centres.clone();
+        super(MiniBatchKMeans.NAME, params, d, k, labels, sizes, centres);
         this.counts = counts.clone();
-        this.k = k;
-        this.d = d;
         this.steps = steps;
         this.rowsSinceReassignment = rowsSinceReassignment;
-        this.labels = labels;
         this.inertia = inertia;
-        this.sizes = sizes;
         this.streaming = streaming;
         this.epochs = epochs;
         this.converged = converged;
         this.stopReason = stopReason;
         this.initInertia = initInertia;
         this.bestInit = bestInit;
-        this.table = new CentreTable(this.centres, k, d, VectorKernels.get());
+        this.table = new CentreTable(centreValues(), k, d, VectorKernels.get());
     }
 
     /** One step on the whole of {@code batch} from {@code state}, as a new streaming model. */
@@ -97,39 +93,9 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
         if (batch.rows() == 0) {
             throw new CumuloException(batch.source() + ": no rows to update the model with");
         }
-        MiniBatchSteps state = new MiniBatchSteps(centres, counts, k, d, steps, rowsSinceReassignment,
-                params.get(MiniBatchKMeans.REASSIGNMENT_RATIO));
-        return stepOn(params, state, batch, ctx);
-    }
-
-    @Override
-    public String algorithm() {
-        return MiniBatchKMeans.NAME;
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
-    }
-
-    @Override
-    public int numFeatures() {
-        return d;
-    }
-
-    @Override
-    public int numClusters() {
-        return k;
-    }
-
-    /** Centres, one row each (a copy). */
-    public double[][] centres() {
-        return ModelSupport.rows(centres, k, d);
-    }
-
-    /** Centres row-major (a copy). */
-    public double[] centresFlat() {
-        return centres.clone();
+        MiniBatchSteps state = new MiniBatchSteps(centreValues(), counts, numClusters(), numFeatures(), steps,
+                rowsSinceReassignment, params().get(MiniBatchKMeans.REASSIGNMENT_RATIO));
+        return stepOn(params(), state, batch, ctx);
     }
 
     /** The (weighted) number of rows each centre has absorbed: its learning rate is 1 / count. A copy. */
@@ -142,23 +108,19 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
         return steps;
     }
 
-    /** Cluster of each row last fitted on (all training rows after {@code fit}; the batch after {@code partialFit}). */
-    @Override
-    public int[] labels() {
-        return labels == null ? null : labels.clone();
-    }
-
     /** Exact (weighted) sum of squared distances of the rows last fitted on to their nearest final centre. */
     public double inertia() {
         return inertia;
     }
 
     /** Passes over the data ({@code ⌈steps × batch-size / rows⌉}); 0 for a streaming model. */
+    @Override
     public int iterations() {
         return epochs;
     }
 
     /** Whether {@code fit} stopped on {@code tol} or {@code max-no-improvement} rather than {@code max-iter}. */
+    @Override
     public boolean converged() {
         return converged;
     }
@@ -166,11 +128,6 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
     /** {@code tol}, {@code no-improvement} or {@code max-iter} after {@code fit}; {@code null} for a streaming model. */
     public String stopReason() {
         return stopReason;
-    }
-
-    /** Rows per cluster among the rows last fitted on. */
-    public int[] clusterSizes() {
-        return sizes.clone();
     }
 
     @Override
@@ -188,25 +145,39 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
 
     /** Weighted sum of squared distances of {@code data}'s rows to their nearest centres. */
     public double inertia(Dataset data) {
-        requireFeatures(data);
-        return MiniBatchKMeans.assignAll(centres, k, data.rawValues(), data.rawWeights(), data.rows(), d,
-                new int[data.rows()], ExecutionContext.defaults());
-    }
-
-    private void requireFeatures(Dataset data) {
-        ModelSupport.requireFeatures(data, d);
+        return objective(data, ExecutionContext.defaults());
     }
 
     @Override
-    public Map<String, Object> score(Dataset data) {
-        return Map.of("inertia", inertia(data));
+    public String objectiveKey() {
+        return "inertia";
+    }
+
+    @Override
+    public double objective(Dataset data, ExecutionContext ctx) {
+        requireFeatures(data);
+        return MiniBatchKMeans.assignAll(centreValues(), numClusters(), data.rawValues(), data.rawWeights(), data.rows(),
+                numFeatures(), new int[data.rows()], ctx);
+    }
+
+    @Override
+    public Optional<String> howChosen() {
+        // candidate initial centres scored on a subsample, not whole runs
+        return initInertia != null && initInertia.length > 1
+                ? Optional.of("best of " + initInertia.length + " initialisations by inertia on a validation sample")
+                : Optional.empty();
+    }
+
+    @Override
+    public List<KeyFigure> keyFigures() {
+        return List.of(new KeyFigure("inertia", "inertia", inertia, ""));
     }
 
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("k", k);
-        m.put("cluster_sizes", sizes);
+        m.put("k", numClusters());
+        m.put("cluster_sizes", clusterSizes());
         m.put("inertia", inertia);
         if (!streaming) {
             m.put("n_iter", epochs);
@@ -219,6 +190,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
             }
         } else {
             m.put("n_steps", steps);
+            int[] labels = labels();
             m.put("batch_rows", labels == null ? 0 : labels.length);
         }
         return m;
@@ -237,7 +209,7 @@ public final class MiniBatchKMeansModel implements ClusteringModel {
     /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file. */
     public static MiniBatchKMeansModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
         int k = params.require(MiniBatchKMeans.K);
-        double[] c = ModelSupport.finiteMatrix(model, "centres", k, features);
+        double[] c = finiteMatrix(model, "centres", k, features);
         double[] counts = model.has("counts") ? model.getDoubleArray("counts") : new double[k];
         if (counts.length != k) {
             throw new CumuloException("model: 'counts' has " + counts.length + " values for k=" + k);

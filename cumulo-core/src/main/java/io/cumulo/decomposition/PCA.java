@@ -3,6 +3,7 @@ package io.cumulo.decomposition;
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
+import io.cumulo.estimator.Estimator;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.ColumnStats;
 import io.cumulo.linalg.HouseholderEigen;
@@ -54,7 +55,7 @@ import io.cumulo.param.ParamValues;
  * <p>Deterministic: the product is summed over a fixed split of the rows that depends on {@code n} and {@code d}
  * only, partial sums added in chunk order, so the result is the same bits whatever the thread count.
  */
-public final class PCA {
+public final class PCA implements Estimator<PCAModel> {
     public static final String NAME = "pca";
     public static final Param<Double> N_COMPONENTS = Param.real("n-components",
                     "components kept: a count (1, 2, ...) or a fraction in (0, 1) of the variance to explain")
@@ -121,10 +122,17 @@ public final class PCA {
         return new PCA(params.with(WHITEN, on));
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public ParamValues params() {
         return params;
     }
 
+    @Override
     public PCAModel fit(Dataset data, ExecutionContext ctx) {
         int n = data.rows();
         int d = data.cols();

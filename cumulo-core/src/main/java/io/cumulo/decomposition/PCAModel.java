@@ -3,12 +3,17 @@ package io.cumulo.decomposition;
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
+import io.cumulo.estimator.ExplainedVariance;
+import io.cumulo.estimator.Loadings;
+import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Transform;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.ParamValues;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,7 @@ import java.util.Map;
  * {@code noise_variance_}). Immutable; {@link #toJson()} / {@link #fromJson} give the {@code model} block of a
  * model file (docs/model-format.md).
  */
-public final class PCAModel {
+public final class PCAModel implements Model, Transform, ExplainedVariance, Loadings {
     private final ParamValues params;
     private final double[] mean;
     private final double[] components;
@@ -49,14 +54,22 @@ public final class PCAModel {
         this.features = List.copyOf(features);
     }
 
+    @Override
+    public String name() {
+        return PCA.NAME;
+    }
+
+    @Override
     public ParamValues params() {
         return params;
     }
 
+    @Override
     public int numComponents() {
         return c;
     }
 
+    @Override
     public int numFeatures() {
         return d;
     }
@@ -71,23 +84,14 @@ public final class PCAModel {
     }
 
     /** Variance of the scores along each component ({@code eigenvalue}, divided by n − 1). */
+    @Override
     public double[] explainedVariance() {
         return variance.clone();
     }
 
+    @Override
     public double[] explainedVarianceRatio() {
         return ratio.clone();
-    }
-
-    /** Running sums of {@link #explainedVarianceRatio()}. */
-    public double[] cumulativeVarianceRatio() {
-        double[] cum = new double[c];
-        double s = 0;
-        for (int j = 0; j < c; j++) {
-            s += ratio[j];
-            cum[j] = s;
-        }
-        return cum;
     }
 
     /** Mean of the eigenvalues not kept (0 when all {@code min(n, d)} are kept), as scikit-learn's noise_variance_. */
@@ -104,17 +108,14 @@ public final class PCAModel {
         return mean.clone();
     }
 
+    @Override
     public List<String> featureNames() {
         return features;
     }
 
     /** Names of the reduced columns: {@code c1 .. cK}. */
     public List<String> componentNames() {
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < c; j++) {
-            names.add("c" + (j + 1));
-        }
-        return names;
+        return Transform.componentNames(c);
     }
 
     public Dataset transform(Dataset data) {
@@ -126,6 +127,7 @@ public final class PCAModel {
      * with columns {@code c1 .. cK}, labels and weights kept. Rows are independent, so the thread count does not
      * change the result.
      */
+    @Override
     public Dataset transform(Dataset data, ExecutionContext ctx) {
         if (data.cols() != d) {
             throw new CumuloException(data.source() + ": has " + data.cols() + " features but the PCA was fitted on " + d);
@@ -214,6 +216,33 @@ public final class PCAModel {
     }
 
     /** The {@code model} block of a model file. */
+    /** The fit's figures under stable JSON keys (what {@code cumulo reduce --json} prints). */
+    @Override
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n_components", c);
+        m.put("explained_variance", explainedVariance());
+        m.put("explained_variance_ratio", explainedVarianceRatio());
+        m.put("cumulative_variance_ratio", cumulativeVarianceRatio());
+        m.put("noise_variance", noiseVariance);
+        m.put("total_variance", totalVariance);
+        m.put("whiten", whiten);
+        m.put("features", features);
+        m.put("components", loadings());
+        m.put("mean", mean());
+        return m;
+    }
+
+    @Override
+    public double[][] loadings() {
+        double[][] rows = new double[c][];
+        for (int j = 0; j < c; j++) {
+            rows[j] = Arrays.copyOfRange(components, j * d, (j + 1) * d);
+        }
+        return rows;
+    }
+
+    @Override
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n_components", c);

@@ -4,6 +4,7 @@ import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.exec.Chunks;
+import io.cumulo.estimator.Estimator;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
@@ -41,7 +42,7 @@ import java.util.SplittableRandom;
  * KL divergence are summed chunk by chunk in chunk order, so a seed gives the same embedding, bit for bit, on
  * any number of threads.
  */
-public final class TSNE {
+public final class TSNE implements Estimator<TSNEModel> {
     public static final String NAME = "tsne";
     /** Iterations with early exaggeration (scikit-learn's {@code _EXPLORATION_N_ITER}). */
     static final int EXPLORATION_ITER = 250;
@@ -112,11 +113,18 @@ public final class TSNE {
         return new Builder();
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public ParamValues params() {
         return params;
     }
 
     /** Embeds the rows of {@code data}. */
+    @Override
     public TSNEModel fit(Dataset data, ExecutionContext ctx) {
         int n = data.rows();
         int d = data.cols();
@@ -153,7 +161,7 @@ public final class TSNE {
             last = descend(objective, y, first.lastIter + 1, maxIter, 0.8, rate,
                     params.get(N_ITER_WITHOUT_PROGRESS));
         }
-        return new TSNEModel(params, y, n, nc, last.error, last.lastIter + 1, rate, params.get(METHOD));
+        return new TSNEModel(params, d, y, n, nc, last.error, last.lastIter + 1, rate, params.get(METHOD));
     }
 
     private double[] initialEmbedding(Dataset data, int nc, ExecutionContext ctx) {

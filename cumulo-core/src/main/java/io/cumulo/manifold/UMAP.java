@@ -3,6 +3,7 @@ package io.cumulo.manifold;
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.decomposition.PCA;
+import io.cumulo.estimator.Estimator;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * UMAPModel m = UMAP.builder().nNeighbors(15).minDist(0.1).seed(42).build().fit(data, ExecutionContext.defaults());
- * double[] xy = m.embedding();          // n × 2, row-major
+ * double[] xy = m.embeddingValues();    // n × 2, row-major
  * double[] yNew = m.transform(newData);  // new rows placed among the training ones
  * }</pre>
  *
@@ -35,7 +36,7 @@ import java.util.SplittableRandom;
  * bits, which the descent amplifies: embeddings are bit-identical only under the same kernels (and equally good
  * under either).
  */
-public final class UMAP {
+public final class UMAP implements Estimator<UMAPModel> {
     public static final String NAME = "umap";
 
     public static final Param<Integer> N_COMPONENTS = Param.integer("n-components", "dimension of the embedding")
@@ -97,6 +98,12 @@ public final class UMAP {
         return new Builder();
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public ParamValues params() {
         return params;
     }
@@ -106,10 +113,12 @@ public final class UMAP {
         return params.isSet(N_EPOCHS) ? params.get(N_EPOCHS) : (n <= 10_000 ? 500 : 200);
     }
 
+    @Override
     public UMAPModel fit(Dataset data) {
         return fit(data, ExecutionContext.defaults());
     }
 
+    @Override
     public UMAPModel fit(Dataset data, ExecutionContext ctx) {
         int n = data.rows();
         int d = data.cols();

@@ -2,15 +2,14 @@ package io.cumulo.manifold;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Embedding;
+import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Transform;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamValues;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.SplittableRandom;
  * {@code n_epochs}, {@code neighbor_search}, {@code training_data} (rows as searched: unit length for the cosine
  * metric) and {@code embedding}, matrices as arrays of rows. A reader refuses newer versions.
  */
-public final class UMAPModel {
+public final class UMAPModel implements Model, Transform, Embedding {
     public static final String FORMAT = "cumulo-umap";
     public static final int FORMAT_VERSION = 1;
 
@@ -54,20 +53,23 @@ public final class UMAPModel {
         this.search = search;
     }
 
+    @Override
+    public String name() {
+        return UMAP.NAME;
+    }
+
+    @Override
     public ParamValues params() {
         return params;
     }
 
     /** The training rows' coordinates, {@code n × numComponents()} row-major (a copy). */
-    public double[] embedding() {
+    @Override
+    public double[] embeddingValues() {
         return embedding.clone();
     }
 
-    /** The embedding as a dataset with columns c1..cK, keeping {@code data}'s labels and source. */
-    public Dataset embeddingDataset(Dataset data) {
-        return data.withValues(embedding.clone(), dim, componentNames(dim));
-    }
-
+    @Override
     public int numComponents() {
         return dim;
     }
@@ -76,6 +78,7 @@ public final class UMAPModel {
         return n;
     }
 
+    @Override
     public int numFeatures() {
         return d;
     }
@@ -103,8 +106,10 @@ public final class UMAPModel {
         return UMAP.of(params).epochs(n);
     }
 
-    public double[] transform(Dataset data) {
-        return transform(data, ExecutionContext.defaults());
+    /** New rows placed in the embedding ({@link #transformValues}), as a dataset with columns c1..cK. */
+    @Override
+    public Dataset transform(Dataset data, ExecutionContext ctx) {
+        return data.withValues(transformValues(data, ctx), dim, Transform.componentNames(dim));
     }
 
     /**
@@ -116,7 +121,7 @@ public final class UMAPModel {
      * the model's seed; new rows do not interact, but share one random stream, so a row's place can depend on
      * the rows given with it.
      */
-    public double[] transform(Dataset data, ExecutionContext ctx) {
+    public double[] transformValues(Dataset data, ExecutionContext ctx) {
         if (data.cols() != d) {
             throw new CumuloException(data.source() + ": has " + data.cols() + " features but the UMAP was fitted on " + d);
         }
@@ -162,14 +167,18 @@ public final class UMAPModel {
         return y;
     }
 
-    static List<String> componentNames(int dim) {
-        List<String> names = new ArrayList<>();
-        for (int c = 1; c <= dim; c++) {
-            names.add("c" + c);
-        }
-        return names;
+    @Override
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n_components", dim);
+        m.put("a", a);
+        m.put("b", b);
+        m.put("n_epochs", epochs());
+        m.put("neighbor_search", search);
+        return m;
     }
 
+    @Override
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
@@ -198,16 +207,6 @@ public final class UMAPModel {
             out[i] = java.util.Arrays.copyOfRange(v, i * cols, (i + 1) * cols);
         }
         return out;
-    }
-
-    public static UMAPModel read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new CumuloException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        return fromJson(JsonObject.parse(text, file.toString()));
     }
 
     /** Reads the JSON form back; every problem is a one-line {@link CumuloException} naming the field. */

@@ -4,18 +4,22 @@ import io.cumulo.CumuloException;
 import io.cumulo.Version;
 import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Transform;
+import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.ScalerModel;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A fitted scaling + clustering over named features: what a model file holds and what {@code predict}
@@ -32,29 +36,32 @@ public final class ClusteringPipelineModel {
     private final List<String> features;
     private final double[] featureMeans;
     private final ScalerModel scaler;
-    /** Between scaling and clustering, or null. */
-    private final ReductionModel reduction;
+    /** Between scaling and clustering (a {@link Transform}), or null. */
+    private final Model reduction;
     private final ClusteringModel model;
     private final Map<String, Object> training;
     private final String created;
     private final String libraryVersion;
 
-    ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler, ReductionModel reduction,
+    ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler, Model reduction,
                             ClusteringModel model, Map<String, Object> training) {
         this(features, featureMeans, scaler, reduction, model, training,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.get());
     }
 
     private ClusteringPipelineModel(List<String> features, double[] featureMeans, ScalerModel scaler,
-                                    ReductionModel reduction, ClusteringModel model, Map<String, Object> training,
+                                    Model reduction, ClusteringModel model, Map<String, Object> training,
                                     String created, String libraryVersion) {
         this.features = List.copyOf(features);
+        if (reduction != null && !(reduction instanceof Transform)) {
+            throw new IllegalArgumentException(reduction.name() + " cannot place new rows");
+        }
         this.featureMeans = featureMeans.clone();
         this.scaler = scaler;
         this.reduction = reduction;
         this.model = model;
         this.training = Map.copyOf(training.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         this.trainingOrder = List.copyOf(training.keySet());
         this.created = created;
         this.libraryVersion = libraryVersion;
@@ -79,13 +86,13 @@ public final class ClusteringPipelineModel {
         return model;
     }
 
-    /** The reduction between scaling and clustering, if there is one. */
-    public java.util.Optional<ReductionModel> reduction() {
-        return java.util.Optional.ofNullable(reduction);
+    /** The reduction between scaling and clustering (a {@link Transform}), if there is one. */
+    public Optional<Model> reduction() {
+        return Optional.ofNullable(reduction);
     }
 
     public String algorithm() {
-        return model.algorithm();
+        return model.name();
     }
 
     public ParamValues params() {
@@ -128,8 +135,12 @@ public final class ClusteringPipelineModel {
 
     /** The data in the model's space: scaled, then reduced if the model has a reduction. */
     public Dataset transform(Dataset data) {
+        return transform(data, ExecutionContext.defaults());
+    }
+
+    public Dataset transform(Dataset data, ExecutionContext ctx) {
         Dataset scaled = scaler.transform(data);
-        return reduction == null ? scaled : reduction.transform(scaled, io.cumulo.exec.ExecutionContext.defaults());
+        return reduction == null ? scaled : ((Transform) reduction).transform(scaled, ctx);
     }
 
     /** Clusters of new rows given with the model's features (unscaled). */
@@ -144,14 +155,14 @@ public final class ClusteringPipelineModel {
         m.put("format_version", reduction == null ? 1 : 2);
         m.put("library_version", libraryVersion);
         m.put("created", created);
-        m.put("algorithm", model.algorithm());
+        m.put("algorithm", model.name());
         m.put("params", model.params().toJson());
         m.put("features", features);
         m.put("feature_means", featureMeans);
         m.put("scaler", scaler.toJson());
         if (reduction != null) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("method", reduction.method());
+            r.put("method", reduction.name());
             r.put("params", reduction.params().toJson());
             r.put("model", reduction.toJson());
             m.put("reduction", r);
@@ -186,7 +197,7 @@ public final class ClusteringPipelineModel {
                     + "a clustering model");
         }
         try {
-            Algorithms.Entry algo = Algorithms.get(j.getString("algorithm"));
+            Registry.Entry<?> algo = Registry.clustering(j.getString("algorithm"));
             ParamValues params = algo.params().fromJson(j.getObject("params"));
             List<String> features = j.getStringList("features");
             if (features.isEmpty()) {
@@ -198,16 +209,21 @@ public final class ClusteringPipelineModel {
                         + " features");
             }
             ScalerModel scaler = ScalerModel.fromJson(j.getObject("scaler"), features.size());
-            ReductionModel reduction = null;
-            int space = features.size();
+            Model reduction = null;
+            List<String> space = features;
+            JsonObject none = JsonObject.of(Map.of(), source);
             if (j.has("reduction")) {
                 JsonObject r = j.getObject("reduction");
-                Reducers.Method method = Reducers.get(r.getString("method"));
-                reduction = method.read(method.params().fromJson(r.getObject("params")), r.getObject("model"), features);
-                space = reduction.numComponents();
+                Registry.Entry<?> method = Registry.reduction(r.getString("method"));
+                reduction = method.read(method.params().fromJson(r.getObject("params")), r.getObject("model"), none,
+                        features);
+                if (!(reduction instanceof Transform t)) {
+                    throw new CumuloException("reduction " + method.name() + " cannot place new rows");
+                }
+                space = Transform.componentNames(t.numComponents());
             }
-            JsonObject training = j.has("training") ? j.getObject("training") : JsonObject.of(Map.of(), source);
-            ClusteringModel model = algo.readModel(params, j.getObject("model"), training, space);
+            JsonObject training = j.has("training") ? j.getObject("training") : none;
+            ClusteringModel model = (ClusteringModel) algo.read(params, j.getObject("model"), training, space);
             return new ClusteringPipelineModel(features, means, scaler, reduction, model, training.asMap(),
                     j.getString("created", ""), j.getString("library_version", "?"));
         } catch (CumuloException e) {

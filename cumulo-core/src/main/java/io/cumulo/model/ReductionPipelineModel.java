@@ -3,13 +3,14 @@ package io.cumulo.model;
 import io.cumulo.CumuloException;
 import io.cumulo.Version;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Transform;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.ScalerModel;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,18 +28,23 @@ public final class ReductionPipelineModel {
 
     private final List<String> features;
     private final ScalerModel scaler;
-    private final ReductionModel model;
+    private final Model model;
     private final Map<String, Object> training;
     private final String created;
     private final String libraryVersion;
 
-    public ReductionPipelineModel(List<String> features, ScalerModel scaler, ReductionModel model,
-                                  Map<String, Object> training) {
+    public ReductionPipelineModel(List<String> features, ScalerModel scaler, Model model, Map<String, Object> training) {
         this(features, scaler, model, training, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.get());
     }
 
-    private ReductionPipelineModel(List<String> features, ScalerModel scaler, ReductionModel model,
-                                   Map<String, Object> training, String created, String libraryVersion) {
+    private ReductionPipelineModel(List<String> features, ScalerModel scaler, Model model, Map<String, Object> training,
+                                   String created, String libraryVersion) {
+        if (!(model instanceof Transform)) {
+            throw new CumuloException("--model: " + model.name() + " has no model to save (it cannot place new rows); "
+                    + "use --out for the embedding, or --method " + String.join(" or ",
+                    Registry.all(Registry.Kind.REDUCTION).stream().filter(e -> e.provides(Transform.class))
+                            .map(Registry.Entry::name).toList()) + " for a model");
+        }
         this.features = List.copyOf(features);
         this.scaler = scaler;
         this.model = model;
@@ -55,7 +61,8 @@ public final class ReductionPipelineModel {
         return scaler;
     }
 
-    public ReductionModel model() {
+    /** The fitted reduction: a {@link Transform}. */
+    public Model model() {
         return model;
     }
 
@@ -65,7 +72,7 @@ public final class ReductionPipelineModel {
             throw new CumuloException(data.source() + ": has " + data.cols() + " features but the model was fitted on "
                     + features.size());
         }
-        return model.transform(scaler.transform(data), ctx);
+        return ((Transform) model).transform(scaler.transform(data), ctx);
     }
 
     public Map<String, Object> toJson() {
@@ -75,7 +82,7 @@ public final class ReductionPipelineModel {
         m.put("kind", KIND);
         m.put("library_version", libraryVersion);
         m.put("created", created);
-        m.put("method", model.method());
+        m.put("method", model.name());
         m.put("params", model.params().toJson());
         m.put("features", features);
         m.put("scaler", scaler.toJson());
@@ -105,7 +112,7 @@ public final class ReductionPipelineModel {
                     + "are read by 'cumulo predict'");
         }
         try {
-            Reducers.Method method = Reducers.get(j.getString("method"));
+            Registry.Entry<?> method = Registry.reduction(j.getString("method"));
             ParamValues params = method.params().fromJson(j.getObject("params"));
             List<String> features = j.getStringList("features");
             if (features.isEmpty()) {
@@ -113,7 +120,7 @@ public final class ReductionPipelineModel {
             }
             ScalerModel scaler = ScalerModel.fromJson(j.getObject("scaler"), features.size());
             JsonObject training = j.has("training") ? j.getObject("training") : JsonObject.of(Map.of(), source);
-            ReductionModel model = method.read(params, j.getObject("model"), features);
+            Model model = method.read(params, j.getObject("model"), training, features);
             return new ReductionPipelineModel(features, scaler, model, training.asMap(), j.getString("created", ""),
                     j.getString("library_version", "?"));
         } catch (CumuloException e) {

@@ -160,6 +160,37 @@ public final class Param<T> {
         return max;
     }
 
+    /**
+     * The whole description as JSON, for forms built from it (the dashboard): {@code name}, {@code kind}
+     * (integer, long, real, boolean, choice, text), {@code description}, {@code default} (the value, or null),
+     * {@code default_text}, {@code expected}, and where they apply {@code min}/{@code min_exclusive},
+     * {@code max}/{@code max_exclusive}, {@code choices}, {@code hint}.
+     */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", name);
+        m.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        m.put("description", description);
+        m.put("default", defaultValue);
+        m.put("default_text", defaultText());
+        m.put("expected", expected());
+        if (min != null) {
+            m.put("min", min);
+            m.put("min_exclusive", minExclusive);
+        }
+        if (max != null) {
+            m.put("max", max);
+            m.put("max_exclusive", maxExclusive);
+        }
+        if (choices != null) {
+            m.put("choices", choices);
+        }
+        if (textHint != null) {
+            m.put("hint", textHint);
+        }
+        return m;
+    }
+
     /** The default as shown to people. */
     public String defaultText() {
         if (defaultValue != null) {

@@ -6,6 +6,11 @@ import io.cumulo.exec.ExecutionContext;
 /** Maps each column's range onto [0, 1]. */
 public final class MinMaxScaler implements Scaler {
     @Override
+    public String description() {
+        return "map each column's range onto [0, 1]";
+    }
+
+    @Override
     public String name() {
         return "minmax";
     }

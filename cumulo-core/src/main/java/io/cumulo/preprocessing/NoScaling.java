@@ -6,6 +6,11 @@ import io.cumulo.exec.ExecutionContext;
 /** Leaves the features as they are. */
 public final class NoScaling implements Scaler {
     @Override
+    public String description() {
+        return "leave the features as they are";
+    }
+
+    @Override
     public String name() {
         return "none";
     }

@@ -11,6 +11,11 @@ import java.util.Arrays;
  */
 public final class RobustScaler implements Scaler {
     @Override
+    public String description() {
+        return "centre each column on its median and divide by its interquartile range";
+    }
+
+    @Override
     public String name() {
         return "robust";
     }

@@ -2,26 +2,29 @@ package io.cumulo.preprocessing;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Estimator;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.param.ParamValues;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A feature scaling to learn from data. Every scaler here is per-column affine, {@code (x - center) / scale},
- * so all fit to a {@link ScalerModel}; columns whose spread is zero keep scale 1 (and a warning).
+ * A feature scaling to learn from data: an {@link Estimator} without parameters. Every scaler here is per-column
+ * affine, {@code (x - center) / scale}, so all fit to a {@link ScalerModel}; columns whose spread is zero keep
+ * scale 1 (and a warning).
  */
-public interface Scaler {
-    /** Names accepted by {@link #named(String)} and by {@code --scale}. */
+public interface Scaler extends Estimator<ScalerModel> {
+    /** Names accepted by {@link #named(String)} and by {@code --scale}, in the order they are listed. */
     List<String> NAMES = List.of("standard", "minmax", "robust", "none");
 
-    /** The name used by {@code --scale} and in model files. */
-    String name();
+    /** What it does, in one line (for {@code cumulo params} and the docs). */
+    String description();
 
-    ScalerModel fit(Dataset data, ExecutionContext ctx);
-
-    default ScalerModel fit(Dataset data) {
-        return fit(data, ExecutionContext.defaults());
+    /** Scalers have no parameters. */
+    @Override
+    default ParamValues params() {
+        return NoParams.of(name());
     }
 
     static Scaler named(String name) {

@@ -2,13 +2,17 @@ package io.cumulo.preprocessing;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Transform;
+import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
+import io.cumulo.param.ParamValues;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A fitted per-column affine scaling {@code (x - center) / scale}, part of every saved model. Immutable. */
-public final class ScalerModel {
+public final class ScalerModel implements Model, Transform {
     private final String kind;
     private final double[] center;
     private final double[] scale;
@@ -33,12 +37,42 @@ public final class ScalerModel {
         return kind;
     }
 
+    /** The scaler's name, the same as {@link #kind()}. */
+    @Override
+    public String name() {
+        return kind;
+    }
+
+    @Override
+    public ParamValues params() {
+        return NoParams.of(kind);
+    }
+
     public boolean isIdentity() {
         return kind.equals("none");
     }
 
+    @Override
     public int numFeatures() {
         return center.length;
+    }
+
+    @Override
+    public int numComponents() {
+        return center.length;
+    }
+
+    @Override
+    public Dataset transform(Dataset data, ExecutionContext ctx) {
+        return transform(data);
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("center", center.clone());
+        m.put("scale", scale.clone());
+        return m;
     }
 
     public double[] center() {
@@ -94,6 +128,7 @@ public final class ScalerModel {
         }
     }
 
+    @Override
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", kind);

@@ -7,6 +7,11 @@ import io.cumulo.linalg.ColumnStats;
 /** Centres each column on its mean and divides by its standard deviation (population, ddof = 0). */
 public final class StandardScaler implements Scaler {
     @Override
+    public String description() {
+        return "centre each column on its mean and divide by its standard deviation (population)";
+    }
+
+    @Override
     public String name() {
         return "standard";
     }

@@ -1,13 +1,9 @@
 package io.cumulo.profile;
 
 import io.cumulo.CumuloException;
-import io.cumulo.cluster.BisectingKMeansModel;
 import io.cumulo.cluster.ClusteringModel;
-import io.cumulo.cluster.FuzzyCMeansModel;
-import io.cumulo.cluster.KMeansModel;
-import io.cumulo.cluster.KMedoidsModel;
-import io.cumulo.cluster.MiniBatchKMeansModel;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Centroids;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.model.ClusteringPipelineModel;
 
@@ -140,31 +136,13 @@ public final class ClusterProfiler {
      * units) and for algorithms without centres.
      */
     public static Optional<Centres> modelCentres(ClusteringPipelineModel pipeline) {
-        ClusteringModel m = pipeline.model();
         if (pipeline.reduction().isPresent()) {
             return Optional.empty(); // centres live in the reduced space, which has no way back to the features
         }
-        double[] scaled;
-        String kind = "centre";
-        if (m instanceof KMeansModel km) {
-            if ("cosine".equals(km.params().toJson().get("metric"))) {
-                return Optional.empty();
-            }
-            scaled = km.centresFlat();
-        } else if (m instanceof MiniBatchKMeansModel mb) {
-            scaled = mb.centresFlat();
-        } else if (m instanceof BisectingKMeansModel bk) {
-            scaled = bk.centresFlat();
-        } else if (m instanceof FuzzyCMeansModel fc) {
-            scaled = fc.centresFlat();
-        } else if (m instanceof KMedoidsModel kd) {
-            scaled = kd.medoidsFlat();
-            kind = "medoid";
-        } else {
-            return Optional.empty();
-        }
-        int k = m.numClusters();
-        return Optional.of(new Centres(pipeline.scaler().inverseTransform(scaled, k), k, kind));
+        ClusteringModel m = pipeline.model();
+        return m.as(Centroids.class).filter(c -> c.centreKind().isPoint()).map(c -> new Centres(
+                pipeline.scaler().inverseTransform(c.centresFlat(), m.numClusters()), m.numClusters(),
+                c.centreKind().id()));
     }
 
     /** Profiles {@code labels} (one per row of {@code data}, {@code -1} for noise), clusters named by number. */

@@ -5,7 +5,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.model.Algorithms;
+import io.cumulo.model.Registry;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.neighbors.Distance;
@@ -325,7 +325,7 @@ class KMedoidsTest {
             assertEquals(metric, m.metric());
             assertEquals(((KMedoidsModel) fitted.model()).loss(), m.loss());
         }
-        assertEquals(KMedoids.PARAMS, Algorithms.get("kmedoids").params());
+        assertEquals(KMedoids.PARAMS, Registry.clustering("kmedoids").params());
     }
 
     @Test

@@ -202,7 +202,7 @@ class TSNETest {
             double trust = Trustworthiness.score(data, m.embedding(), ONE);
             assertTrue(trust > 0.9, tsne.params() + ": trustworthiness " + trust);
             assertTrue(m.klDivergence() > 0 && m.klDivergence() < 2, "KL " + m.klDivergence());
-            assertEquals(List.of("c1", "c2", "c3").subList(0, m.components()), m.embedding().columnNames());
+            assertEquals(List.of("c1", "c2", "c3").subList(0, m.numComponents()), m.embedding().columnNames());
             assertEquals(Math.max(300 / 12.0 / 4, 50), m.learningRate());
         }
     }

@@ -15,7 +15,7 @@ class UMAPQualityTest {
         Dataset digits = DatasetReader.read("builtin:digits", ReadOptions.defaults());
         int n = digits.rows();
         UMAPModel m = UMAP.builder().seed(42).build().fit(digits, ExecutionContext.defaults());
-        double[] y = m.embedding();
+        double[] y = m.embeddingValues();
         int[] labels = digits.labels().orElseThrow().codes();
         double acc = EmbeddingQuality.knnAccuracy(y, 2, n, labels, 10);
         double t = EmbeddingQuality.trustworthiness(digits.rawValues(), digits.cols(), y, 2, n, 10);

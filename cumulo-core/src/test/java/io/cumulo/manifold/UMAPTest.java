@@ -209,18 +209,18 @@ class UMAPTest {
     void sameSeedSameEmbeddingWhateverTheThreads() {
         Dataset data = digitsRows(0, 400);
         UMAP umap = UMAP.builder().seed(11).nEpochs(60).build();
-        double[] one = umap.fit(data, ExecutionContext.singleThreaded()).embedding();
-        double[] two = umap.fit(data, ExecutionContext.defaults().withThreads(2)).embedding();
-        double[] four = umap.fit(data, ExecutionContext.defaults().withThreads(4)).embedding();
+        double[] one = umap.fit(data, ExecutionContext.singleThreaded()).embeddingValues();
+        double[] two = umap.fit(data, ExecutionContext.defaults().withThreads(2)).embeddingValues();
+        double[] four = umap.fit(data, ExecutionContext.defaults().withThreads(4)).embeddingValues();
         assertArrayEquals(one, two);
         assertArrayEquals(one, four);
         double[] other = UMAP.builder().seed(12).nEpochs(60).build().fit(data, ExecutionContext.singleThreaded())
-                .embedding();
+                .embeddingValues();
         assertFalse(Arrays.equals(one, other), "another seed, another embedding");
         double[] descent = UMAP.builder().seed(11).nEpochs(60).neighbors("nn-descent").build()
-                .fit(data, ExecutionContext.defaults().withThreads(3)).embedding();
+                .fit(data, ExecutionContext.defaults().withThreads(3)).embeddingValues();
         double[] descent1 = UMAP.builder().seed(11).nEpochs(60).neighbors("nn-descent").build()
-                .fit(data, ExecutionContext.singleThreaded()).embedding();
+                .fit(data, ExecutionContext.singleThreaded()).embeddingValues();
         assertArrayEquals(descent, descent1);
     }
 
@@ -235,14 +235,14 @@ class UMAPTest {
         assertTrue(seen.contains("UMAP: exact nearest neighbours 0/1"), seen.toString());
         assertEquals("UMAP: layout 30/30", seen.get(seen.size() - 1));
         assertArrayEquals(before, data.rawValues());
-        assertEquals(200 * 3, m.embedding().length);
+        assertEquals(200 * 3, m.embeddingValues().length);
         assertEquals(3, m.numComponents());
-        assertEquals(List.of("c1", "c2", "c3"), m.embeddingDataset(data).columnNames());
-        for (double v : m.embedding()) {
+        assertEquals(List.of("c1", "c2", "c3"), m.transform(data, ExecutionContext.defaults()).columnNames());
+        for (double v : m.embeddingValues()) {
             assertTrue(Double.isFinite(v));
         }
         UMAPModel p = UMAP.builder().nEpochs(30).init("pca").build().fit(data);
-        assertEquals(400, p.embedding().length);
+        assertEquals(400, p.embeddingValues().length);
     }
 
     @Test
@@ -260,10 +260,10 @@ class UMAPTest {
             }
         }
         UMAPModel m = UMAP.builder().seed(4).nEpochs(100).build().fit(Dataset.of(rows));
-        for (double v : m.embedding()) {
+        for (double v : m.embeddingValues()) {
             assertTrue(Double.isFinite(v));
         }
-        assertEquals(1.0, EmbeddingQuality.knnAccuracy(m.embedding(), 2, rows.length, labels, 10), 0);
+        assertEquals(1.0, EmbeddingQuality.knnAccuracy(m.embeddingValues(), 2, rows.length, labels, 10), 0);
     }
 
     // ---- transform and the model file ----
@@ -273,8 +273,8 @@ class UMAPTest {
         Dataset train = digitsRows(0, 1500);
         Dataset test = digitsRows(1500, DIGITS.rows());
         UMAPModel m = UMAP.builder().seed(5).build().fit(train, ExecutionContext.defaults());
-        double[] y = m.transform(test, ExecutionContext.defaults());
-        double[] emb = m.embedding();
+        double[] y = m.transformValues(test, ExecutionContext.defaults());
+        double[] emb = m.embeddingValues();
         int[] trainLabels = train.labels().orElseThrow().codes();
         int[] testLabels = test.labels().orElseThrow().codes();
         // label of the nearest training point in the embedding (codes: categories in the same order, digits 0..9)
@@ -297,14 +297,14 @@ class UMAPTest {
         }
         double acc = (double) correct / test.rows();
         assertTrue(acc >= 0.9, "1-NN accuracy of transformed rows " + acc);
-        assertArrayEquals(y, m.transform(test, ExecutionContext.singleThreaded()), "transform is deterministic");
+        assertArrayEquals(y, m.transformValues(test, ExecutionContext.singleThreaded()), "transform is deterministic");
 
         UMAPModel back = UMAPModel.fromJson(JsonObject.parse(m.toJsonString(), "umap.json"));
-        assertArrayEquals(emb, back.embedding());
+        assertArrayEquals(emb, back.embeddingValues());
         assertEquals(m.a(), back.a(), 0);
         assertEquals(m.b(), back.b(), 0);
         assertEquals(m.params(), back.params());
-        assertArrayEquals(y, back.transform(test), "a model read back transforms the same");
+        assertArrayEquals(y, back.transformValues(test, ExecutionContext.defaults()), "a model read back transforms the same");
         assertEquals(m.toJsonString(), back.toJsonString());
     }
 
@@ -312,7 +312,7 @@ class UMAPTest {
     void cosineMetricSeparatesDigits() {
         Dataset data = digitsRows(0, 900);
         UMAPModel m = UMAP.builder().metric("cosine").seed(1).nEpochs(200).build().fit(data);
-        double acc = EmbeddingQuality.knnAccuracy(m.embedding(), 2, data.rows(), data.labels().orElseThrow().codes(), 10);
+        double acc = EmbeddingQuality.knnAccuracy(m.embeddingValues(), 2, data.rows(), data.labels().orElseThrow().codes(), 10);
         assertTrue(acc >= 0.9, "kNN accuracy with cosine " + acc);
     }
 
@@ -337,7 +337,7 @@ class UMAPTest {
         assertMessage(() -> UMAP.builder().nNeighbors(3).metric("cosine").build().fit(zero), "row 2 is all zeros");
         UMAPModel m = UMAP.builder().nNeighbors(3).nEpochs(10).build().fit(
                 Dataset.of(new double[][] {{1, 2}, {3, 1}, {0, 0}, {2, 2}, {5, 1}}));
-        assertMessage(() -> m.transform(Dataset.of(new double[][] {{1, 2, 3}})), "has 3 features");
+        assertMessage(() -> m.transformValues(Dataset.of(new double[][] {{1, 2, 3}}), ExecutionContext.defaults()), "has 3 features");
         assertMessage(() -> UMAP.builder().nComponents(3).init("pca").nNeighbors(3).build().fit(zero), "pca");
         String json = m.toJsonString();
         assertMessage(() -> UMAPModel.fromJson(JsonObject.parse(json.replace("\"format_version\": 1",

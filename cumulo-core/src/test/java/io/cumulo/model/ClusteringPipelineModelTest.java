@@ -50,7 +50,7 @@ class ClusteringPipelineModelTest {
                 good.replace("\"format_version\": 1", "\"format_version\": 3")
                         .replaceFirst("\"library_version\": \"[^\"]*\"", "\"library_version\": \"9.0\""));
         fails("m.json: unknown algorithm 'no-such-algorithm'; available: " + String.join(", ",
-                Algorithms.all().stream().map(Algorithms.Entry::name).toList()),
+                Registry.names(Registry.Kind.CLUSTERING)),
                 good.replace("\"algorithm\": \"kmeans\"", "\"algorithm\": \"no-such-algorithm\""));
         fails("m.json: field 'model.centres' row 1 has 3 values, expected 4",
                 good.replaceFirst("(\"centres\": \\[\\s*\\[[^\\]]*\\],\\s*\\[)[^,]*,", "$1"));

@@ -1,22 +1,28 @@
 package io.cumulo.report;
 
-import io.cumulo.cluster.BisectingKMeansModel;
 import io.cumulo.cluster.ClusteringModel;
-import io.cumulo.cluster.FuzzyCMeansModel;
-import io.cumulo.cluster.KMeansModel;
-import io.cumulo.cluster.KMedoidsModel;
-import io.cumulo.cluster.MiniBatchKMeansModel;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.Centroids;
+import io.cumulo.estimator.ExplainedVariance;
+import io.cumulo.estimator.Iterative;
+import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.Restarts;
+import io.cumulo.estimator.Transform;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
 import io.cumulo.decomposition.PCAModel;
 import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.report.chart.Report;
+import io.cumulo.workflow.ClusterResult;
+import io.cumulo.workflow.InternalScores;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -128,26 +134,68 @@ public final class ClusterReport {
     }
 
     /**
-     * The centres of a fitted model in its own (scaled, reduced) space, {@code k × d} row-major: k-means,
-     * mini-batch and bisecting k-means, fuzzy c-means centres, k-medoids medoids. Null for spherical k-means (its
-     * centres are directions, not points) and for models without centres.
+     * The report of a clustering job, with the overview's facts and indices taken from what the job did: the data,
+     * the scaling and reduction, the algorithm and its parameters, the fit, every index computed.
+     */
+    public static Report of(ClusterResult r, ReportView view, ExecutionContext ctx) {
+        return build(input(r, view), ctx);
+    }
+
+    /** What {@link #of} draws from. */
+    public static Input input(ClusterResult r, ReportView view) {
+        ClusteringPipelineModel f = r.model();
+        ClusteringModel m = r.clustering();
+        Dataset data = r.data();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("input", data.source());
+        facts.put("rows", Integer.toString(data.rows()));
+        facts.put("features", data.cols() + " (" + String.join(", ", data.columnNames().subList(0,
+                Math.min(data.cols(), 12))) + (data.cols() > 12 ? ", …" : "") + ")");
+        facts.put("scaling", f.scaler().kind());
+        f.reduction().ifPresent(red -> facts.put("reduction", red.name() + " to " + ((Transform) red).numComponents()
+                + " components" + (red instanceof ExplainedVariance v && v.explainedVarianceRatio().length > 0
+                ? String.format(Locale.ROOT, " (%.1f%% of the variance)", 100 * v.explainedVarianceFraction()) : "")));
+        facts.put("algorithm", r.task().algorithm().title());
+        facts.put("parameters", m.params().toString());
+        facts.put("clusters", String.valueOf(m.numClusters()));
+        if (m instanceof Iterative it) {
+            facts.put("iterations", it.iterations() + (it.converged() ? " (converged)" : " (not converged)"));
+        }
+        if (m instanceof Restarts restarts) {
+            restarts.howChosen().ifPresent(how -> facts.put("chosen as", how));
+        }
+        facts.put("fit time", String.format(Locale.ROOT, "%.3f s", f.fitSeconds()));
+        facts.put("threads", Integer.toString(r.threads()));
+        facts.put("seed", Long.toString(r.task().seed()));
+
+        Map<String, String> indices = new LinkedHashMap<>();
+        for (KeyFigure k : m.keyFigures()) {
+            indices.put(k.label() + (k.note().isEmpty() ? "" : " (" + k.note() + ")"), Numbers.fmt(k.value()));
+        }
+        InternalScores s = r.scores();
+        List<String> notes = s.silhouetteNotes();
+        indices.put("silhouette (higher is better)", Numbers.fmt(s.silhouette())
+                + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
+        indices.put("Calinski-Harabasz (higher is better)", Numbers.fmt(s.calinskiHarabasz()));
+        indices.put("Davies-Bouldin (lower is better)", Numbers.fmt(s.daviesBouldin()));
+        indices.put("BIC (X-means form, higher is better)", Numbers.fmt(s.bic()));
+        if (s.noise() > 0) {
+            indices.put("noise rows (left out of the indices)", Long.toString(s.noise()));
+        }
+        r.agreement().ifPresent(a -> {
+            indices.put("ARI against " + a.labelColumn(), Numbers.fmt(a.metrics().ari()));
+            indices.put("NMI against " + a.labelColumn(), Numbers.fmt(a.metrics().nmi()));
+        });
+        return new Input(r.title(), data, r.space(), r.labels(), spaceCentres(m), facts, indices,
+                r.profile().orElse(null), m.distance(), view, r.task().seed(), s.silhouetteSampled());
+    }
+
+    /**
+     * The representatives of a fitted model in its own (scaled, reduced) space, {@code k × d} row-major: centres and
+     * medoids ({@link Centroids}). Null for directions (spherical k-means: not points among the rows) and for models
+     * without representatives.
      */
     public static double[] spaceCentres(ClusteringModel m) {
-        if (m instanceof KMeansModel km) {
-            return "cosine".equals(km.params().toJson().get("metric")) ? null : km.centresFlat();
-        }
-        if (m instanceof MiniBatchKMeansModel mb) {
-            return mb.centresFlat();
-        }
-        if (m instanceof BisectingKMeansModel bk) {
-            return bk.centresFlat();
-        }
-        if (m instanceof FuzzyCMeansModel fc) {
-            return fc.centresFlat();
-        }
-        if (m instanceof KMedoidsModel kd) {
-            return kd.medoidsFlat();
-        }
-        return null;
+        return m.as(Centroids.class).filter(c -> c.centreKind().isPoint()).map(Centroids::centresFlat).orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package io.cumulo.report;
 
+import io.cumulo.workflow.FigureFormat;
+
 import java.util.Locale;
 
 /** How the reports write numbers: a few significant digits, never a locale's decimal comma. */
@@ -15,11 +17,7 @@ final class Numbers {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
         }
-        double a = Math.abs(v);
-        if (a != 0 && (a >= 1e7 || a < 1e-3)) {
-            return String.format(Locale.ROOT, "%.4e", v);
-        }
-        return String.format(Locale.ROOT, a >= 1000 ? "%.2f" : a >= 10 ? "%.3f" : "%.4f", v);
+        return FigureFormat.format(v);
     }
 
     /** Two decimals for a heatmap cell; a value that rounds to zero is "0.00", never "-0.00". */

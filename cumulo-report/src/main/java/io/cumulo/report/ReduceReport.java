@@ -2,7 +2,10 @@ package io.cumulo.report;
 
 import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
-import io.cumulo.model.ReductionModel;
+import io.cumulo.estimator.ExplainedVariance;
+import io.cumulo.estimator.Loadings;
+import io.cumulo.estimator.Model;
+import io.cumulo.model.Registry;
 import io.cumulo.report.chart.Axis;
 import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Report;
@@ -24,47 +27,40 @@ public final class ReduceReport {
     }
 
     /**
-     * @param raw    the rows in their original units (hover texts; the label column colours the map)
-     * @param fitted the fitted reduction, with its reduced training rows
-     * @param facts  the overview's facts in order (input, scaling, method, parameters, fit time, trustworthiness...)
-     * @param seed   the seed of the sample drawn for large inputs
+     * @param raw     the rows in their original units (hover texts; the label column colours the map)
+     * @param fitted  the fitted reduction
+     * @param reduced the training rows in its space
+     * @param facts   the overview's facts in order (input, scaling, method, parameters, fit time, trustworthiness...)
+     * @param seed    the seed of the sample drawn for large inputs
      */
-    public static Report build(String title, Dataset raw, ReductionModel fitted, Map<String, String> facts, long seed) {
-        return new Report(title, ClusterReport.subtitle(raw), sections(raw, fitted, facts, seed));
+    public static Report build(String title, Dataset raw, Model fitted, Dataset reduced, Map<String, String> facts,
+                               long seed) {
+        return new Report(title, ClusterReport.subtitle(raw), sections(raw, fitted, reduced, facts, seed));
     }
 
     /** The sections in page order, in a mutable list. */
-    public static List<Report.Section> sections(Dataset raw, ReductionModel fitted, Map<String, String> facts, long seed) {
+    public static List<Report.Section> sections(Dataset raw, Model fitted, Dataset reduced, Map<String, String> facts,
+                                                long seed) {
         List<Report.Section> sections = new ArrayList<>();
         sections.add(new Report.Section("overview", "Overview", List.of(Overview.facts(facts))));
-        sections.add(map(raw, fitted.reduced(), fitted.method(), seed));
-        Map<String, Object> summary = fitted.summary();
-        if (summary.get("explained_variance_ratio") instanceof double[] ratio) {
+        sections.add(map(raw, reduced, fitted.name(), seed));
+        if (fitted instanceof ExplainedVariance v) {
+            double[] ratio = v.explainedVarianceRatio();
             int shown = Math.min(ratio.length, ScreeSection.MAX_COMPONENTS);
             sections.add(new Report.Section(ScreeSection.ID, "Explained variance", List.of(Report.Block.Charts.of(
                     ScreeSection.chart("scree", java.util.Arrays.copyOf(ratio, shown),
                             "The " + ratio.length + " components kept" + (shown < ratio.length ? ", first " + shown
                                     + " shown" : "") + ".")))));
         }
-        if (summary.get("components") instanceof double[][] components && summary.get("features") instanceof List<?> f) {
-            List<String> features = f.stream().map(Object::toString).toList();
+        if (fitted instanceof Loadings l) {
             sections.add(new Report.Section("loadings", "Loadings",
-                    List.of(Report.Block.Charts.of(loadings(components, features)))));
+                    List.of(Report.Block.Charts.of(loadings(l.loadings(), l.featureNames())))));
         }
         return sections;
     }
 
-    static String methodName(String method) {
-        return switch (method) {
-            case "pca" -> "PCA";
-            case "tsne" -> "t-SNE";
-            case "umap" -> "UMAP";
-            default -> method;
-        };
-    }
-
     static Report.Section map(Dataset raw, Dataset reduced, String method, long seed) {
-        String name = methodName(method);
+        String name = Registry.find(Registry.Kind.REDUCTION, method).map(Registry.Entry::title).orElse(method);
         if (reduced.cols() < 2) {
             return new Report.Section("map", "Map", List.of(new Report.Block.Text("One component: no map to draw.", true)));
         }

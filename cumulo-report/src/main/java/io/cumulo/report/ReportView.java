@@ -14,7 +14,7 @@ public enum ReportView {
         this.id = id;
     }
 
-    /** The name on the command line and in {@link io.cumulo.model.Reducers}. */
+    /** The name on the command line and in {@link io.cumulo.model.Registry}. */
     public String id() {
         return id;
     }

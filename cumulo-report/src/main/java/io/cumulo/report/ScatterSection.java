@@ -4,7 +4,8 @@ import io.cumulo.data.Dataset;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.model.Reducers;
+import io.cumulo.model.ClusteringPipeline;
+import io.cumulo.model.Registry;
 import io.cumulo.param.ParamValues;
 import io.cumulo.report.chart.Axis;
 import io.cumulo.report.chart.Chart;
@@ -100,7 +101,7 @@ final class ScatterSection {
             meanStars(px, py, sample, group, groups, stars);
             notes.add("Stars: the mean of each cluster's points.");
         } else {
-            Reducers.Method method = Reducers.get(view.id());
+            Registry.Entry<?> method = Registry.reduction(view.id());
             Map<String, String> given = new java.util.HashMap<>(Map.of("seed", Long.toString(seed)));
             // the maps' defaults need more rows than a small input has: scale them down rather than fail
             int rows = drawn.rows();
@@ -116,7 +117,8 @@ final class ScatterSection {
             ParamValues values = method.configure(given, 2, null);
             Dataset embedded;
             try {
-                embedded = method.fit(values, drawn.withoutLabels(), ctx).reduced();
+                Dataset unlabelled = drawn.withoutLabels();
+                embedded = ClusteringPipeline.trainingRows(method.create(values).fit(unlabelled, ctx), unlabelled, ctx);
             } catch (io.cumulo.CumuloException e) {
                 throw new io.cumulo.CumuloException("--report-view " + view.id() + ": " + e.getMessage()
                         + " (--report-view pca works on any input)");

@@ -5,8 +5,8 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
 import io.cumulo.json.JsonObject;
 import io.cumulo.metrics.ExternalMetrics;
-import io.cumulo.model.ReductionModel;
-import io.cumulo.model.Reducers;
+import io.cumulo.decomposition.PCA;
+import io.cumulo.decomposition.PCAModel;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
 import io.cumulo.report.chart.Chart;
@@ -103,16 +103,16 @@ class OtherReportsTest {
 
     @Test
     void reduceReportOfPca() {
-        Reducers.Method pca = Reducers.get("pca");
-        ReductionModel fitted = pca.fit(pca.configure(null, 3, null), SPACE, CTX);
-        Report r = ReduceReport.build("PCA of builtin:iris", IRIS, fitted, Map.of("method", "pca"), 0);
+        PCAModel fitted = PCA.withComponents(3).fit(SPACE, CTX);
+        Dataset reduced = fitted.transform(SPACE, CTX);
+        Report r = ReduceReport.build("PCA of builtin:iris", IRIS, fitted, reduced, Map.of("method", "pca"), 0);
         assertEquals(List.of("overview", "map", "pca", "loadings"), ids(r));
         Chart map = Fixtures.chart(Fixtures.section(r, "map"));
         assertEquals(List.of("setosa", "versicolor", "virginica"),
                 Fixtures.points(map).stream().map(Trace.Scatter::name).toList());
         assertEquals(150, map.scatterPoints());
-        assertEquals(fitted.reduced().get(0, 0), Fixtures.points(map).get(0).x()[0]);
-        assertEquals(fitted.reduced().get(0, 1), Fixtures.points(map).get(0).y()[0]);
+        assertEquals(reduced.get(0, 0), Fixtures.points(map).get(0).x()[0]);
+        assertEquals(reduced.get(0, 1), Fixtures.points(map).get(0).y()[0]);
         assertTrue(Fixtures.points(map).get(0).hover()[0].startsWith("row 0\nsepal_length = 5.1"));
         Map<String, Object> summary = fitted.summary();
         assertArrayEquals((double[]) summary.get("explained_variance_ratio"),
@@ -130,11 +130,10 @@ class OtherReportsTest {
 
     @Test
     void reduceMapWithoutLabelsHasOneColour() {
-        Reducers.Method pca = Reducers.get("pca");
         Dataset plain = SPACE.withoutLabels();
-        ReductionModel fitted = pca.fit(pca.configure(null, 2, null), plain, CTX);
-        Chart map = Fixtures.chart(Fixtures.section(ReduceReport.build("t", IRIS.withoutLabels(), fitted, Map.of(), 0),
-                "map"));
+        PCAModel fitted = PCA.withComponents(2).fit(plain, CTX);
+        Chart map = Fixtures.chart(Fixtures.section(ReduceReport.build("t", IRIS.withoutLabels(), fitted,
+                fitted.transform(plain, CTX), Map.of(), 0), "map"));
         assertEquals(List.of("rows"), Fixtures.points(map).stream().map(Trace.Scatter::name).toList());
         assertEquals("No label column: one colour.", map.note());
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A model file whose centres or medoids are not finite numbers is refused with a one-line message. */
-class ModelSupportTest {
+class ModelFileMatricesTest {
     private static final JsonObject TRAINING = JsonObject.parse("{}", "model.json");
 
     @Test
@@ -28,7 +28,7 @@ class ModelSupportTest {
     @Test
     void rowsAreCopies() {
         double[] flat = {1, 2, 3, 4, 5, 6};
-        double[][] rows = ModelSupport.rows(flat, 3, 2);
+        double[][] rows = AbstractClusteringModel.rows(flat, 3, 2);
         assertArrayEquals(new double[] {5, 6}, rows[2]);
         rows[0][0] = 9;
         assertEquals(1, flat[0]);

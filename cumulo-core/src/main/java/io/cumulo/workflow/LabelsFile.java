@@ -1,4 +1,4 @@
-package io.cumulo.cli;
+package io.cumulo.workflow;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
@@ -24,15 +24,15 @@ import java.util.zip.GZIPInputStream;
  * column, or a {@code .npy} vector. Integer labels are cluster numbers ({@code -1}: noise); any other text makes
  * one named cluster per distinct value.
  */
-final class LabelsFile {
+public final class LabelsFile {
     /** Labels per row of the data, and the clusters' names when the labels were text ({@code null} otherwise). */
-    record Labels(int[] clusters, List<String> names) {
+    public record Labels(int[] clusters, List<String> names) {
     }
 
     private LabelsFile() {
     }
 
-    static Labels read(Path file, Dataset data, String input) {
+    public static Labels read(Path file, Dataset data, String input) {
         if (!Files.exists(file)) {
             throw new CumuloException("--labels: " + file + ": no such file");
         }

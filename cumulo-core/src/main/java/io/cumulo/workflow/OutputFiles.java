@@ -1,6 +1,8 @@
-package io.cumulo.cli;
+package io.cumulo.workflow;
 
 import io.cumulo.CumuloException;
+import io.cumulo.cluster.ClusteringModel;
+import io.cumulo.estimator.SoftAssignments;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
 
@@ -10,14 +12,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes output files without ever replacing an existing file unless asked, and never half-written. */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
     /** Fails early (before any work) when {@code p} exists and {@code overwrite} is off. */
-    static void checkWritable(Path p, boolean overwrite, String flag) {
+    public static void checkWritable(Path p, boolean overwrite, String flag) {
         if (p == null) {
             return;
         }
@@ -34,12 +38,12 @@ final class OutputFiles {
     }
 
     /** Content produced into a writer. */
-    interface Content {
+    public interface Content {
         void writeTo(Writer w) throws IOException;
     }
 
     /** Writes to a temporary file beside {@code p}, then moves it into place. */
-    static void write(Path p, Content content) {
+    public static void write(Path p, Content content) {
         io.cumulo.data.AtomicFile.write(p, tmp -> {
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
@@ -48,7 +52,7 @@ final class OutputFiles {
         });
     }
 
-    static void writeString(Path p, String text) {
+    public static void writeString(Path p, String text) {
         write(p, w -> w.write(text));
     }
 
@@ -56,12 +60,12 @@ final class OutputFiles {
      * The labels CSV: header {@code row,cluster} (plus the ground-truth column when there is one), one line per
      * row, where {@code row} is the row's 0-based position among the input's data rows.
      */
-    static void writeLabels(Path p, Dataset data, int[] labels) {
-        writeLabels(p, data, labels, java.util.Map.of());
+    public static void writeLabels(Path p, Dataset data, int[] labels) {
+        writeLabels(p, data, labels, Map.of());
     }
 
     /** As above, with extra numeric columns (e.g. fuzzy memberships) after {@code cluster}. */
-    static void writeLabels(Path p, Dataset data, int[] labels, java.util.Map<String, double[]> extra) {
+    public static void writeLabels(Path p, Dataset data, int[] labels, Map<String, double[]> extra) {
         LabelColumn truth = data.labels().orElse(null);
         java.util.List<String> extraNames = java.util.List.copyOf(extra.keySet());
         write(p, w -> {
@@ -92,7 +96,32 @@ final class OutputFiles {
         });
     }
 
-    static String csvField(String s) {
+    /**
+     * The soft memberships of a model as labels-file columns {@code PREFIX_0 .. PREFIX_{k−1}}: of the training rows
+     * ({@code rows} null) or of new rows; empty for models without them.
+     */
+    public static Map<String, double[]> softColumns(ClusteringModel m, double[] rows) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (!(m instanceof SoftAssignments soft)) {
+            return out;
+        }
+        double[] u = rows != null ? rows : soft.memberships();
+        if (u == null) {
+            return out;
+        }
+        int k = m.numClusters();
+        int n = u.length / k;
+        for (int j = 0; j < k; j++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = u[i * k + j];
+            }
+            out.put(soft.membershipName() + "_" + j, col);
+        }
+        return out;
+    }
+
+    public static String csvField(String s) {
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

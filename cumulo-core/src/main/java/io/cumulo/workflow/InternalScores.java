@@ -1,0 +1,136 @@
+package io.cumulo.workflow;
+
+import io.cumulo.data.Dataset;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.ProgressListener;
+import io.cumulo.metrics.CalinskiHarabasz;
+import io.cumulo.metrics.DaviesBouldin;
+import io.cumulo.metrics.ExternalMetrics;
+import io.cumulo.metrics.Inertia;
+import io.cumulo.metrics.KMeansBic;
+import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.neighbors.Distance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The internal indices of one partition, computed the one way every front (cluster, evaluate, the server) shows
+ * them. Noise rows (label {@code -1}) are left out of every index. The silhouette is under the clustering's own
+ * distance (a silhouette under another distance judges a partition its algorithm never tried to make): exact up to
+ * {@link #SILHOUETTE_EXACT_MAX} rows, above that the unbiased estimate from {@link #SILHOUETTE_SAMPLE} seeded rows,
+ * each scored against every row, with its standard error (the report's silhouette plot draws the same rows). The
+ * centroid-based indices (Calinski-Harabasz, Davies-Bouldin, inertia around the clusters' means, BIC) are Euclidean
+ * whatever the clustering's distance. An index undefined for the partition (fewer than 2 clusters, or as many
+ * clusters as rows) is null.
+ *
+ * @param silhouette        exact or estimated mean silhouette, or null
+ * @param silhouetteSampled the estimate above {@link #SILHOUETTE_EXACT_MAX} rows, else null
+ */
+public record InternalScores(int clusters, long noise, Double silhouette, SilhouetteScore.Estimate silhouetteSampled,
+                             Distance silhouetteDistance, Double calinskiHarabasz, Double daviesBouldin, Double inertia,
+                             Double bic) {
+    /** Exact silhouette up to this many rows. */
+    public static final int SILHOUETTE_EXACT_MAX = 20_000;
+    /** Rows of the silhouette estimate above {@link #SILHOUETTE_EXACT_MAX}. */
+    public static final int SILHOUETTE_SAMPLE = 2_000;
+
+    /**
+     * The indices of {@code labels} on {@code data}; {@code seed} draws the silhouette's sample on large inputs;
+     * {@code withInertia}: also the inertia around the clusters' means (one more pass over the data).
+     */
+    public static InternalScores of(Dataset data, int[] labels, Distance distance, long seed, boolean withInertia,
+                                    ExecutionContext ctx) {
+        ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
+        long noise = Arrays.stream(labels).filter(l -> l == ExternalMetrics.NOISE).count();
+        int clusters = (int) Arrays.stream(labels).filter(l -> l != ExternalMetrics.NOISE).distinct().count();
+        boolean defined = clusters >= 2 && clusters < labels.length - noise;
+        Double silhouette = null;
+        SilhouetteScore.Estimate estimate = null;
+        Double ch = null;
+        Double db = null;
+        Double bic = null;
+        if (defined) {
+            if (data.rows() <= SILHOUETTE_EXACT_MAX) {
+                silhouette = SilhouetteScore.score(data, labels, distance, quiet);
+            } else {
+                estimate = SilhouetteScore.estimate(data, labels, SILHOUETTE_SAMPLE, seed, distance, quiet);
+                silhouette = estimate.mean();
+            }
+            ch = CalinskiHarabasz.score(data, labels, quiet);
+            db = DaviesBouldin.score(data, labels, quiet);
+            bic = KMeansBic.compute(data, labels, quiet).bic();
+        }
+        Double inertia = withInertia && clusters >= 1 ? Inertia.score(data, labels, quiet) : null;
+        return new InternalScores(clusters, noise, silhouette, estimate, distance, ch, db, inertia, bic);
+    }
+
+    /**
+     * What qualifies the silhouette, for the summaries: another distance than Euclidean; an estimate from sampled
+     * rows, with its standard error.
+     */
+    public List<String> silhouetteNotes() {
+        List<String> notes = new ArrayList<>();
+        if (silhouette != null && silhouetteDistance != Distance.EUCLIDEAN) {
+            notes.add(silhouetteDistance.id() + " distance");
+        }
+        if (silhouetteSampled != null) {
+            notes.add("estimated on " + silhouetteSampled.sampledRows().length + " sampled rows, standard error "
+                    + FigureFormat.format(silhouetteSampled.standardError()));
+        }
+        return notes;
+    }
+
+    /** Whether the silhouette was estimated from sampled rows. */
+    public boolean silhouetteIsEstimate() {
+        return silhouetteSampled != null;
+    }
+
+    /**
+     * The keys {@code cumulo cluster --json} has: {@code silhouette} (with {@code silhouette_standard_error} and
+     * {@code silhouette_sample_size} when estimated), {@code silhouette_metric} when defined,
+     * {@code calinski_harabasz}, {@code davies_bouldin}, {@code bic}, and {@code noise_points} when there is noise.
+     */
+    public Map<String, Object> toClusterJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putSilhouette(m);
+        if (silhouette != null) {
+            m.put("silhouette_metric", silhouetteDistance.id());
+        }
+        m.put("calinski_harabasz", calinskiHarabasz);
+        m.put("davies_bouldin", daviesBouldin);
+        m.put("bic", bic);
+        if (noise > 0) {
+            m.put("noise_points", (int) noise);
+        }
+        return m;
+    }
+
+    /**
+     * The keys {@code cumulo evaluate --data} has: {@code noise_excluded}, {@code n_clusters}, the silhouette's,
+     * {@code silhouette_metric}, {@code calinski_harabasz}, {@code davies_bouldin}, {@code inertia}, {@code bic}.
+     */
+    public Map<String, Object> toEvaluateJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("noise_excluded", noise);
+        m.put("n_clusters", (long) clusters);
+        putSilhouette(m);
+        m.put("silhouette_metric", silhouetteDistance.id());
+        m.put("calinski_harabasz", calinskiHarabasz);
+        m.put("davies_bouldin", daviesBouldin);
+        m.put("inertia", inertia);
+        m.put("bic", bic);
+        return m;
+    }
+
+    private void putSilhouette(Map<String, Object> m) {
+        m.put("silhouette", silhouette);
+        if (silhouetteSampled != null) {
+            m.put("silhouette_standard_error", silhouetteSampled.standardError());
+            m.put("silhouette_sample_size", silhouetteSampled.sampledRows().length);
+        }
+    }
+}
