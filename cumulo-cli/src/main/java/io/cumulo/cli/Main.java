@@ -61,7 +61,8 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(cmd + ": error: " + oneLine(ex.getMessage()) + " (see '" + cmd + " --help')");
+            err.println(cmd + ": error: " + notApplicable(ex).orElse(oneLine(ex.getMessage())) + " (see '" + cmd
+                    + " --help')");
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
@@ -71,6 +72,17 @@ public final class Main {
         } catch (RuntimeException e) {
             return handle(e, err);
         }
+    }
+
+    /** For a common flag a command does not take: which flag, and why it does not apply (see {@link CommonFlags}). */
+    private static java.util.Optional<String> notApplicable(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String arg = u.getUnmatched().get(0);
+        String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        String command = ex.getCommandLine().getCommandName();
+        return CommonFlags.whyNot(command, flag).map(why -> flag + " does not apply to " + command + ": " + why);
     }
 
     static int handle(Throwable ex, PrintStream err) {

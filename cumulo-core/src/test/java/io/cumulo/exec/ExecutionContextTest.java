@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** parallelFor runs every task exactly once, nested and from concurrent callers, and reports failures. */
 class ExecutionContextTest {
@@ -70,5 +71,31 @@ class ExecutionContextTest {
         for (int i = 0; i < 10; i++) {
             assertEquals(1, runs.get(i));
         }
+    }
+
+    @Test
+    void aCancelledContextStopsAFitPartWayAndLeavesOthersAlone() {
+        io.cumulo.data.Dataset data = io.cumulo.testing.Fixtures.blobs(20_000, 8, 10, 10, 3);
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        // cancelled after the 50th check: some work has run, the fit has not finished
+        ExecutionContext ctx = ExecutionContext.defaults().withThreads(2)
+                .withCancellation(() -> checks.incrementAndGet() > 50);
+        io.cumulo.cluster.KMeans km = io.cumulo.cluster.KMeans.builder().k(10).nInit(5).seed(1).build();
+        org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class, () -> km.fit(data, ctx));
+        assertTrue(checks.get() > 50);
+        // the same configuration on a context that is not cancelled is unaffected
+        assertEquals(io.cumulo.json.Json.write(km.fit(data, ExecutionContext.defaults().withThreads(2)).toJson()),
+                io.cumulo.json.Json.write(km.fit(data, ExecutionContext.defaults().withCancellation(() -> false)).toJson()));
+    }
+
+    @Test
+    void notesAndWarningsGoToTheirOwnSinks() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        ExecutionContext ctx = ExecutionContext.defaults().withNotes(notes::add).withWarnings(warnings::add);
+        ctx.note("n");
+        ctx.warn("w");
+        assertEquals(java.util.List.of("n"), notes);
+        assertEquals(java.util.List.of("w"), warnings);
     }
 }
