@@ -55,9 +55,9 @@ public final class UmapBench {
             long t0 = System.nanoTime();
             UMAPModel m = UMAP.builder().seed(seed).neighbors(search).build().fit(data, ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double acc = knnAccuracy(m.embedding(), n, labels, 10);
+            double acc = knnAccuracy(m.embeddingValues(), n, labels, 10);
             // after the timed fit: how well the map keeps each image's 10 nearest neighbours
-            double trust = io.cumulo.metrics.Trustworthiness.score(x, d, m.embedding(), m.numComponents(), n, 10, ctx);
+            double trust = io.cumulo.metrics.Trustworthiness.score(x, d, m.embeddingValues(), m.numComponents(), n, 10, ctx);
             System.out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"umap-mnist-t10k\", \"n\": %d, \"d\": %d, \"seconds\": %.3f, \"threads\": %d, "
                             + "\"kernels\": \"%s\", \"neighbor_search\": \"%s\", \"epochs\": %d, \"knn10_accuracy\": %.4f, "

@@ -96,7 +96,7 @@ public final class ReduceCommand implements Callable<Integer> {
         Report report = null;
         if (reportFiles.wanted()) {
             report = ReduceReport.build(task.method().title() + " of " + r.data().source(), r.data(), r.model(),
-                    r.reduced(), facts(j), task.params().toJson().get("seed") instanceof Number s ? s.longValue() : 0);
+                    r.reduced(), facts(j), task.seed());
             reportFiles.checkPlotFiles(report);
         }
         r.writeOutputs();

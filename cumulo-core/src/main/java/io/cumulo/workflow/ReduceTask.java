@@ -86,6 +86,12 @@ public final class ReduceTask {
         return scaler;
     }
 
+    /** The method's seed (0 for a method without one): also the seed of the samples its report draws. */
+    public long seed() {
+        ParamValues p = reduction.params();
+        return p.paramSet().contains("seed") && p.get(p.paramSet().get("seed")) instanceof Number n ? n.longValue() : 0;
+    }
+
     public Path reducedOut() {
         return reducedOut;
     }
