@@ -1,5 +1,6 @@
 package io.cumulo.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class CommonFlags {
 
     /** Every common flag but {@code kept}, all with the same reason. */
     private static Map<String, String> notApplicable(String reason, String... kept) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (String f : FLAGS) {
             if (!List.of(kept).contains(f)) {
                 m.put(f, reason);

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 
 /** The top-level {@code cumulo} command; the work happens in its subcommands. */
 @Command(name = "cumulo", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class,
@@ -15,7 +16,7 @@ import java.io.PrintStream;
             DatasetsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 internal error.",
             "Docs: docs/cli.md in the Cumulo repository."})
-public final class CumuloCommand implements java.util.concurrent.Callable<Integer> {
+public final class CumuloCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
 

@@ -3,9 +3,13 @@ package io.cumulo.cli;
 import io.cumulo.CumuloException;
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Entry point of the {@code cumulo} command. Exit codes: 0 success, 2 user error (bad input, bad flag,
@@ -20,7 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = stderr();
         System.setErr(err);
         int code = run(args, out, err);
@@ -39,16 +43,16 @@ public final class Main {
         String fdNumber = System.getProperty("cumulo.stderr.fd");
         if (fdNumber != null) {
             try {
-                java.io.FileDescriptor fd = new java.io.FileDescriptor();
-                java.lang.reflect.Field f = java.io.FileDescriptor.class.getDeclaredField("fd");
+                FileDescriptor fd = new FileDescriptor();
+                Field f = FileDescriptor.class.getDeclaredField("fd");
                 f.setAccessible(true);
                 f.setInt(fd, Integer.parseInt(fdNumber));
-                return new PrintStream(new java.io.FileOutputStream(fd), true, StandardCharsets.UTF_8);
+                return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // not opened up (run without the launcher): use the JVM's stderr
             }
         }
-        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
     /** Runs one command line with the given streams; returns the exit code. */
@@ -75,9 +79,9 @@ public final class Main {
     }
 
     /** For a common flag a command does not take: which flag, and why it does not apply (see {@link CommonFlags}). */
-    private static java.util.Optional<String> notApplicable(CommandLine.ParameterException ex) {
+    private static Optional<String> notApplicable(CommandLine.ParameterException ex) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String arg = u.getUnmatched().get(0);
         String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;

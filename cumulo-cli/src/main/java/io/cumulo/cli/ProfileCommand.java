@@ -19,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,7 +152,7 @@ public final class ProfileCommand implements Callable<Integer> {
         int[] empty = p.emptyClusters();
         if (empty.length > 0) {
             out.println("  no rows in cluster" + (empty.length > 1 ? "s " : " ")
-                    + String.join(", ", java.util.Arrays.stream(empty).mapToObj(String::valueOf).toList()));
+                    + String.join(", ", Arrays.stream(empty).mapToObj(String::valueOf).toList()));
         }
         out.println();
         printTable(out, p);

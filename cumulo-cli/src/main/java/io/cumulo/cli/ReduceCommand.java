@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +126,7 @@ public final class ReduceCommand implements Callable<Integer> {
             Object v = e.getValue();
             String key = e.getKey().replace('_', ' ');
             if (e.getKey().equals("params") && v instanceof Map<?, ?> params) {
-                List<String> parts = new java.util.ArrayList<>();
+                List<String> parts = new ArrayList<>();
                 params.forEach((k, x) -> parts.add(k + "=" + x));
                 facts.put("parameters", String.join(", ", parts));
             } else if (e.getKey().equals("fit_seconds") && v instanceof Double d) {

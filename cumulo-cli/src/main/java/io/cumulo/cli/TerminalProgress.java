@@ -5,6 +5,7 @@ import io.cumulo.exec.ProgressListener;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr, drawn only when stderr is a terminal and only once a task has run for
@@ -58,7 +59,7 @@ final class TerminalProgress implements ProgressListener {
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < filled ? '=' : i == filled ? '>' : ' ');
         }
-        sb.append(String.format(java.util.Locale.ROOT, "] %3.0f%% %-30s", f * 100, task));
+        sb.append(String.format(Locale.ROOT, "] %3.0f%% %-30s", f * 100, task));
         err.print(sb);
         err.flush();
     }

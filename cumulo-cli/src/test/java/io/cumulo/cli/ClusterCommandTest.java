@@ -1,11 +1,19 @@
 package io.cumulo.cli;
 
+import io.cumulo.data.Dataset;
+import io.cumulo.data.DatasetReader;
+import io.cumulo.data.ReadOptions;
+import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
+import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.neighbors.Distance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -170,7 +178,7 @@ class ClusterCommandTest {
     /** The summary says how the result was picked only where several candidates were really tried, and by what. */
     @Test
     void bestOfIsPrintedOnlyWhereThereWereRestartsAndNamesTheCriterion() {
-        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         expected.put("kmeans", ", best of 10 runs by inertia, ");
         expected.put("kmeans --param n-init=1", null);
         expected.put("minibatch-kmeans", ", best of 3 initialisations by inertia on a validation sample, ");
@@ -182,7 +190,7 @@ class ClusterCommandTest {
         expected.put("kmedoids --param method=clara --param samples=1", null);
         expected.put("fuzzy-cmeans", null);
         for (Map.Entry<String, String> e : expected.entrySet()) {
-            List<String> args = new java.util.ArrayList<>(List.of("cluster", "builtin:iris", "--k", "3", "--algorithm"));
+            List<String> args = new ArrayList<>(List.of("cluster", "builtin:iris", "--k", "3", "--algorithm"));
             args.addAll(List.of(e.getKey().split(" ")));
             Cli.Result r = Cli.run(args.toArray(new String[0]));
             assertEquals(0, r.exit(), r.err());
@@ -208,11 +216,11 @@ class ClusterCommandTest {
                 "metric=manhattan", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         int[] labels = Files.readAllLines(out).stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[1])).toArray();
-        io.cumulo.data.Dataset iris = io.cumulo.data.DatasetReader.read("builtin:iris",
-                io.cumulo.data.ReadOptions.defaults());
-        io.cumulo.exec.ExecutionContext ctx = io.cumulo.exec.ExecutionContext.defaults();
-        double manhattan = io.cumulo.metrics.SilhouetteScore.score(iris, labels, io.cumulo.neighbors.Distance.MANHATTAN, ctx);
-        double euclidean = io.cumulo.metrics.SilhouetteScore.score(iris, labels, ctx);
+        Dataset iris = DatasetReader.read("builtin:iris",
+                ReadOptions.defaults());
+        ExecutionContext ctx = ExecutionContext.defaults();
+        double manhattan = SilhouetteScore.score(iris, labels, Distance.MANHATTAN, ctx);
+        double euclidean = SilhouetteScore.score(iris, labels, ctx);
         assertTrue(Math.abs(manhattan - euclidean) > 1e-3, manhattan + " vs " + euclidean);
         assertTrue(r.out().contains("  silhouette  " + Summaries.fmt(manhattan) + "  (manhattan distance)"), r.out());
         Map<String, Object> j = json(Cli.run("cluster", "builtin:iris", "--algorithm", "kmedoids", "--k", "3", "--param",

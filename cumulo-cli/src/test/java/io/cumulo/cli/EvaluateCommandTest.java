@@ -5,6 +5,7 @@ import io.cumulo.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class EvaluateCommandTest {
         // from core's test jar (a jar in a full build, so read as a stream, not a path)
         String text;
         try (var in = EvaluateCommandTest.class.getResourceAsStream("/reference/external_metrics_full.json")) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (Object o : JsonObject.parse(text, "external_metrics_full.json").getList("cases")) {
             @SuppressWarnings("unchecked")

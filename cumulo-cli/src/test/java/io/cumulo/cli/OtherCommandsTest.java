@@ -1,5 +1,7 @@
 package io.cumulo.cli;
 
+import io.cumulo.cluster.KMeans;
+import io.cumulo.param.Param;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,7 @@ class OtherCommandsTest {
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("--label-column"), h.out());
         assertTrue(h.out().contains("Parameters of kmeans") && h.out().contains("swap-trials"), h.out());
-        for (io.cumulo.param.Param<?> p : io.cumulo.cluster.KMeans.PARAMS.params()) {
+        for (Param<?> p : KMeans.PARAMS.params()) {
             assertTrue(h.out().contains("  " + p.name() + " "), p.name());
         }
     }

@@ -9,6 +9,7 @@ import io.cumulo.model.ReductionPipelineModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class ReduceCommandTest {
     private static JsonObject sklearn(String key) throws Exception {
         // scikit-learn 1.2.1 (tools/reference/make_pca_reference.py), from core's test jar
         try (var in = ReduceCommandTest.class.getResourceAsStream("/reference/pca_sklearn.json")) {
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return JsonObject.parse(text, "pca_sklearn.json").getObject(key);
         }
     }

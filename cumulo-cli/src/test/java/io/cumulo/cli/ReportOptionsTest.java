@@ -1,10 +1,19 @@
 package io.cumulo.cli;
 
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.report.ClusterReport;
+import io.cumulo.report.ReportView;
+import io.cumulo.report.chart.Report;
+import io.cumulo.report.chart.Trace;
+import io.cumulo.workflow.ClusterResult;
+import io.cumulo.workflow.ClusterTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,35 +86,35 @@ class ReportOptionsTest {
     }
 
     /** The report a clustering run makes (built, not rendered: the renderers are tested on their own). */
-    private static io.cumulo.report.chart.Report clusterReport(String algorithm, Integer k, String reduce,
-                                                               java.util.Map<String, String> params) {
-        io.cumulo.exec.ExecutionContext ctx = io.cumulo.exec.ExecutionContext.defaults().withThreads(2);
-        io.cumulo.workflow.ClusterResult r = io.cumulo.workflow.ClusterTask.builder().input("builtin:iris")
+    private static Report clusterReport(String algorithm, Integer k, String reduce,
+                                                               Map<String, String> params) {
+        ExecutionContext ctx = ExecutionContext.defaults().withThreads(2);
+        ClusterResult r = ClusterTask.builder().input("builtin:iris")
                 .algorithm(algorithm).k(k).seed(3L).params(params).scale("standard").reduce(reduce).build().run(ctx);
-        return io.cumulo.report.ClusterReport.of(r, io.cumulo.report.ReportView.PCA, ctx);
+        return ClusterReport.of(r, ReportView.PCA, ctx);
     }
 
     @Test
     void theClusterReportOfTheCli() {
-        io.cumulo.report.chart.Report r = clusterReport("kmeans", 3, null, java.util.Map.of());
+        Report r = clusterReport("kmeans", 3, null, Map.of());
         assertEquals("k-means on builtin:iris", r.title());
-        assertEquals(java.util.List.of("overview", "scatter", "silhouette", "profile", "labels", "pca"),
-                r.sections().stream().map(io.cumulo.report.chart.Report.Section::id).toList());
-        var facts = (io.cumulo.report.chart.Report.Block.KeyValues) r.sections().get(0).blocks().get(0);
+        assertEquals(List.of("overview", "scatter", "silhouette", "profile", "labels", "pca"),
+                r.sections().stream().map(Report.Section::id).toList());
+        var facts = (Report.Block.KeyValues) r.sections().get(0).blocks().get(0);
         assertEquals("standard", facts.entries().get("scaling"));
         assertEquals("3", facts.entries().get("seed"));
-        var indices = (io.cumulo.report.chart.Report.Block.KeyValues) r.sections().get(0).blocks().get(2);
+        var indices = (Report.Block.KeyValues) r.sections().get(0).blocks().get(2);
         assertEquals("0.4599", indices.entries().get("silhouette (higher is better)"));
         assertEquals("0.6201", indices.entries().get("ARI against species"));
         // after --reduce the scatter is of the reduced space, and the centres live there too
-        io.cumulo.report.chart.Report reduced = clusterReport("kmeans", 3, "pca:3", java.util.Map.of());
-        assertTrue(((io.cumulo.report.chart.Report.Block.KeyValues) reduced.sections().get(0).blocks().get(0)).entries()
+        Report reduced = clusterReport("kmeans", 3, "pca:3", Map.of());
+        assertTrue(((Report.Block.KeyValues) reduced.sections().get(0).blocks().get(0)).entries()
                 .get("reduction").startsWith("pca to 3 components"));
         assertEquals(3, reduced.charts().get(0).traces().stream()
-                .filter(t -> t instanceof io.cumulo.report.chart.Trace.Scatter s
-                        && s.symbol() == io.cumulo.report.chart.Trace.Symbol.STAR).count());
+                .filter(t -> t instanceof Trace.Scatter s
+                        && s.symbol() == Trace.Symbol.STAR).count());
         // k-medoids: the medoids are the stars, its distance the silhouette's
-        io.cumulo.report.chart.Report medoids = clusterReport("kmedoids", 3, null, java.util.Map.of("metric", "manhattan"));
+        Report medoids = clusterReport("kmedoids", 3, null, Map.of("metric", "manhattan"));
         assertTrue(medoids.charts().get(1).note().contains("manhattan distance"), medoids.charts().get(1).note());
     }
 }

@@ -1,5 +1,6 @@
 package io.cumulo.cli;
 
+import io.cumulo.model.Registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class UserErrorsTest {
         Path npy = file("bad.npy", "not numpy at all");
         fails("cumulo: error: " + npy + ": not a NumPy .npy file (bad magic bytes)", "cluster", npy.toString(), "--k", "2");
         Path zip = dir.resolve("arrays.npz");
-        java.nio.file.Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2});
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2});
         fails("cumulo: error: " + zip + ": looks like a zip archive (an .npz or .xlsx file?); save the array with "
                 + "numpy.save as .npy, or the table as CSV", "cluster", zip.toString(), "--k", "2");
         fails("cumulo: error: --delimiter: expected ',', ';', tab or '|', got ' '", "cluster", text.toString(), "--k", "2",
@@ -82,7 +83,7 @@ class UserErrorsTest {
         fails("cumulo: error: parameter 'k': expected an integer ≥ 1, got '0'", "cluster", "builtin:iris", "--k", "0");
         fails("cumulo: error: parameter 'k' is required for kmeans (number of clusters)", "cluster", "builtin:iris");
         fails("cumulo: error: unknown algorithm 'kmedoidz'; available: " + String.join(", ",
-                io.cumulo.model.Registry.names(io.cumulo.model.Registry.Kind.CLUSTERING)),
+                Registry.names(Registry.Kind.CLUSTERING)),
                 "cluster", "builtin:iris", "--algorithm", "kmedoidz", "--k", "3");
         fails("cumulo: error: unknown parameter 'maxiter' for kmeans (did you mean 'max-iter'?); known: k, init, n-init, "
                 + "max-iter, tol, algorithm, refine, swap-trials, metric, storage, seed", "cluster", "builtin:iris", "--k", "3", "--param", "maxiter=5");

@@ -9,7 +9,9 @@ import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -175,8 +177,8 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
             converged &= two.converged();
             iterations += two.iterations();
             double[] c = two.centresFlat();
-            double[] c0 = java.util.Arrays.copyOfRange(c, 0, d);
-            double[] c1 = java.util.Arrays.copyOfRange(c, d, 2 * d);
+            double[] c0 = Arrays.copyOfRange(c, 0, d);
+            double[] c1 = Arrays.copyOfRange(c, d, 2 * d);
             int[] rows = target.rows;
             int[] first = new int[rows.length];
             int[] second = new int[rows.length];
@@ -189,8 +191,8 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
                     second[ns++] = r;
                 }
             }
-            Node a = new Node(2 * s + 1, target.id, java.util.Arrays.copyOf(first, nf), c0);
-            Node b = new Node(2 * s + 2, target.id, java.util.Arrays.copyOf(second, ns), c1);
+            Node a = new Node(2 * s + 1, target.id, Arrays.copyOf(first, nf), c0);
+            Node b = new Node(2 * s + 2, target.id, Arrays.copyOf(second, ns), c1);
             measure(a, x, w, d, kernels);
             measure(b, x, w, d, kernels);
             target.left = a;
@@ -248,7 +250,7 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
     /** The leaves under {@code root}, left to right. */
     private static List<Node> leaves(Node root) {
         List<Node> out = new ArrayList<>();
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Node node = stack.pop();
@@ -276,7 +278,7 @@ public final class BisectingKMeans implements Clusterer<BisectingKMeansModel> {
                 sse += wr * kernels.squaredDistance(x, r * d, node.centre, 0, d);
                 if (firstPositive < 0) {
                     firstPositive = r;
-                } else if (!distinct && !java.util.Arrays.equals(x, r * d, r * d + d, x, firstPositive * d,
+                } else if (!distinct && !Arrays.equals(x, r * d, r * d + d, x, firstPositive * d,
                         firstPositive * d + d)) {
                     distinct = true;
                 }

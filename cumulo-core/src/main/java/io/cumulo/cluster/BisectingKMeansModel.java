@@ -2,17 +2,16 @@ package io.cumulo.cluster;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
-import io.cumulo.exec.Chunks;
-import io.cumulo.exec.ExecutionContext;
-import io.cumulo.json.JsonObject;
-import io.cumulo.linalg.VectorKernels;
-import io.cumulo.param.ParamValues;
-
 import io.cumulo.estimator.ClusterTree;
 import io.cumulo.estimator.Iterative;
 import io.cumulo.estimator.KeyFigure;
 import io.cumulo.estimator.Restarts;
 import io.cumulo.estimator.Tree;
+import io.cumulo.exec.Chunks;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.json.JsonObject;
+import io.cumulo.linalg.VectorKernels;
+import io.cumulo.param.ParamValues;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,7 +142,7 @@ public final class BisectingKMeansModel extends CentroidModel implements Iterati
             }
         }
         // children before parents: by height, then deeper (higher id) first
-        java.util.Arrays.sort(order, (a, b) -> tree.sse[a] != tree.sse[b] ? Double.compare(tree.sse[a], tree.sse[b])
+        Arrays.sort(order, (a, b) -> tree.sse[a] != tree.sse[b] ? Double.compare(tree.sse[a], tree.sse[b])
                 : Integer.compare(b, a));
         int[] id = new int[tree.count()];
         for (int i = 0; i < tree.count(); i++) {

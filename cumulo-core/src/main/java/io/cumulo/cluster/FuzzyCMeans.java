@@ -11,6 +11,7 @@ import io.cumulo.param.ParamValues;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * Fuzzy c-means: every row belongs to every cluster to a degree {@code u_ij ∈ [0, 1]}, {@code Σ_j u_ij = 1},
@@ -214,7 +215,7 @@ public final class FuzzyCMeans implements Clusterer<FuzzyCMeansModel> {
          * Iterates from {@code centres} (not modified). {@code previous}, if given, holds the memberships the
          * centres were computed from (random start): the first iteration may then already converge.
          */
-        Result run(double[] centres, double[] previous, int maxIter, double tol, java.util.function.IntConsumer onStep) {
+        Result run(double[] centres, double[] previous, int maxIter, double tol, IntConsumer onStep) {
             double[] c = centres.clone();
             double[] next = new double[k * d];
             double[] uOld = previous == null ? new double[n * k] : previous.clone();

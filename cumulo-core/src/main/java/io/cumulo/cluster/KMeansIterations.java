@@ -2,6 +2,7 @@ package io.cumulo.cluster;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The outer loop shared by every k-means variant (Lloyd and the exact accelerations): assign, update the
@@ -76,7 +77,7 @@ abstract class KMeansIterations {
      * Runs {@code pass} for tasks {@code 0 .. tasks−1} (blocks, or groups of them) in parallel and returns the sum of
      * what it returns: the labels changed.
      */
-    int sumOverTasks(int tasks, java.util.function.IntUnaryOperator pass) {
+    int sumOverTasks(int tasks, IntUnaryOperator pass) {
         int[] perTask = new int[tasks];
         p.ctx.parallelFor(tasks, t -> perTask[t] = pass.applyAsInt(t));
         int total = 0;

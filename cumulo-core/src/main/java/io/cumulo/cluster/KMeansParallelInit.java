@@ -3,9 +3,11 @@ package io.cumulo.cluster;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.ProgressListener;
 import io.cumulo.linalg.VectorKernels;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -32,7 +34,7 @@ final class KMeansParallelInit {
         List<Integer> candidates = new ArrayList<>();
         candidates.add(w == null ? rng.nextInt(n) : KMeansPlusPlus.sampleByWeight(w, rng.nextDouble()));
         double[] closest = new double[n];
-        java.util.Arrays.fill(closest, Double.POSITIVE_INFINITY);
+        Arrays.fill(closest, Double.POSITIVE_INFINITY);
         int nc = chunks.count();
         double[] chunkPot = new double[nc];
         int[] near = new int[n];
@@ -115,7 +117,7 @@ final class KMeansParallelInit {
         Dataset weighted = Dataset.wrap(cand, m, d, Dataset.defaultNames(d), source + " (k-means|| candidates)")
                 .withWeights(cw, "weight");
         KMeansModel reduced = KMeans.builder().k(k).nInit(1).seed(rng.nextLong()).build()
-                .fit(weighted, ctx.withProgress(io.cumulo.exec.ProgressListener.NONE));
+                .fit(weighted, ctx.withProgress(ProgressListener.NONE));
         return reduced.centresFlat();
     }
 }

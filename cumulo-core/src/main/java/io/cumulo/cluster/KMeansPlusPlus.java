@@ -3,8 +3,10 @@ package io.cumulo.cluster;
 import io.cumulo.CumuloException;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.Sampling;
 import io.cumulo.linalg.VectorKernels;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -161,7 +163,7 @@ final class KMeansPlusPlus {
     static double[] randomRows(double[] x, int n, int d, double[] w, int k, SplittableRandom rng, String source) {
         int[] chosen = new int[k];
         if (w == null) {
-            chosen = io.cumulo.exec.Sampling.withoutReplacement(n, k, rng);
+            chosen = Sampling.withoutReplacement(n, k, rng);
         } else {
             int positive = 0;
             for (double v : w) {
@@ -182,7 +184,7 @@ final class KMeansPlusPlus {
             for (int i = 0; i < n; i++) {
                 idx[i] = i;
             }
-            java.util.Arrays.sort(idx, (a, b) -> {
+            Arrays.sort(idx, (a, b) -> {
                 int cmp = Double.compare(keys[b], keys[a]);
                 return cmp != 0 ? cmp : Integer.compare(a, b);
             });

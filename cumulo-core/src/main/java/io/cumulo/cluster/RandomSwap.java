@@ -1,6 +1,8 @@
 package io.cumulo.cluster;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * Random swap refinement (P. Fränti, "Efficiency of random swap clustering", Journal of Big Data 5:13, 2018):
@@ -26,7 +28,7 @@ final class RandomSwap {
 
     static KMeansIterations.Result refine(KMeansProblem p, KMeansIterations.Result start, int trials, SplittableRandom rng,
                                           KMeansIterations finalRun, int maxIter, double tol,
-                                          java.util.function.IntConsumer onTrial) {
+                                          IntConsumer onTrial) {
         int k = p.k;
         int d = p.d;
         if (k < 2) {
@@ -218,7 +220,7 @@ final class RandomSwap {
         for (int j = 0; j < k; j++) {
             order[j] = j;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
+        Arrays.sort(order, (a, b) -> {
             int c = Double.compare(cost[a], cost[b]);
             return c != 0 ? c : Integer.compare(a, b);
         });

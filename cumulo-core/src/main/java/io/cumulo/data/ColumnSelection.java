@@ -4,8 +4,10 @@ import io.cumulo.CumuloException;
 import io.cumulo.param.ParamSet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Which input columns are features, which is the label and which the weight; shared by every reader. */
@@ -59,7 +61,7 @@ final class ColumnSelection {
             dropped.add(d);
         }
         int[] roles = new int[header.size()];
-        java.util.Arrays.fill(roles, SKIP);
+        Arrays.fill(roles, SKIP);
         if (labelIdx >= 0) {
             roles[labelIdx] = LABEL;
         }
@@ -106,7 +108,7 @@ final class ColumnSelection {
     /** Only one text column, read as labels (for label files). */
     static ColumnSelection labelOnly(List<String> header, int labelIdx) {
         int[] roles = new int[header.size()];
-        java.util.Arrays.fill(roles, SKIP);
+        Arrays.fill(roles, SKIP);
         roles[labelIdx] = LABEL;
         return new ColumnSelection(roles, List.of(), header.get(labelIdx), null);
     }
@@ -119,7 +121,7 @@ final class ColumnSelection {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String a : available) {
-            int d = ParamSet.editDistance(name.toLowerCase(java.util.Locale.ROOT), a.toLowerCase(java.util.Locale.ROOT));
+            int d = ParamSet.editDistance(name.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));
             if (d < bestD) {
                 bestD = d;
                 best = a;

@@ -3,12 +3,14 @@ package io.cumulo.data;
 import io.cumulo.CumuloException;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a delimited text table with a header row into a {@link Dataset}, streaming: bytes go from a fixed
@@ -105,11 +108,11 @@ public final class CsvDatasetReader {
             return r.readAll(size, expectedRows, options, defaultLabel, notes);
         } catch (NoSuchFileException e) {
             throw new CumuloException(source + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new CumuloException(source + ": permission denied");
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new CumuloException(source + ": not a valid gzip file (" + e.getMessage() + ")");
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new CumuloException(source + ": the compressed data end early (truncated gzip file?)");
         } catch (IOException e) {
             throw new CumuloException(source + ": cannot read (" + e.getMessage() + ")", e);

@@ -1,5 +1,7 @@
 package io.cumulo.data;
 
+import java.util.Locale;
+
 /** What to do with missing feature values (empty cells, NA, NaN, ?). */
 public enum MissingPolicy {
     /** Stop with an error naming the first missing cell (the default). */
@@ -10,7 +12,7 @@ public enum MissingPolicy {
     MEAN;
 
     public static MissingPolicy parse(String s) {
-        switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "error": return ERROR;
             case "drop": return DROP;
             case "mean": return MEAN;
@@ -21,6 +23,6 @@ public enum MissingPolicy {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,13 +5,16 @@ import io.cumulo.CumuloException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +72,7 @@ public final class NpyReader {
         byte[] magic = new byte[Math.min(6, pre.remaining())];
         pre.get(magic);
         byte[] expected = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-        if (!java.util.Arrays.equals(magic, java.util.Arrays.copyOf(expected, magic.length)) || magic.length == 0) {
+        if (!Arrays.equals(magic, Arrays.copyOf(expected, magic.length)) || magic.length == 0) {
             throw new CumuloException(source + ": not a NumPy .npy file (bad magic bytes)");
         }
         if (pre.remaining() < 4) {
@@ -136,13 +139,13 @@ public final class NpyReader {
     }
 
     /** Reads a 2-D array as a table of features named {@code x0, x1, ...}. */
-    static Dataset read(Path path, ReadOptions options, java.util.function.Consumer<String> notes) {
+    static Dataset read(Path path, ReadOptions options, Consumer<String> notes) {
         String source = path.toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             Header h = readHeader(ch, source);
             if (h.shape.length != 2) {
                 throw new CumuloException(source + ": expected a 2-D array (rows x features), found shape "
-                        + java.util.Arrays.toString(h.shape));
+                        + Arrays.toString(h.shape));
             }
             long rows = h.shape[0];
             long cols = h.shape[1];
@@ -267,7 +270,7 @@ public final class NpyReader {
             if (k == 'f' && item == 8) {
                 bb.asDoubleBuffer().get(out, done, n);
             } else if (k == 'f') {
-                java.nio.FloatBuffer fb = bb.asFloatBuffer();
+                FloatBuffer fb = bb.asFloatBuffer();
                 for (int i = 0; i < n; i++) {
                     out[done + i] = fb.get(i);
                 }
@@ -306,7 +309,7 @@ public final class NpyReader {
             boolean vector = h.shape.length == 1 || (h.shape.length == 2 && h.shape[1] == 1);
             if (!vector) {
                 throw new CumuloException(source + ": expected a 1-D array of labels, found shape "
-                        + java.util.Arrays.toString(h.shape));
+                        + Arrays.toString(h.shape));
             }
             int n = (int) h.shape[0];
             String[] out = new String[n];

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Parses decimal numbers straight from bytes, without making a String per cell. Accepts
@@ -349,7 +350,7 @@ final class NumberParser {
         }
         int len = end - i;
         if (len == 3 || len == 8) {
-            String word = new String(b, i, len, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+            String word = new String(b, i, len, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
             if (word.equals("inf") || word.equals("infinity")) {
                 return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }

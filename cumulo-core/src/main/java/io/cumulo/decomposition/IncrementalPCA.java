@@ -196,7 +196,7 @@ public final class IncrementalPCA {
                 }
                 frob += g[p * m + p];
             }
-            double[][] eig = PCA.eigen(g, m, io.cumulo.exec.ExecutionContext.singleThreaded());
+            double[][] eig = PCA.eigen(g, m, ExecutionContext.singleThreaded());
             double[] lambda = eig[0];
             double[] vec = eig[1];
             int most = Math.min(rows, d);

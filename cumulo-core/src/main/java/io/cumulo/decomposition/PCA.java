@@ -2,8 +2,8 @@ package io.cumulo.decomposition;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
-import io.cumulo.exec.Chunks;
 import io.cumulo.estimator.Estimator;
+import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.ColumnStats;
 import io.cumulo.linalg.HouseholderEigen;
@@ -12,6 +12,8 @@ import io.cumulo.linalg.VectorKernels;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
+
+import java.util.Arrays;
 
 /**
  * Exact principal component analysis (Pearson 1901; Jolliffe, Principal Component Analysis, 2nd ed., 2002).
@@ -232,8 +234,8 @@ public final class PCA implements Estimator<PCAModel> {
                 }
             }
         }
-        double[] variance = java.util.Arrays.copyOf(all, c);
-        double[] ratio = java.util.Arrays.copyOf(ratioAll, c);
+        double[] variance = Arrays.copyOf(all, c);
+        double[] ratio = Arrays.copyOf(ratioAll, c);
         double noise = 0;
         if (c < most) {
             for (int j = c; j < most; j++) {

@@ -2,11 +2,11 @@ package io.cumulo.decomposition;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
-import io.cumulo.exec.Chunks;
 import io.cumulo.estimator.ExplainedVariance;
 import io.cumulo.estimator.Loadings;
 import io.cumulo.estimator.Model;
 import io.cumulo.estimator.Transform;
+import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
 import io.cumulo.linalg.VectorKernels;
@@ -249,7 +249,7 @@ public final class PCAModel implements Model, Transform, ExplainedVariance, Load
         m.put("mean", mean);
         double[][] rows = new double[c][];
         for (int j = 0; j < c; j++) {
-            rows[j] = java.util.Arrays.copyOfRange(components, j * d, (j + 1) * d);
+            rows[j] = Arrays.copyOfRange(components, j * d, (j + 1) * d);
         }
         m.put("components", rows);
         m.put("explained_variance", variance);

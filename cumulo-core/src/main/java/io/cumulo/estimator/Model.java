@@ -4,6 +4,7 @@ import io.cumulo.param.ParamValues;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted {@link Estimator}: immutable. What a model can do beyond this is told by the small capability interfaces
@@ -40,7 +41,7 @@ public interface Model {
     }
 
     /** The model as {@code capability} if it has it (an {@code instanceof} test on the interface, as an Optional). */
-    default <C> java.util.Optional<C> as(Class<C> capability) {
-        return capability.isInstance(this) ? java.util.Optional.of(capability.cast(this)) : java.util.Optional.empty();
+    default <C> Optional<C> as(Class<C> capability) {
+        return capability.isInstance(this) ? Optional.of(capability.cast(this)) : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package io.cumulo.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -56,7 +57,7 @@ final class WorkerPool {
         /** Set by a caller that claimed this worker; cleared by the worker when the loop is done. */
         volatile Loop loop;
         /** Claimed by a caller (true) or free (false). */
-        final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean busy = new AtomicBoolean();
 
         Worker(int index) {
             super("cumulo-worker-" + index);

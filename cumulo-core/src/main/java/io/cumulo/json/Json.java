@@ -1,6 +1,7 @@
 package io.cumulo.json;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class Json {
             }
             sb.append(']');
         } else if (v instanceof Object[]) {
-            writeList(sb, java.util.Arrays.asList((Object[]) v), indent, depth);
+            writeList(sb, Arrays.asList((Object[]) v), indent, depth);
         } else if (v instanceof Iterable<?>) {
             List<Object> list = new ArrayList<>();
             for (Object o : (Iterable<?>) v) {

@@ -2,8 +2,11 @@ package io.cumulo.param;
 
 import io.cumulo.CumuloException;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -166,8 +169,8 @@ public final class Param<T> {
      * {@code default_text}, {@code expected}, and where they apply {@code min}/{@code min_exclusive},
      * {@code max}/{@code max_exclusive}, {@code choices}, {@code hint}.
      */
-    public java.util.Map<String, Object> toJson() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("kind", kind.name().toLowerCase(Locale.ROOT));
         m.put("description", description);
@@ -316,7 +319,7 @@ public final class Param<T> {
             }
             // plain digits where that reads better (0.0001 rather than 1.0E-4); exact either way
             double a = Math.abs(d);
-            return a >= 1e-6 && a < 1e9 ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+            return a >= 1e-6 && a < 1e9 ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
                     : Double.toString(d);
         }
         return String.valueOf(value);

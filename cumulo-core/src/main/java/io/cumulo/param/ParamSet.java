@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The ordered parameters of one estimator. */
@@ -58,7 +59,7 @@ public final class ParamSet {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : byName.keySet()) {
-            int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), candidate);
+            int d = editDistance(name.toLowerCase(Locale.ROOT), candidate);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

@@ -3,6 +3,8 @@ package io.cumulo.preprocessing;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 
+import java.util.Arrays;
+
 /** Maps each column's range onto [0, 1]. */
 public final class MinMaxScaler implements Scaler {
     @Override
@@ -22,8 +24,8 @@ public final class MinMaxScaler implements Scaler {
         double[] x = data.rawValues();
         double[] min = new double[d];
         double[] max = new double[d];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
                 double v = x[i * d + j];

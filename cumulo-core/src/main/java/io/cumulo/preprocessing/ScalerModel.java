@@ -8,6 +8,7 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
 import io.cumulo.param.ParamValues;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class ScalerModel implements Model, Transform {
     /** The scaling that changes nothing. */
     public static ScalerModel identity(int features) {
         double[] ones = new double[features];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         return new ScalerModel("none", new double[features], ones);
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What each cluster looks like, in the features' own units: its size and share, centre, per-feature mean,
@@ -209,7 +210,7 @@ public final class ClusterProfile {
     }
 
     /** The group of cluster {@code c} ({@code -1}: noise), if it has rows. */
-    public java.util.Optional<Group> group(int c) {
+    public Optional<Group> group(int c) {
         return groups.stream().filter(g -> g.cluster() == c).findFirst();
     }
 

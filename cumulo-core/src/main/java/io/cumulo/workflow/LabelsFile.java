@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -147,7 +148,7 @@ public final class LabelsFile {
                 }
             }
             List<String> names = new ArrayList<>();
-            for (String cell : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {
+            for (String cell : line.split(Pattern.quote(String.valueOf(delimiter)), -1)) {
                 String name = cell.trim();
                 if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                     name = name.substring(1, name.length() - 1).replace("\"\"", "\"").trim();

@@ -2,9 +2,10 @@ package io.cumulo.workflow;
 
 import io.cumulo.CumuloException;
 import io.cumulo.cluster.ClusteringModel;
-import io.cumulo.estimator.SoftAssignments;
+import io.cumulo.data.AtomicFile;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
+import io.cumulo.estimator.SoftAssignments;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes output files without ever replacing an existing file unless asked, and never half-written. */
@@ -44,9 +47,9 @@ public final class OutputFiles {
 
     /** Writes to a temporary file beside {@code p}, then moves it into place. */
     public static void write(Path p, Content content) {
-        io.cumulo.data.AtomicFile.write(p, tmp -> {
+        AtomicFile.write(p, tmp -> {
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(w);
             }
         });
@@ -67,7 +70,7 @@ public final class OutputFiles {
     /** As above, with extra numeric columns (e.g. fuzzy memberships) after {@code cluster}. */
     public static void writeLabels(Path p, Dataset data, int[] labels, Map<String, double[]> extra) {
         LabelColumn truth = data.labels().orElse(null);
-        java.util.List<String> extraNames = java.util.List.copyOf(extra.keySet());
+        List<String> extraNames = List.copyOf(extra.keySet());
         write(p, w -> {
             w.write("row,cluster");
             for (String name : extraNames) {

@@ -4,12 +4,14 @@ import io.cumulo.CumuloException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -434,7 +436,7 @@ class CsvDatasetReaderTest {
         // a damaged one
         byte[] bytes = Files.readAllBytes(p);
         Path cut = dir.resolve("cut.csv.gz");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 12));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 12));
         error(cut, "truncated");
     }
 
@@ -613,7 +615,7 @@ class CsvDatasetReaderTest {
     @Test
     void readsFromAStream() throws IOException {
         byte[] text = String.format(Locale.ROOT, "a,b%n1,2%n").getBytes(StandardCharsets.UTF_8);
-        Dataset ds = CsvDatasetReader.read(new java.io.ByteArrayInputStream(text), "stdin", -1, ReadOptions.defaults(),
+        Dataset ds = CsvDatasetReader.read(new ByteArrayInputStream(text), "stdin", -1, ReadOptions.defaults(),
                 null, s -> { });
         assertEquals("stdin", ds.source());
         assertRows(ds, new double[][] {{1, 2}});

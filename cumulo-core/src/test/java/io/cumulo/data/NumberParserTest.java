@@ -3,6 +3,8 @@ package io.cumulo.data;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,7 +221,7 @@ class NumberParserTest {
     @Test
     void swarHelpers() {
         byte[] b = "12345678.9abcdefgh0123456x".getBytes(StandardCharsets.ISO_8859_1);
-        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(8, NumberParser.leadingDigits(bb.getLong(0)));
         assertEquals(12345678, NumberParser.digitsValue(bb.getLong(0), 8));
         assertEquals(7, NumberParser.leadingDigits(bb.getLong(1)));

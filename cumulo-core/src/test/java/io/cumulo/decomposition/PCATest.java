@@ -7,6 +7,7 @@ import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
+import io.cumulo.param.ParamValues;
 import io.cumulo.preprocessing.StandardScaler;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class PCATest {
         }
     }
 
-    private static io.cumulo.param.ParamValues params(double nComponents) {
+    private static ParamValues params(double nComponents) {
         return PCA.PARAMS.builder().set(PCA.N_COMPONENTS, nComponents).build();
     }
 

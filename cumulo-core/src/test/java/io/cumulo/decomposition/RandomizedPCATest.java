@@ -11,6 +11,8 @@ import io.cumulo.preprocessing.StandardScaler;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +65,7 @@ class RandomizedPCATest {
         assertArrayEquals(a.components(), b.components());
         assertArrayEquals(a.explainedVariance(), b.explainedVariance());
         PCAModel c = randomized(4, 8).fit(data, ONE);
-        assertFalse(java.util.Arrays.equals(a.components(), c.components()), "another seed, other rounding");
+        assertFalse(Arrays.equals(a.components(), c.components()), "another seed, other rounding");
         PCAModel exact = PCA.withComponents(4).fit(data, ONE);
         assertArrayEquals(exact.explainedVarianceRatio(), c.explainedVarianceRatio(), 1e-6);
     }

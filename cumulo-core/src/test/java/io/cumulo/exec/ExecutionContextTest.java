@@ -1,11 +1,18 @@
 package io.cumulo.exec;
 
+import io.cumulo.cluster.KMeans;
+import io.cumulo.data.Dataset;
+import io.cumulo.json.Json;
+import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,27 +82,27 @@ class ExecutionContextTest {
 
     @Test
     void aCancelledContextStopsAFitPartWayAndLeavesOthersAlone() {
-        io.cumulo.data.Dataset data = io.cumulo.testing.Fixtures.blobs(20_000, 8, 10, 10, 3);
-        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        Dataset data = Fixtures.blobs(20_000, 8, 10, 10, 3);
+        AtomicInteger checks = new AtomicInteger();
         // cancelled after the 50th check: some work has run, the fit has not finished
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(2)
                 .withCancellation(() -> checks.incrementAndGet() > 50);
-        io.cumulo.cluster.KMeans km = io.cumulo.cluster.KMeans.builder().k(10).nInit(5).seed(1).build();
+        KMeans km = KMeans.builder().k(10).nInit(5).seed(1).build();
         org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class, () -> km.fit(data, ctx));
         assertTrue(checks.get() > 50);
         // the same configuration on a context that is not cancelled is unaffected
-        assertEquals(io.cumulo.json.Json.write(km.fit(data, ExecutionContext.defaults().withThreads(2)).toJson()),
-                io.cumulo.json.Json.write(km.fit(data, ExecutionContext.defaults().withCancellation(() -> false)).toJson()));
+        assertEquals(Json.write(km.fit(data, ExecutionContext.defaults().withThreads(2)).toJson()),
+                Json.write(km.fit(data, ExecutionContext.defaults().withCancellation(() -> false)).toJson()));
     }
 
     @Test
     void notesAndWarningsGoToTheirOwnSinks() {
-        java.util.List<String> notes = new java.util.ArrayList<>();
-        java.util.List<String> warnings = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         ExecutionContext ctx = ExecutionContext.defaults().withNotes(notes::add).withWarnings(warnings::add);
         ctx.note("n");
         ctx.warn("w");
-        assertEquals(java.util.List.of("n"), notes);
-        assertEquals(java.util.List.of("w"), warnings);
+        assertEquals(List.of("n"), notes);
+        assertEquals(List.of("w"), warnings);
     }
 }

@@ -14,8 +14,10 @@ import io.cumulo.preprocessing.Scaler;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,7 +154,7 @@ class ClusterProfilerTest {
     /** Selection against sorting, on random values with many repeats and on sorted and reversed runs. */
     @Test
     void medianBySelectionIsTheSortedMiddle() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        SplittableRandom rng = new SplittableRandom(5);
         for (int trial = 0; trial < 2000; trial++) {
             int m = 1 + rng.nextInt(trial < 1000 ? 40 : 3000);
             double[] v = new double[m + 6];
@@ -161,14 +163,14 @@ class ClusterProfilerTest {
                 v[i] = kind == 0 ? rng.nextInt(5) : kind == 1 ? i : kind == 2 ? -i : rng.nextDouble() * 100 - 50;
             }
             int from = rng.nextInt(4);
-            double[] sorted = java.util.Arrays.copyOfRange(v, from, from + m);
-            java.util.Arrays.sort(sorted);
+            double[] sorted = Arrays.copyOfRange(v, from, from + m);
+            Arrays.sort(sorted);
             double expected = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
             double[] before = v.clone();
             assertEquals(expected, ClusterProfiler.median(v, from, from + m), "trial " + trial);
             // only the range is reordered, and it keeps its values
-            double[] after = java.util.Arrays.copyOfRange(v, from, from + m);
-            java.util.Arrays.sort(after);
+            double[] after = Arrays.copyOfRange(v, from, from + m);
+            Arrays.sort(after);
             assertArrayEquals(sorted, after);
             for (int i = 0; i < v.length; i++) {
                 if (i < from || i >= from + m) {

@@ -304,7 +304,7 @@ public final class HtmlReportWriter {
     }
 
     /** A cell that reads as a number: digits with sign, separators, exponent, %, a unit of seconds, n/a or ∞. */
-    private static final java.util.regex.Pattern NUMERIC_CELL = java.util.regex.Pattern.compile(
+    private static final Pattern NUMERIC_CELL = Pattern.compile(
             "[−+-]?[0-9][0-9.,  ]*([eE][−+-]?[0-9]+)?( ?%| s)?|n/a|[−+-]?∞|");
 
     private static void table(StringBuilder sb, Report.Block.Table t) {

@@ -1,8 +1,11 @@
 package io.cumulo.report;
 
+import io.cumulo.profile.ClusterProfile;
+import io.cumulo.report.chart.Palette;
 import io.cumulo.report.chart.Report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +16,7 @@ final class Overview {
 
     /** Facts in order; entries with a null value are left out. */
     static Report.Block.KeyValues facts(Map<String, String> entries) {
-        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        Map<String, String> kept = new LinkedHashMap<>();
         entries.forEach((k, v) -> {
             if (v != null) {
                 kept.put(k, v);
@@ -23,12 +26,12 @@ final class Overview {
     }
 
     /** The profile's one-line descriptions, one row each, with the cluster's colour. */
-    static Report.Block.Table descriptions(io.cumulo.profile.ClusterProfile profile) {
+    static Report.Block.Table descriptions(ClusterProfile profile) {
         List<List<String>> rows = new ArrayList<>();
         List<String> colors = new ArrayList<>();
-        for (io.cumulo.profile.ClusterProfile.Group g : profile.groups()) {
+        for (ClusterProfile.Group g : profile.groups()) {
             rows.add(List.of(g.description()));
-            colors.add(io.cumulo.report.chart.Palette.cluster(g.cluster()));
+            colors.add(Palette.cluster(g.cluster()));
         }
         return new Report.Block.Table("descriptions", List.of("what sets each cluster apart"), rows, colors);
     }

@@ -8,10 +8,13 @@ import io.cumulo.report.chart.Palette;
 import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * What sets each cluster apart, feature by feature: a heatmap of the standardised mean differences of
@@ -57,7 +60,7 @@ final class ProfileSection {
                 }
             }
         }
-        return java.util.stream.IntStream.range(0, d).boxed()
+        return IntStream.range(0, d).boxed()
                 .sorted((a, b) -> {
                     int c = Double.compare(nanLow(top[b]), nanLow(top[a]));
                     return c != 0 ? c : Integer.compare(a, b);
@@ -72,9 +75,9 @@ final class ProfileSection {
     static int[] shownFeatures(ClusterProfile profile, int limit) {
         int d = profile.features().size();
         if (d <= limit) {
-            return java.util.stream.IntStream.range(0, d).toArray();
+            return IntStream.range(0, d).toArray();
         }
-        return java.util.Arrays.copyOf(importance(profile), limit);
+        return Arrays.copyOf(importance(profile), limit);
     }
 
     static Chart heatmap(ClusterProfile profile) {
@@ -97,7 +100,7 @@ final class ProfileSection {
         }
         int d = profile.features().size();
         String note = "Standardised mean difference of each feature in each cluster against the rest of the rows "
-                + "(positive: higher than elsewhere). |SMD| ≥ " + java.math.BigDecimal.valueOf(profile.threshold()).stripTrailingZeros().toPlainString()
+                + "(positive: higher than elsewhere). |SMD| ≥ " + BigDecimal.valueOf(profile.threshold()).stripTrailingZeros().toPlainString()
                 + " is called high or low in the descriptions."
                 + (features.length < d ? " The " + features.length + " of " + d
                         + " features with the largest |SMD| in any cluster are shown." : "");
@@ -114,7 +117,7 @@ final class ProfileSection {
             top = Math.max(top, g.cluster() + 1);
         }
         int[] groupOfLabel = new int[top + 1]; // index 0: noise, c + 1: cluster c
-        java.util.Arrays.fill(groupOfLabel, -1);
+        Arrays.fill(groupOfLabel, -1);
         for (int g = 0; g < groups.size(); g++) {
             groupOfLabel[groups.get(g).cluster() + 1] = g;
         }

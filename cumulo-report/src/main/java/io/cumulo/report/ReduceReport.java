@@ -12,6 +12,7 @@ import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class ReduceReport {
             double[] ratio = v.explainedVarianceRatio();
             int shown = Math.min(ratio.length, ScreeSection.MAX_COMPONENTS);
             sections.add(new Report.Section(ScreeSection.ID, "Explained variance", List.of(Report.Block.Charts.of(
-                    ScreeSection.chart("scree", java.util.Arrays.copyOf(ratio, shown),
+                    ScreeSection.chart("scree", Arrays.copyOf(ratio, shown),
                             "The " + ratio.length + " components kept" + (shown < ratio.length ? ", first " + shown
                                     + " shown" : "") + ".")))));
         }

@@ -12,6 +12,7 @@ import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,7 +103,7 @@ final class ScatterSection {
             notes.add("Stars: the mean of each cluster's points.");
         } else {
             Registry.Entry<?> method = Registry.reduction(view.id());
-            Map<String, String> given = new java.util.HashMap<>(Map.of("seed", Long.toString(seed)));
+            Map<String, String> given = new HashMap<>(Map.of("seed", Long.toString(seed)));
             // the maps' defaults need more rows than a small input has: scale them down rather than fail
             int rows = drawn.rows();
             if (view == ReportView.TSNE && rows <= TSNE_PERPLEXITY) {

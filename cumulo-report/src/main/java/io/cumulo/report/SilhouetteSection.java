@@ -13,6 +13,7 @@ import io.cumulo.report.chart.Trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The silhouette plot (Rousseeuw 1987): one horizontal bar per row, grouped by cluster and sorted from the largest
@@ -66,7 +67,7 @@ final class SilhouetteSection {
         if (members <= EXACT_MAX) {
             SilhouetteScore.Result r = SilhouetteScore.compute(space, labels, distance, ctx);
             double[] all = r.samples();
-            rows = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
+            rows = IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
             values = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 values[i] = all[rows[i]];

@@ -1,13 +1,15 @@
 package io.cumulo.report;
 
 import io.cumulo.CumuloException;
+import io.cumulo.data.AtomicFile;
 import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Report;
+import io.cumulo.report.chart.Trace;
 import io.cumulo.report.paint.ChartPainter;
 import io.cumulo.report.paint.ImageCanvas;
 import io.cumulo.report.paint.SvgCanvas;
-
 import javax.imageio.ImageIO;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,13 +75,13 @@ public final class StaticPlots {
         for (int i = 0; i < charts.size(); i++) {
             Chart chart = charts.get(i);
             BufferedImage png = png(chart);
-            io.cumulo.data.AtomicFile.write(targets.get(2 * i), tmp -> {
+            AtomicFile.write(targets.get(2 * i), tmp -> {
                 if (!ImageIO.write(png, "png", tmp.toFile())) {
                     throw new IOException("no PNG writer in this JDK");
                 }
             });
             byte[] svg = svg(chart).getBytes(StandardCharsets.UTF_8);
-            io.cumulo.data.AtomicFile.write(targets.get(2 * i + 1), tmp -> Files.write(tmp, svg));
+            AtomicFile.write(targets.get(2 * i + 1), tmp -> Files.write(tmp, svg));
         }
         return List.copyOf(targets);
     }
@@ -88,8 +90,8 @@ public final class StaticPlots {
     public static String svg(Chart chart) {
         // room for the markers drawn: at most ChartPainter.MAX_MARKERS per trace, whatever the trace holds
         int markers = 0;
-        for (io.cumulo.report.chart.Trace t : chart.traces()) {
-            if (t instanceof io.cumulo.report.chart.Trace.Scatter s) {
+        for (Trace t : chart.traces()) {
+            if (t instanceof Trace.Scatter s) {
                 markers += Math.min(s.x().length, ChartPainter.MAX_MARKERS);
             }
         }

@@ -2,8 +2,12 @@ package io.cumulo.report;
 
 import io.cumulo.cluster.KMeansModel;
 import io.cumulo.data.Dataset;
+import io.cumulo.data.DatasetReader;
+import io.cumulo.data.ReadOptions;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.metrics.AdjustedRandIndex;
 import io.cumulo.metrics.SilhouetteScore;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.profile.ClusterProfile;
@@ -19,8 +23,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static io.cumulo.report.Fixtures.CTX;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -75,7 +81,7 @@ class ClusterReportTest {
         assertEquals(3, sizes.rows().size());
         for (int c = 0; c < 3; c++) {
             assertEquals(List.of(Integer.toString(c), Integer.toString(expected[c]),
-                    String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * expected[c] / 150)), sizes.rows().get(c));
+                    String.format(Locale.ROOT, "%.1f%%", 100.0 * expected[c] / 150)), sizes.rows().get(c));
             assertEquals(Palette.cluster(c), sizes.swatches().get(c));
         }
         assertEquals("0.4599", ((Report.Block.KeyValues) o.blocks().get(2)).entries().get("silhouette"));
@@ -215,7 +221,7 @@ class ClusterReportTest {
         assertFalse(Arrays.equals(Fixtures.points(a).get(0).hover(), Fixtures.points(other).get(0).hover()));
         // the same rows whatever the thread count
         Chart one = Fixtures.chart(ScatterSection.section(x, x, labels, null, ReportView.PCA, 42,
-                io.cumulo.exec.ExecutionContext.singleThreaded()));
+                ExecutionContext.singleThreaded()));
         assertArrayEquals(Fixtures.points(a).get(1).y(), Fixtures.points(one).get(1).y());
     }
 
@@ -298,14 +304,14 @@ class ClusterReportTest {
         for (int g = 0; g < 3; g++) {
             assertArrayEquals(p.groups().get(g).smd(), h.z()[g]);
             for (int f = 0; f < 4; f++) {
-                assertEquals(String.format(java.util.Locale.ROOT, "%.2f", h.z()[g][f]), h.text()[g][f]);
+                assertEquals(String.format(Locale.ROOT, "%.2f", h.z()[g][f]), h.text()[g][f]);
             }
         }
     }
 
     @Test
     void manyFeaturesKeepTheMostTellingOnes() {
-        Dataset digits = io.cumulo.data.DatasetReader.read("builtin:digits", io.cumulo.data.ReadOptions.defaults());
+        Dataset digits = DatasetReader.read("builtin:digits", ReadOptions.defaults());
         int[] labels = new int[digits.rows()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = digits.labels().orElseThrow().code(i) % 3;
@@ -347,7 +353,7 @@ class ClusterReportTest {
         assertEquals(Palette.NOISE, b.colors().get(3));
         for (int g = 0; g < 4; g++) {
             int cluster = g == 3 ? -1 : g;
-            double[] v = java.util.stream.IntStream.range(0, 150).filter(i -> labels[i] == cluster)
+            double[] v = IntStream.range(0, 150).filter(i -> labels[i] == cluster)
                     .mapToDouble(i -> IRIS.get(i, 2)).toArray();
             assertEquals(BoxStatistics.of(v), b.boxes().get(g));
             assertEquals(v.length, b.boxes().get(g).n());
@@ -377,7 +383,7 @@ class ClusterReportTest {
         Report.Section s = Fixtures.section(irisReport(ReportView.PCA), "labels");
         Report.Block.Table t = (Report.Block.Table) s.blocks().get(0);
         assertEquals("ARI", t.rows().get(0).get(0));
-        assertEquals(Numbers.fmt(io.cumulo.metrics.AdjustedRandIndex.score(IRIS.labels().orElseThrow().codes(),
+        assertEquals(Numbers.fmt(AdjustedRandIndex.score(IRIS.labels().orElseThrow().codes(),
                 KM.labels())), t.rows().get(0).get(1));
         assertNotEquals(0, Fixtures.chart(s).traces().size());
     }

@@ -3,10 +3,10 @@ package io.cumulo.report;
 import io.cumulo.cluster.KMeans;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
-import io.cumulo.json.JsonObject;
-import io.cumulo.metrics.ExternalMetrics;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
+import io.cumulo.json.JsonObject;
+import io.cumulo.metrics.ExternalMetrics;
 import io.cumulo.profile.ClusterProfile;
 import io.cumulo.profile.ClusterProfiler;
 import io.cumulo.report.chart.Chart;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +94,7 @@ class OtherReportsTest {
 
     @Test
     void chooseKWithSomeCriteriaOnly() {
-        ChooseK.Result result = ChooseK.builder().kRange(2, 4).criteria(java.util.EnumSet.of(ChooseK.Criterion.DB))
+        ChooseK.Result result = ChooseK.builder().kRange(2, 4).criteria(EnumSet.of(ChooseK.Criterion.DB))
                 .seed(0).build().run(SPACE, k -> KMeans.builder().k(k).seed(0).build(), CTX);
         Report r = ChooseKReport.build("choose k", null, Map.of(), result, List.of());
         Chart elbow = Fixtures.chart(Fixtures.section(r, "elbow"));

@@ -3,6 +3,7 @@ package io.cumulo.report;
 import io.cumulo.report.chart.Report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class ReportOpenBench {
         // the baseline: plotly.js inlined as it ships (11.2 MB of script, no unpacking), no chart
         Path raw = dir.resolve("baseline-raw-plotly.html");
         Files.writeString(raw, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
-                + "</head><body><script>" + new String(PlotlyBundle.original(), java.nio.charset.StandardCharsets.UTF_8)
+                + "</head><body><script>" + new String(PlotlyBundle.original(), StandardCharsets.UTF_8)
                 + "</script><script>window.cumuloReport = {ready: true, charts: 0, errors: [], unpackedMs: 0,"
                 + " plotlyMs: performance.now(), readyMs: performance.now()};</script></body></html>");
         System.out.printf(Locale.ROOT, "%-11s plotly.js inlined unpacked, no chart, %.2f MB%n", "baseline", Files.size(raw) / 1e6);

@@ -2,14 +2,15 @@ package io.cumulo.report;
 
 import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Report;
-
 import javax.imageio.ImageIO;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ final class StaticPlotsBench {
         }
         System.out.printf("report: %,d bytes in %d files%n", bytes, full.charts().size() * 2);
         try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

@@ -6,6 +6,9 @@ import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
 import io.cumulo.report.paint.Colors;
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,17 +16,17 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.imageio.ImageIO;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -41,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaticPlotsTest {
     private static final Report REPORT = SyntheticCharts.report(2000);
     /** Every chart rendered once, by id (rendering is what takes time). */
-    private static final java.util.Map<String, Document> SVG = new java.util.HashMap<>();
-    private static final java.util.Map<String, String> SVG_TEXT = new java.util.HashMap<>();
+    private static final Map<String, Document> SVG = new HashMap<>();
+    private static final Map<String, String> SVG_TEXT = new HashMap<>();
 
     @TempDir
     Path tmp;
@@ -199,7 +202,7 @@ class StaticPlotsTest {
                 names.add("f" + c);
                 for (int r = 0; r < 3; r++) {
                     z[r][c] = (c % 2 == 0 ? -1.23 : 0.5) * (r + 1);
-                    text[r][c] = String.format(java.util.Locale.ROOT, "%.2f", z[r][c]);
+                    text[r][c] = String.format(Locale.ROOT, "%.2f", z[r][c]);
                 }
             }
             Chart chart = new Chart("wide", "wide", Axis.categories("feature", names),

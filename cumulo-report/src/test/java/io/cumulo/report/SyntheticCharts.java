@@ -8,6 +8,7 @@ import io.cumulo.report.chart.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Charts of every trace type, built by hand (not by the content builders), for the static export tests. */
@@ -126,7 +127,7 @@ final class SyntheticCharts {
         String[][] text = new String[3][4];
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 4; c++) {
-                text[r][c] = Double.isNaN(z[r][c]) ? "" : String.format(java.util.Locale.ROOT, "%.1f", z[r][c]);
+                text[r][c] = Double.isNaN(z[r][c]) ? "" : String.format(Locale.ROOT, "%.1f", z[r][c]);
             }
         }
         return new Chart("profile", "Cluster profiles: standardised mean differences",

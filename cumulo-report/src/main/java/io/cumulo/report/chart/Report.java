@@ -1,5 +1,8 @@
 package io.cumulo.report.chart;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +46,7 @@ public record Report(String title, String subtitle, List<Section> sections) {
         /** Two-column facts ("rows" → "150"), in order. */
         record KeyValues(Map<String, String> entries) implements Block {
             public KeyValues {
-                entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+                entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             }
         }
 
@@ -56,7 +59,7 @@ public record Report(String title, String subtitle, List<Section> sections) {
             public Table {
                 header = List.copyOf(header);
                 rows = rows.stream().map(List::copyOf).toList();
-                swatches = swatches == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(swatches));
+                swatches = swatches == null ? null : Collections.unmodifiableList(new ArrayList<>(swatches));
             }
         }
 

@@ -4,8 +4,11 @@ import io.cumulo.report.chart.Axis;
 import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Trace;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Draws one {@link Chart} on a {@link Canvas}: the title on top, the plot with its axes ("nice" ticks, light grid,
@@ -88,7 +91,7 @@ public final class ChartPainter {
                 if (!sb.isEmpty()) {
                     sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ". ");
                 }
-                sb.append(String.format(java.util.Locale.ROOT, "Static plot: every %s of the %,d points of %s drawn.",
+                sb.append(String.format(Locale.ROOT, "Static plot: every %s of the %,d points of %s drawn.",
                         ordinal(stride(s)), s.x().length, s.name() == null ? "a trace" : "'" + s.name() + "'"));
             }
         }
@@ -665,7 +668,7 @@ public final class ChartPainter {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     // ---------------------------------------------------------------------------------------------- axes

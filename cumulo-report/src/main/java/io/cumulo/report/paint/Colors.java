@@ -1,5 +1,8 @@
 package io.cumulo.report.paint;
 
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** CSS colours as packed {@code 0xRRGGBB} integers, and the heatmaps' colour scales. */
 public final class Colors {
     /**
@@ -15,8 +18,8 @@ public final class Colors {
     }
 
     /** Colours already parsed: a scatter of 20,000 points asks for the same one 20,000 times. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Integer> PARSED =
+            new ConcurrentHashMap<>();
 
     /** Parses {@code #RGB}, {@code #RRGGBB} and the few colour names the report uses. */
     public static int rgb(String css) {
@@ -32,7 +35,7 @@ public final class Colors {
     }
 
     private static int parse(String css) {
-        String s = css.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = css.trim().toLowerCase(Locale.ROOT);
         switch (s) {
             case "black":
                 return 0x000000;
@@ -57,7 +60,7 @@ public final class Colors {
     }
 
     public static String hex(int rgb) {
-        return String.format(java.util.Locale.ROOT, "#%06X", rgb & 0xFFFFFF);
+        return String.format(Locale.ROOT, "#%06X", rgb & 0xFFFFFF);
     }
 
     /** The diverging scale at {@code t} in [-1, 1] (clamped). */

@@ -2,6 +2,9 @@ package io.cumulo.report.paint;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,8 +59,8 @@ public final class Fonts {
      * Greedy word wrap into lines at most {@code max} pixels wide; at most {@code maxLines} lines, the last one cut
      * with an ellipsis when text remains.
      */
-    public static java.util.List<String> wrap(String s, double size, boolean bold, double max, int maxLines) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    public static List<String> wrap(String s, double size, boolean bold, double max, int maxLines) {
+        List<String> lines = new ArrayList<>();
         String[] words = s.trim().split("\\s+");
         StringBuilder line = new StringBuilder();
         int i = 0;
@@ -83,7 +86,7 @@ public final class Fonts {
         int last = lines.size() - 1;
         String tail = lines.get(last);
         if (i < words.length) {
-            tail = tail + " " + String.join(" ", java.util.Arrays.asList(words).subList(i, words.length));
+            tail = tail + " " + String.join(" ", Arrays.asList(words).subList(i, words.length));
         }
         lines.set(last, fit(tail, size, bold, max));
         return lines;

@@ -3,6 +3,8 @@ package io.cumulo.report.paint;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Axis ticks at "nice" numbers: steps of 1, 2 or 5 times a power of ten (Heckbert, "Nice numbers for graph
@@ -120,7 +122,7 @@ public final class Ticks {
      */
     public static TickSet log(int elo, int ehi, int target) {
         int decades = ehi - elo;
-        java.util.List<Double> values = new java.util.ArrayList<>();
+        List<Double> values = new ArrayList<>();
         if (decades <= 2) {
             for (int e = elo; e <= ehi; e++) {
                 for (int m : new int[] {1, 2, 5}) {
