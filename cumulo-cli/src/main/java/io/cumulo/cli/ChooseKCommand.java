@@ -2,7 +2,6 @@ package io.cumulo.cli;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
-import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.report.ChooseKReport;
 import io.cumulo.report.ReportFiles;
@@ -100,13 +99,7 @@ public final class ChooseKCommand implements Callable<Integer> {
         ChooseKTask task = ChooseKTask.builder().input(input).read(inputOptions.toBuilder().build())
                 .algorithm(fit.algorithm).params(fit.params).seed(seed.seed).scale(fit.scale).kRange(range[0], range[1])
                 .criteria(chosen).gapReferences(gapReferences).gapReference(gapReference).build();
-        ExecutionContext ctx = run.context(parent);
-        ChooseKTask.Result r;
-        try {
-            r = task.run(ctx);
-        } finally {
-            TerminalProgress.finish(ctx.progress());
-        }
+        ChooseKTask.Result r = run.run(parent, task::run);
         List<String> said = new ArrayList<>();
         r.warnings().forEach((w, count) -> said.add((count > 1 ? count + " fits: " : "") + w));
         said.forEach(w -> parent.err.println("warning: " + w));

@@ -111,16 +111,10 @@ public final class ClusterCommand implements Callable<Integer> {
     /** Runs the job, builds its report if one is wanted, then writes every file (the report last). */
     static ClusterResult run(ClusterTask task, ReportFiles reportFiles, ReportView view, CumuloCommand parent,
                              RunOptions run) {
-        ExecutionContext ctx = run.context(parent);
-        ClusterResult r;
-        try {
-            r = task.run(ctx);
-        } finally {
-            TerminalProgress.finish(ctx.progress());
-        }
+        ClusterResult r = run.run(parent, task::run);
         Report report = null;
         if (reportFiles.wanted()) {
-            report = ClusterReport.of(r, view, RunOptions.quiet(ctx));
+            report = ClusterReport.of(r, view, ExecutionContext.defaults().withThreads(run.threads()));
             reportFiles.checkPlotFiles(report);
         }
         r.writeOutputs();

@@ -4,7 +4,6 @@ import io.cumulo.estimator.Embedding;
 import io.cumulo.estimator.ExplainedVariance;
 import io.cumulo.estimator.Model;
 import io.cumulo.estimator.Transform;
-import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.report.ReduceReport;
 import io.cumulo.report.ReportFiles;
@@ -86,13 +85,7 @@ public final class ReduceCommand implements Callable<Integer> {
                 .params(params).components(components).variance(variance).seed(seed.seed).scale(scale).reducedOut(out)
                 .modelOut(model).overwrite(run.overwrite).build();
         ReportFiles reportFiles = reports.files(run.overwrite);
-        ExecutionContext ctx = run.context(parent);
-        ReduceTask.Result r;
-        try {
-            r = task.run(ctx);
-        } finally {
-            TerminalProgress.finish(ctx.progress());
-        }
+        ReduceTask.Result r = run.run(parent, task::run);
         Map<String, Object> j = r.toJson();
         Report report = null;
         if (reportFiles.wanted()) {

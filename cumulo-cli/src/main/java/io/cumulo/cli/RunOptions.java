@@ -5,6 +5,8 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
 import picocli.CommandLine.Option;
 
+import java.util.function.Function;
+
 /** Flags about how a command runs and reports, the same in every command. */
 public final class RunOptions {
     @Option(names = "--threads", paramLabel = "T",
@@ -44,8 +46,13 @@ public final class RunOptions {
                 });
     }
 
-    /** The same context without the progress bar (for work after the main job: indices, reports). */
-    static ExecutionContext quiet(ExecutionContext ctx) {
-        return ctx.withProgress(ProgressListener.NONE);
+    /** Runs {@code job} on {@link #context}, clearing the progress bar however it ends. */
+    <T> T run(CumuloCommand parent, Function<ExecutionContext, T> job) {
+        ExecutionContext ctx = context(parent);
+        try {
+            return job.apply(ctx);
+        } finally {
+            TerminalProgress.finish(ctx.progress());
+        }
     }
 }

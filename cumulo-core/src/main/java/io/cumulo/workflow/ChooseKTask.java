@@ -130,13 +130,8 @@ public final class ChooseKTask {
     }
 
     /** Builds a {@link ChooseKTask}; unset options take their defaults (k-means, k from 2 to 15, every criterion). */
-    public static final class Builder {
-        private String input;
-        private ReadOptions read = ReadOptions.defaults();
+    public static final class Builder extends TaskBuilder<Builder> {
         private String algorithm = "kmeans";
-        private Map<String, String> params = Map.of();
-        private Long seed;
-        private String scale = "none";
         private int kMin = 2;
         private int kMax = 15;
         private Set<ChooseK.Criterion> criteria = EnumSet.allOf(ChooseK.Criterion.class);
@@ -146,33 +141,8 @@ public final class ChooseKTask {
         private Builder() {
         }
 
-        public Builder input(String input) {
-            this.input = input;
-            return this;
-        }
-
-        public Builder read(ReadOptions read) {
-            this.read = Objects.requireNonNull(read);
-            return this;
-        }
-
         public Builder algorithm(String name) {
             this.algorithm = Objects.requireNonNull(name);
-            return this;
-        }
-
-        public Builder params(Map<String, String> params) {
-            this.params = params == null ? Map.of() : new LinkedHashMap<>(params);
-            return this;
-        }
-
-        public Builder seed(Long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder scale(String scale) {
-            this.scale = Objects.requireNonNull(scale);
             return this;
         }
 

@@ -162,32 +162,15 @@ public final class ClusterTask {
     }
 
     /** Builds a {@link ClusterTask}; unset options take their defaults (k-means, no scaling, seed 0). */
-    public static final class Builder {
-        private String input;
-        private ReadOptions read = ReadOptions.defaults();
+    public static final class Builder extends TaskBuilder<Builder> {
         private String algorithm = "kmeans";
-        private Map<String, String> params = Map.of();
         private Integer k;
-        private Long seed;
-        private String scale = "none";
         private String reduce;
         private Path labelsOut;
         private Path modelOut;
-        private boolean overwrite;
         private boolean profile = true;
 
         private Builder() {
-        }
-
-        /** A CSV/TSV/.npy file or {@code builtin:NAME}. */
-        public Builder input(String input) {
-            this.input = input;
-            return this;
-        }
-
-        public Builder read(ReadOptions read) {
-            this.read = Objects.requireNonNull(read);
-            return this;
         }
 
         /** A clustering name of {@link Registry} (default {@code kmeans}). */
@@ -196,26 +179,9 @@ public final class ClusterTask {
             return this;
         }
 
-        /** Parameters as text, as {@code --param NAME=VALUE} gives them (null: none). */
-        public Builder params(Map<String, String> params) {
-            this.params = params == null ? Map.of() : new LinkedHashMap<>(params);
-            return this;
-        }
-
         /** The number of clusters (null: the parameter's own value, if any). */
         public Builder k(Integer k) {
             this.k = k;
-            return this;
-        }
-
-        public Builder seed(Long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** A scaler name: standard, minmax, robust or none (default). */
-        public Builder scale(String scale) {
-            this.scale = Objects.requireNonNull(scale);
             return this;
         }
 
@@ -234,12 +200,6 @@ public final class ClusterTask {
         /** Where to write the model file, or null. */
         public Builder modelOut(Path p) {
             this.modelOut = p;
-            return this;
-        }
-
-        /** Whether existing output files may be replaced (otherwise that is an error, before any work). */
-        public Builder overwrite(boolean overwrite) {
-            this.overwrite = overwrite;
             return this;
         }
 

@@ -194,40 +194,19 @@ public final class ReduceTask {
     }
 
     /** Builds a {@link ReduceTask}; unset options take their defaults (PCA, no scaling). */
-    public static final class Builder {
-        private String input;
-        private ReadOptions read = ReadOptions.defaults();
+    public static final class Builder extends TaskBuilder<Builder> {
         private String method = "pca";
-        private Map<String, String> params;
         private Integer components;
         private Double variance;
-        private Long seed;
-        private String scale = "none";
         private Path reducedOut;
         private Path modelOut;
-        private boolean overwrite;
 
         private Builder() {
-        }
-
-        public Builder input(String input) {
-            this.input = input;
-            return this;
-        }
-
-        public Builder read(ReadOptions read) {
-            this.read = Objects.requireNonNull(read);
-            return this;
         }
 
         /** A reduction name of {@link Registry} (default {@code pca}). */
         public Builder method(String method) {
             this.method = method;
-            return this;
-        }
-
-        public Builder params(Map<String, String> params) {
-            this.params = params;
             return this;
         }
 
@@ -243,17 +222,6 @@ public final class ReduceTask {
             return this;
         }
 
-        /** The method's seed (null: its default). */
-        public Builder seed(Long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder scale(String scale) {
-            this.scale = Objects.requireNonNull(scale);
-            return this;
-        }
-
         public Builder reducedOut(Path p) {
             this.reducedOut = p;
             return this;
@@ -261,11 +229,6 @@ public final class ReduceTask {
 
         public Builder modelOut(Path p) {
             this.modelOut = p;
-            return this;
-        }
-
-        public Builder overwrite(boolean overwrite) {
-            this.overwrite = overwrite;
             return this;
         }
 

@@ -6,7 +6,6 @@ import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
-import io.cumulo.metrics.AdjustedRandIndex;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.preprocessing.Scaler;

@@ -3,7 +3,6 @@ package io.cumulo.cluster;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.metrics.AdjustedRandIndex;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.preprocessing.Scaler;

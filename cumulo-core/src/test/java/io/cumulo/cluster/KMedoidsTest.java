@@ -1,6 +1,5 @@
 package io.cumulo.cluster;
 
-import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;

@@ -9,7 +9,6 @@ import io.cumulo.metrics.Trustworthiness;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
