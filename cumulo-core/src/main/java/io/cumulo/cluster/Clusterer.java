@@ -1,5 +1,6 @@
 package io.cumulo.cluster;
 
+import io.cumulo.data.Dataset;
 import io.cumulo.estimator.Estimator;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.preprocessing.ScalerModel;
@@ -24,6 +25,19 @@ public interface Clusterer<M extends ClusteringModel> extends Estimator<M> {
      */
     default boolean holdsInputUnits() {
         return false;
+    }
+
+    /**
+     * Whether the input's columns are features (scaled, reduced, profiled); false when they are something else, such
+     * as the precomputed dissimilarities of {@code agglomerative metric=precomputed}.
+     */
+    default boolean takesFeatures() {
+        return true;
+    }
+
+    /** The input in the form {@link #fit} takes (a condensed dissimilarity matrix made square, say); most: as it is. */
+    default Dataset prepare(Dataset input) {
+        return input;
     }
 
     /**

@@ -38,6 +38,11 @@ public final class ClusteringPipeline {
                     + "apply it; reduce with " + String.join(" or ", Registry.all(Registry.Kind.REDUCTION).stream()
                     .filter(e -> e.provides(Transform.class)).map(Registry.Entry::name).toList()));
         }
+        if (!clusterer.takesFeatures() && (reduction != null || !scaler.name().equals("none"))) {
+            throw new CumuloException((reduction != null ? "--reduce" : "--scale") + ": " + clusterer.name()
+                    + " is given dissimilarities, not features, which " + (reduction != null ? "a reduction" : "scaling")
+                    + " would change; leave it out");
+        }
         if (reduction != null && clusterer.holdsInputUnits()) {
             throw new CumuloException("--reduce: initial centres are given in the input's units, which a reduction "
                     + "does not keep; leave out one or the other");
@@ -72,7 +77,8 @@ public final class ClusteringPipeline {
      * As {@link #fit}, also returning the rows the clusterer saw (scaled, then reduced: for UMAP its own layout of the
      * rows, which its transform of the same rows does not reproduce exactly).
      */
-    public Fitted fitWithSpace(Dataset data, ExecutionContext ctx) {
+    public Fitted fitWithSpace(Dataset input, ExecutionContext ctx) {
+        Dataset data = clusterer.prepare(input);
         ctx.progress().update("scaling", 0, 1);
         ScalerModel sm = scaler.fit(data, ctx);
         Dataset space = sm.transform(data);

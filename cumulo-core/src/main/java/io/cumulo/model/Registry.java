@@ -12,6 +12,8 @@ import io.cumulo.cluster.KMedoids;
 import io.cumulo.cluster.KMedoidsModel;
 import io.cumulo.cluster.MiniBatchKMeans;
 import io.cumulo.cluster.MiniBatchKMeansModel;
+import io.cumulo.cluster.hierarchical.Agglomerative;
+import io.cumulo.cluster.hierarchical.AgglomerativeModel;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
 import io.cumulo.estimator.Estimator;
@@ -211,6 +213,11 @@ public final class Registry {
                 BisectingKMeans.PARAMS, BisectingKMeans::of, BisectingKMeansModel.class, BisectingKMeansModel::fromJson);
         clustering(FuzzyCMeans.NAME, FuzzyCMeans.NAME, "fuzzy c-means (Bezdek; memberships, partition coefficient and entropy)",
                 FuzzyCMeans.PARAMS, FuzzyCMeans::of, FuzzyCMeansModel.class, FuzzyCMeansModel::fromJson);
+
+        clustering(Agglomerative.NAME, "agglomerative", "agglomerative hierarchical clustering (single, complete, "
+                + "average, weighted, Ward, centroid, median linkage; the whole tree, cut at k or a height; no "
+                + "dissimilarity matrix for single, Ward, centroid and median)", Agglomerative.PARAMS, Agglomerative::of,
+                AgglomerativeModel.class, AgglomerativeModel::fromJson);
 
         register(new Entry<>(Kind.REDUCTION, PCA.NAME, "PCA", "principal component analysis: exact (covariance or Gram "
                 + "eigen-decomposition) or randomized", PCA.PARAMS, PCA::of, PCAModel.class,

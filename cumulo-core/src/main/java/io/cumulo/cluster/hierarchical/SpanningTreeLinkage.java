@@ -1,0 +1,109 @@
+package io.cumulo.cluster.hierarchical;
+
+import io.cumulo.exec.ExecutionContext;
+import io.cumulo.neighbors.Distance;
+
+/**
+ * Single linkage as a minimum spanning tree (Gower &amp; Ross 1969), grown by Prim's algorithm straight from the rows:
+ * {@code O(n²)} distance evaluations and {@code O(n)} memory besides the data, no dissimilarity matrix (Müllner 2011,
+ * Figure 6). The tree's edges, sorted by length, are the merges of single linkage.
+ *
+ * <p>Each step adds the row nearest the tree (ties to the smaller row) and lowers every other row's distance to the
+ * tree by its distance to the row added; that pass runs on the context's threads in blocks of fixed size, combined
+ * in block order, so the tree does not depend on the thread count. Distances are compared as
+ * {@link Distance#rankingBetween} values (squared for Euclidean: no root per pair).
+ */
+final class SpanningTreeLinkage {
+    /** Rows per block of a parallel pass; passes over fewer than two blocks run on the calling thread. */
+    private static final int BLOCK = 4096;
+
+    /** The dissimilarity between two rows, as a ranking value, and its conversion to a height. */
+    interface RowDistances {
+        double ranking(int i, int j);
+
+        double height(double ranking);
+    }
+
+    private SpanningTreeLinkage() {
+    }
+
+    /** Rows of {@code x} ({@code n × d}) under {@code metric}. */
+    static RowDistances of(double[] x, int d, Distance metric) {
+        return new RowDistances() {
+            @Override
+            public double ranking(int i, int j) {
+                return metric.rankingBetween(x, i * d, x, j * d, d);
+            }
+
+            @Override
+            public double height(double ranking) {
+                return metric.fromRanking(ranking);
+            }
+        };
+    }
+
+    static Merges run(RowDistances dist, int n, ExecutionContext ctx) {
+        Merges merges = new Merges(n);
+        if (n < 2) {
+            return merges;
+        }
+        // the rows not yet in the tree, compacted: their ids, their distance to the tree, the tree row that gives it
+        int[] id = new int[n - 1];
+        double[] best = new double[n - 1];
+        int[] from = new int[n - 1];
+        for (int i = 1; i < n; i++) {
+            id[i - 1] = i;
+            best[i - 1] = Double.POSITIVE_INFINITY;
+        }
+        int left = n - 1;
+        int added = 0;
+        int blocksMax = (left + BLOCK - 1) / BLOCK;
+        int[] blockArg = new int[blocksMax];
+        while (left > 0) {
+            int m = left;
+            int newest = added;
+            int blocks = (m + BLOCK - 1) / BLOCK;
+            if (blocks >= 2 && ctx.threads() >= 2) {
+                ctx.parallelFor(blocks, t -> blockArg[t] = lower(dist, newest, id, best, from, t * BLOCK,
+                        Math.min(m, (t + 1) * BLOCK)));
+            } else {
+                for (int t = 0; t < blocks; t++) {
+                    blockArg[t] = lower(dist, newest, id, best, from, t * BLOCK, Math.min(m, (t + 1) * BLOCK));
+                }
+            }
+            int arg = blockArg[0];
+            for (int t = 1; t < blocks; t++) {
+                int c = blockArg[t];
+                if (best[c] < best[arg] || (best[c] == best[arg] && id[c] < id[arg])) {
+                    arg = c;
+                }
+            }
+            int row = id[arg];
+            merges.add(from[arg], row, dist.height(best[arg]));
+            // swap-remove: the order of the remaining rows does not matter (ties are broken by row id)
+            left--;
+            id[arg] = id[left];
+            best[arg] = best[left];
+            from[arg] = from[left];
+            added = row;
+            ctx.checkCancelled();
+        }
+        return merges;
+    }
+
+    /** Lowers the rows in {@code [lo, hi)} by their distance to {@code newest}; returns the position of the nearest. */
+    private static int lower(RowDistances dist, int newest, int[] id, double[] best, int[] from, int lo, int hi) {
+        int arg = lo;
+        for (int p = lo; p < hi; p++) {
+            double v = dist.ranking(newest, id[p]);
+            if (v < best[p]) {
+                best[p] = v;
+                from[p] = newest;
+            }
+            if (best[p] < best[arg] || (best[p] == best[arg] && id[p] < id[arg])) {
+                arg = p;
+            }
+        }
+        return arg;
+    }
+}
