@@ -141,7 +141,14 @@ public final class EstimatorChecks {
             assertTrue(it.iterations() >= 0);
         }
         if (m instanceof Tree t) {
-            assertEquals(((Labels) m).numClusters(), t.tree().leaves(), "the tree's leaves are the clusters");
+            // a tree over the clusters (bisecting k-means) or over the rows (hierarchical): cut at k, the latter gives
+            // the labels
+            Labels l = (Labels) m;
+            int leaves = t.tree().leaves();
+            assertTrue(leaves == l.numClusters() || leaves == n, "the tree's leaves are the clusters or the rows");
+            if (leaves == n && l.numClusters() <= n) {
+                assertArrayEquals(l.labels(), t.tree().cut(l.numClusters()), "the tree cut at k gives the labels");
+            }
         }
         if (m instanceof Transform t) {
             Dataset out = t.transform(data, ExecutionContext.defaults());
