@@ -507,6 +507,89 @@ final class PanamaKernels extends VectorKernels {
     }
 
     @Override
+    public void addSquaredDifferences(double[] c, int off, double q, double[] acc, int len) {
+        DoubleVector vq = DoubleVector.broadcast(S, q);
+        int p = 0;
+        for (; p <= len - L; p += L) {
+            DoubleVector t = DoubleVector.fromArray(S, c, off + p).sub(vq);
+            DoubleVector.fromArray(S, acc, p).add(t.mul(t)).intoArray(acc, p);
+        }
+        for (; p < len; p++) {
+            double t = c[off + p] - q;
+            acc[p] = acc[p] + t * t;
+        }
+    }
+
+    @Override
+    public void addSquaredDifferences4(double[] c0, double[] c1, double[] c2, double[] c3, int off, double q0,
+                                       double q1, double q2, double q3, double[] acc, int len) {
+        DoubleVector v0 = DoubleVector.broadcast(S, q0);
+        DoubleVector v1 = DoubleVector.broadcast(S, q1);
+        DoubleVector v2 = DoubleVector.broadcast(S, q2);
+        DoubleVector v3 = DoubleVector.broadcast(S, q3);
+        int p = 0;
+        for (; p <= len - L; p += L) {
+            DoubleVector t0 = DoubleVector.fromArray(S, c0, off + p).sub(v0);
+            DoubleVector t1 = DoubleVector.fromArray(S, c1, off + p).sub(v1);
+            DoubleVector t2 = DoubleVector.fromArray(S, c2, off + p).sub(v2);
+            DoubleVector t3 = DoubleVector.fromArray(S, c3, off + p).sub(v3);
+            DoubleVector.fromArray(S, acc, p).add(t0.mul(t0)).add(t1.mul(t1)).add(t2.mul(t2)).add(t3.mul(t3))
+                    .intoArray(acc, p);
+        }
+        for (; p < len; p++) {
+            double t0 = c0[off + p] - q0;
+            double t1 = c1[off + p] - q1;
+            double t2 = c2[off + p] - q2;
+            double t3 = c3[off + p] - q3;
+            acc[p] = acc[p] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+        }
+    }
+
+    @Override
+    public void wardScale(double na, double[] size, int off, double[] acc, int len) {
+        double twoNa = 2 * na;
+        DoubleVector vTwoNa = DoubleVector.broadcast(S, twoNa);
+        DoubleVector vNa = DoubleVector.broadcast(S, na);
+        int p = 0;
+        for (; p <= len - L; p += L) {
+            DoubleVector nb = DoubleVector.fromArray(S, size, off + p);
+            vTwoNa.mul(nb).div(vNa.add(nb)).mul(DoubleVector.fromArray(S, acc, p)).intoArray(acc, p);
+        }
+        for (; p < len; p++) {
+            double nb = size[off + p];
+            acc[p] = twoNa * nb / (na + nb) * acc[p];
+        }
+    }
+
+    @Override
+    public void sqrt(double[] s, int len) {
+        int p = 0;
+        for (; p <= len - L; p += L) {
+            DoubleVector.fromArray(S, s, p).sqrt().intoArray(s, p);
+        }
+        for (; p < len; p++) {
+            s[p] = Math.sqrt(s[p]);
+        }
+    }
+
+    @Override
+    public int indexOf(double[] s, int off, int len, double v, int from) {
+        int p = from;
+        for (; p <= len - L; p += L) {
+            int first = DoubleVector.fromArray(S, s, off + p).compare(VectorOperators.EQ, v).firstTrue();
+            if (first < L) {
+                return p + first;
+            }
+        }
+        for (; p < len; p++) {
+            if (s[off + p] == v) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public double minExcept(double[] s, int off, int len, int skip) {
         if (len < L) {
             return ScalarKernels.INSTANCE.minExcept(s, off, len, skip);

@@ -116,6 +116,63 @@ public abstract class VectorKernels {
     public abstract double minExcept(double[] s, int off, int len, int skip);
 
     /**
+     * {@code acc[p] = acc[p] + (c[off+p] − q)·(c[off+p] − q)} for {@code p < len}: one feature's share of the squared
+     * distances from a point to a run of points stored by column. Multiply and add are separate roundings (no fused
+     * multiply-add), so every provider, and a scalar loop doing the same, gives the same bits.
+     */
+    public void addSquaredDifferences(double[] c, int off, double q, double[] acc, int len) {
+        for (int p = 0; p < len; p++) {
+            double t = c[off + p] - q;
+            acc[p] = acc[p] + t * t;
+        }
+    }
+
+    /**
+     * Four features at once: {@code acc[p] = (((acc[p] + t0²) + t1²) + t2²) + t3²} with {@code tj = cj[off+p] − qj},
+     * the same roundings as four calls of {@link #addSquaredDifferences} in that order, with a quarter of the passes
+     * over {@code acc}.
+     */
+    public void addSquaredDifferences4(double[] c0, double[] c1, double[] c2, double[] c3, int off, double q0,
+                                       double q1, double q2, double q3, double[] acc, int len) {
+        for (int p = 0; p < len; p++) {
+            double t0 = c0[off + p] - q0;
+            double t1 = c1[off + p] - q1;
+            double t2 = c2[off + p] - q2;
+            double t3 = c3[off + p] - q3;
+            acc[p] = acc[p] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+        }
+    }
+
+    /**
+     * Ward's factor applied to squared distances: {@code acc[p] = ((2·na)·size[off+p] / (na + size[off+p]))·acc[p]},
+     * each operation rounded in that order, by every provider alike.
+     */
+    public void wardScale(double na, double[] size, int off, double[] acc, int len) {
+        double twoNa = 2 * na;
+        for (int p = 0; p < len; p++) {
+            double nb = size[off + p];
+            acc[p] = twoNa * nb / (na + nb) * acc[p];
+        }
+    }
+
+    /** {@code s[p] = √s[p]} for {@code p < len} (correctly rounded, as {@link Math#sqrt}). */
+    public void sqrt(double[] s, int len) {
+        for (int p = 0; p < len; p++) {
+            s[p] = Math.sqrt(s[p]);
+        }
+    }
+
+    /** The first {@code p ≥ from}, {@code p < len}, with {@code s[off+p] == v}, or −1. */
+    public int indexOf(double[] s, int off, int len, double v, int from) {
+        for (int p = from; p < len; p++) {
+            if (s[off + p] == v) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Hamerly's bound step over rows {@code [from, to)}, a = {@code labels[i]}: if {@code drift} is not null,
      * {@code upper[i] += drift[a]} and {@code lower[i] −= lowerDrift[a]}; then every row with
      * {@code upper[i] > max(half[a], lower[i]) · keep} (the test that it might have changed centre) is written to

@@ -6,10 +6,13 @@ import io.cumulo.data.Dataset;
 import io.cumulo.estimator.ClusterTree;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.linalg.VectorKernels;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
+
+import java.util.Arrays;
 
 
 /**
@@ -153,6 +156,22 @@ public final class Agglomerative implements Clusterer<AgglomerativeModel> {
         } else if (metric == Distance.COSINE) {
             metric.requireDefined(data);
         }
+        ClusterTree tree = tree(x, n, d, w, data, ctx);
+        return AgglomerativeModel.fitted(this, data, tree, ctx);
+    }
+
+    /**
+     * The tree alone (SciPy's linkage matrix), without a cut or the cophenetic correlation: what the benchmarks time,
+     * and all a caller that wants every cut needs. Weights as {@link #fit} takes them.
+     */
+    public ClusterTree tree(Dataset data, ExecutionContext ctx) {
+        if (precomputed) {
+            Precomputed.requireSquare(data);
+        }
+        return tree(data.rawValues(), data.rows(), data.cols(), data.rawWeights(), data, ctx);
+    }
+
+    private ClusterTree tree(double[] x, int n, int d, double[] w, Dataset data, ExecutionContext ctx) {
         ctx.progress().update("agglomerative: " + linkage.id() + " linkage", 0, 1);
         Merges merges;
         if (vectorRoute()) {
@@ -171,8 +190,7 @@ public final class Agglomerative implements Clusterer<AgglomerativeModel> {
                 merges = linkage.reducible() ? NearestNeighborChain.run(md, ctx) : GenericLinkage.run(md, ctx);
             }
         }
-        ClusterTree tree = merges.toTree(linkage.reducible(), heightMeaning());
-        return AgglomerativeModel.fitted(this, data, tree, ctx);
+        return merges.toTree(linkage.reducible(), heightMeaning());
     }
 
     private String heightMeaning() {
@@ -188,16 +206,49 @@ public final class Agglomerative implements Clusterer<AgglomerativeModel> {
         long entries = (long) n * (n - 1) / 2;
         requireHeap(8 * entries, n);
         double[] out = new double[(int) entries];
+        boolean euclidean = metric == Distance.EUCLIDEAN || metric == Distance.SQEUCLIDEAN;
+        double[][] col = euclidean ? columns(x, n, d) : null;
+        VectorKernels kernels = VectorKernels.get();
+        // rows in blocks fixed by n alone
         Chunks chunks = Chunks.of(n, 64, Integer.MAX_VALUE);
         ctx.parallelFor(chunks.count(), c -> {
+            double[] acc = euclidean ? new double[n] : null;
             for (int i = chunks.start(c); i < chunks.end(c); i++) {
                 int o = (int) MatrixDistances.index(n, i, i + 1);
-                for (int j = i + 1; j < n; j++) {
-                    out[o++] = metric.between(x, i * d, x, j * d, d);
+                int len = n - i - 1;
+                if (euclidean) {
+                    Arrays.fill(acc, 0, len, 0);
+                    int l = 0;
+                    for (; l + 4 <= d; l += 4) {
+                        kernels.addSquaredDifferences4(col[l], col[l + 1], col[l + 2], col[l + 3], i + 1, col[l][i],
+                                col[l + 1][i], col[l + 2][i], col[l + 3][i], acc, len);
+                    }
+                    for (; l < d; l++) {
+                        kernels.addSquaredDifferences(col[l], i + 1, col[l][i], acc, len);
+                    }
+                    if (metric == Distance.EUCLIDEAN) {
+                        kernels.sqrt(acc, len);
+                    }
+                    System.arraycopy(acc, 0, out, o, len);
+                } else {
+                    for (int j = i + 1; j < n; j++) {
+                        out[o++] = metric.between(x, i * d, x, j * d, d);
+                    }
                 }
             }
         });
         return out;
+    }
+
+    /** The rows by column: {@code col[l][i] = x[i·d + l]}. */
+    static double[][] columns(double[] x, int n, int d) {
+        double[][] col = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < d; l++) {
+                col[l][i] = x[i * d + l];
+            }
+        }
+        return col;
     }
 
     /** Refuses to allocate {@code bytes} for a matrix of {@code n} rows when the heap cannot hold it. */

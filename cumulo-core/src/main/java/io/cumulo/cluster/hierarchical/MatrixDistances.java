@@ -6,15 +6,22 @@ import io.cumulo.CumuloException;
  * Cluster dissimilarities held in a condensed matrix (the upper triangle, row by row, as SciPy's {@code pdist}
  * gives it: {@code n(n−1)/2} doubles), updated after each merge by the linkage's Lance–Williams formula. Any
  * linkage, any input dissimilarity; {@code 4·n²} bytes, so the fitting code checks the size against the heap
- * first. Entries are addressed by original row (the cluster's representative).
+ * first. Entries are addressed by original row (the cluster's representative); the live clusters' slots are kept
+ * in increasing order of representative, so a scan reads each row of the matrix forwards and ties go to the first
+ * cluster met.
  */
 final class MatrixDistances implements ClusterDistances {
+    /** The largest {@code n} a condensed matrix in one Java array can hold. */
+    static final int MAX_ROWS = 65_536;
+
     private final int n;
     private final double[] d;
     private final Linkage linkage;
-    /** Slot → representative, representative → slot (−1 when merged away). */
+    /** Slot → representative (increasing), representative → slot (−1 when merged away). */
     private final int[] rep;
     private final int[] slot;
+    /** {@code start[i] + j} is where the pair {@code i < j} sits. */
+    private final int[] start;
     /** Size used by the formulas (sum of weights, or rows) and rows, by representative. */
     private final double[] size;
     private final long[] rows;
@@ -32,7 +39,9 @@ final class MatrixDistances implements ClusterDistances {
         this.slot = new int[n];
         this.size = new double[n];
         this.rows = new long[n];
+        this.start = new int[n];
         for (int i = 0; i < n; i++) {
+            start[i] = (int) (index(n, i, i + 1) - (i + 1));
             rep[i] = i;
             slot[i] = i;
             size[i] = weights == null ? 1 : weights[i];
@@ -46,9 +55,6 @@ final class MatrixDistances implements ClusterDistances {
         return (long) n * i - (long) i * (i + 1) / 2 + (j - i - 1);
     }
 
-    /** The largest {@code n} a condensed matrix in one Java array can hold. */
-    static final int MAX_ROWS = 65_536;
-
     /** Refuses {@code n} rows beyond what one array holds. */
     static void requireFits(int n, String what) {
         if (n > MAX_ROWS) {
@@ -58,16 +64,8 @@ final class MatrixDistances implements ClusterDistances {
         }
     }
 
-    private double get(int i, int j) {
-        return i < j ? d[(int) index(n, i, j)] : d[(int) index(n, j, i)];
-    }
-
-    private void set(int i, int j, double v) {
-        if (i < j) {
-            d[(int) index(n, i, j)] = v;
-        } else {
-            d[(int) index(n, j, i)] = v;
-        }
+    private int at(int i, int j) {
+        return i < j ? start[i] + j : start[j] + i;
     }
 
     @Override
@@ -82,7 +80,7 @@ final class MatrixDistances implements ClusterDistances {
 
     @Override
     public double ranking(int a, int b) {
-        return get(rep[a], rep[b]);
+        return d[at(rep[a], rep[b])];
     }
 
     @Override
@@ -90,17 +88,22 @@ final class MatrixDistances implements ClusterDistances {
         int ra = rep[a];
         int best = -1;
         double bd = Double.POSITIVE_INFINITY;
-        int bestRep = Integer.MAX_VALUE;
-        for (int s = from; s < to; s++) {
-            if (s == a) {
-                continue;
-            }
+        // rows above: column ra of the triangle; then row ra itself, forwards
+        int stop = Math.min(a, to);
+        for (int s = from; s < stop; s++) {
             int r = rep[s];
-            double v = get(ra, r);
-            if (v < bd || (v == bd && r < bestRep) || best < 0) {
+            double v = d[start[r] + ra];
+            if (v < bd || best < 0) {
                 bd = v;
                 best = s;
-                bestRep = r;
+            }
+        }
+        int base = start[ra];
+        for (int s = Math.max(from, a + 1); s < to; s++) {
+            double v = d[base + rep[s]];
+            if (v < bd || best < 0) {
+                bd = v;
+                best = s;
             }
         }
         out[0] = bd;
@@ -125,24 +128,18 @@ final class MatrixDistances implements ClusterDistances {
                 continue;
             }
             int rk = rep[s];
-            set(keep, rk, linkage.update(get(ra, rk), get(rb, rk), rab, ni, nj, size[rk]));
+            d[at(keep, rk)] = linkage.update(d[at(ra, rk)], d[at(rb, rk)], rab, ni, nj, size[rk]);
         }
         size[keep] = ni + nj;
         rows[keep] = rows[ra] + rows[rb];
-        int keepSlot = slot[keep];
         int goneSlot = slot[gone];
         slot[gone] = -1;
-        int last = count - 1;
-        if (goneSlot != last) {
-            int moved = rep[last];
-            rep[goneSlot] = moved;
-            slot[moved] = goneSlot;
-            if (keepSlot == last) {
-                keepSlot = goneSlot;
-            }
-        }
+        System.arraycopy(rep, goneSlot + 1, rep, goneSlot, count - 1 - goneSlot);
         count--;
-        return keepSlot;
+        for (int s = goneSlot; s < count; s++) {
+            slot[rep[s]] = s;
+        }
+        return slot[keep];
     }
 
     @Override

@@ -58,7 +58,9 @@ final class NearestNeighborChain {
     }
 
     /** The nearest cluster to slot {@code a} (ties to the smaller representative), its ranking value in {@code out}. */
+    static long CALLS, WORK;
     static int nearest(ClusterDistances dist, int a, double[] out, ExecutionContext ctx) {
+        CALLS++; WORK += dist.count();
         int m = dist.count();
         int blocks = (m + BLOCK - 1) / BLOCK;
         if (blocks < 2 || ctx.threads() < 2) {
