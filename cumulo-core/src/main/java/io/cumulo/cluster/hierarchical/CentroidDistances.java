@@ -1,5 +1,6 @@
 package io.cumulo.cluster.hierarchical;
 
+import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 
 import java.util.Arrays;
@@ -120,7 +121,7 @@ final class CentroidDistances implements ClusterDistances {
     }
 
     @Override
-    public int merge(int a, int b, double rab) {
+    public int merge(int a, int b, double rab, ExecutionContext ctx) {
         int keepSlot = rep[a] < rep[b] ? a : b;
         int goneSlot = keepSlot == a ? b : a;
         double na = size[keepSlot];
@@ -154,6 +155,11 @@ final class CentroidDistances implements ClusterDistances {
         }
         count--;
         return keepSlot;
+    }
+
+    @Override
+    public int scanBlock() {
+        return 4096;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cumulo.cluster.hierarchical;
 
+import io.cumulo.exec.ExecutionContext;
+
 /**
  * The dissimilarities between the current clusters of an agglomeration, as the merging algorithms see them. The
  * clusters live in slots {@code 0 .. count()−1}; a merge puts the union in one slot and moves the last slot's
@@ -32,14 +34,20 @@ interface ClusterDistances {
 
     /**
      * Merges the clusters in slots {@code a} and {@code b} (their ranking value {@code rab}); the union keeps the
-     * smaller representative. Returns the slot the union ends up in (the slots may be renumbered: the last slot's
+     * smaller representative; updates may run on the context's threads. Returns the slot the union ends up in (the slots may be renumbered: the last slot's
      * cluster moves into the freed one).
      */
-    int merge(int a, int b, double rab);
+    int merge(int a, int b, double rab, ExecutionContext ctx);
 
     /** The slot that holds representative {@code rep}, or −1 when it is merged away. */
     int slotOf(int rep);
 
     /** Rows (unweighted) in the cluster in {@code slot}. */
     long rows(int slot);
+
+    /**
+     * Slots per block when a scan is split over threads: large enough that a block outweighs the cost of handing it
+     * to a thread. Depends on the implementation only, never on the thread count.
+     */
+    int scanBlock();
 }

@@ -47,7 +47,7 @@ final class GenericLinkage {
             int sb = dist.slotOf(s);
             merges.add(r, s, dist.height(v));
             heap.remove(s);
-            dist.merge(ra, sb, v); // the union keeps r, the smaller representative
+            dist.merge(ra, sb, v, ctx); // the union keeps r, the smaller representative
             int rSlot = dist.slotOf(r);
             // clusters below r: the union may now be nearer than what they hold
             for (int slot = 0; slot < dist.count(); slot++) {

@@ -1,6 +1,7 @@
 package io.cumulo.cluster.hierarchical;
 
 import io.cumulo.CumuloException;
+import io.cumulo.exec.ExecutionContext;
 
 /**
  * Cluster dissimilarities held in a condensed matrix (the upper triangle, row by row, as SciPy's {@code pdist}
@@ -115,20 +116,22 @@ final class MatrixDistances implements ClusterDistances {
         return ranking;
     }
 
+    /** Lance–Williams for every other cluster, in fixed blocks of slots (each entry is written by one task). */
     @Override
-    public int merge(int a, int b, double rab) {
+    public int merge(int a, int b, double rab, ExecutionContext ctx) {
         int ra = rep[a];
         int rb = rep[b];
         int keep = Math.min(ra, rb);
         int gone = Math.max(ra, rb);
         double ni = size[ra];
         double nj = size[rb];
-        for (int s = 0; s < count; s++) {
-            if (s == a || s == b) {
-                continue;
-            }
-            int rk = rep[s];
-            d[at(keep, rk)] = linkage.update(d[at(ra, rk)], d[at(rb, rk)], rab, ni, nj, size[rk]);
+        int m = count;
+        int blocks = (m + UPDATE_BLOCK - 1) / UPDATE_BLOCK;
+        if (blocks >= 2 && ctx.threads() >= 2) {
+            ctx.parallelFor(blocks, t -> update(ra, rb, keep, rab, ni, nj, t * UPDATE_BLOCK,
+                    Math.min(m, (t + 1) * UPDATE_BLOCK), a, b));
+        } else {
+            update(ra, rb, keep, rab, ni, nj, 0, m, a, b);
         }
         size[keep] = ni + nj;
         rows[keep] = rows[ra] + rows[rb];
@@ -140,6 +143,25 @@ final class MatrixDistances implements ClusterDistances {
             slot[rep[s]] = s;
         }
         return slot[keep];
+    }
+
+    /** Slots per block of a parallel update. */
+    private static final int UPDATE_BLOCK = 2048;
+
+    private void update(int ra, int rb, int keep, double rab, double ni, double nj, int from, int to, int a, int b) {
+        for (int s = from; s < to; s++) {
+            if (s == a || s == b) {
+                continue;
+            }
+            int rk = rep[s];
+            d[at(keep, rk)] = linkage.update(d[at(ra, rk)], d[at(rb, rk)], rab, ni, nj, size[rk]);
+        }
+    }
+
+    /** A matrix scan waits on memory (the column part of the triangle): smaller blocks already pay. */
+    @Override
+    public int scanBlock() {
+        return 1024;
     }
 
     @Override

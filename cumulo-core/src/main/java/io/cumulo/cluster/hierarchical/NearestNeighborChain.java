@@ -10,13 +10,11 @@ import io.cumulo.exec.ExecutionContext;
  *
  * <p>Ties: a cluster's nearest neighbour is, among the equally near, the one before it in the chain (so the chain
  * ends), else the one with the smallest representative row. The nearest-neighbour scans of large cluster sets are
- * split into blocks of fixed size run on the context's threads and combined in block order with the same rule, so
+ * split into blocks of a size fixed by the dissimilarities' kind ({@link ClusterDistances#scanBlock}), run on the
+ * context's threads and combined in block order with the same rule, so
  * the tree does not depend on the thread count.
  */
 final class NearestNeighborChain {
-    /** Slots per block of a parallel scan; scans of fewer than two blocks run on the calling thread. */
-    private static final int BLOCK = 4096;
-
     private NearestNeighborChain() {
     }
 
@@ -38,31 +36,28 @@ final class NearestNeighborChain {
                     int prev = dist.slotOf(chain[len - 2]);
                     double pv = dist.ranking(a, prev);
                     if (pv <= v) {
-                        merge(dist, merges, a, prev, pv);
+                        merge(dist, merges, a, prev, pv, ctx);
                         len -= 2;
                         break;
                     }
                 }
                 chain[len++] = dist.representative(b);
             }
-            if (ctx.isCancelled()) {
-                ctx.checkCancelled();
-            }
+            ctx.checkCancelled();
         }
         return merges;
     }
 
-    private static void merge(ClusterDistances dist, Merges merges, int a, int b, double v) {
+    private static void merge(ClusterDistances dist, Merges merges, int a, int b, double v, ExecutionContext ctx) {
         merges.add(dist.representative(a), dist.representative(b), dist.height(v));
-        dist.merge(a, b, v);
+        dist.merge(a, b, v, ctx);
     }
 
     /** The nearest cluster to slot {@code a} (ties to the smaller representative), its ranking value in {@code out}. */
-    static long CALLS, WORK;
     static int nearest(ClusterDistances dist, int a, double[] out, ExecutionContext ctx) {
-        CALLS++; WORK += dist.count();
         int m = dist.count();
-        int blocks = (m + BLOCK - 1) / BLOCK;
+        int block = dist.scanBlock();
+        int blocks = (m + block - 1) / block;
         if (blocks < 2 || ctx.threads() < 2) {
             return dist.nearest(a, 0, m, out);
         }
@@ -70,7 +65,7 @@ final class NearestNeighborChain {
         double[] values = new double[blocks];
         ctx.parallelFor(blocks, t -> {
             double[] o = new double[1];
-            slots[t] = dist.nearest(a, t * BLOCK, Math.min(m, (t + 1) * BLOCK), o);
+            slots[t] = dist.nearest(a, t * block, Math.min(m, (t + 1) * block), o);
             values[t] = o[0];
         });
         int best = -1;
