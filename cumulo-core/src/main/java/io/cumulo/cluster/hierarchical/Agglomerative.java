@@ -176,7 +176,9 @@ public final class Agglomerative implements Clusterer<AgglomerativeModel> {
         Merges merges;
         if (vectorRoute()) {
             if (linkage == Linkage.SINGLE) {
-                merges = SpanningTreeLinkage.run(SpanningTreeLinkage.of(x, d, metric), n, ctx);
+                merges = metric == Distance.EUCLIDEAN || metric == Distance.SQEUCLIDEAN
+                        ? SpanningTreeLinkage.euclidean(x, n, d, metric == Distance.SQEUCLIDEAN, ctx)
+                        : SpanningTreeLinkage.run(SpanningTreeLinkage.of(x, d, metric), n, ctx);
             } else {
                 CentroidDistances cd = new CentroidDistances(x, n, d, linkage, w);
                 merges = linkage.reducible() ? NearestNeighborChain.run(cd, ctx) : GenericLinkage.run(cd, ctx);

@@ -1,7 +1,11 @@
 package io.cumulo.cluster.hierarchical;
 
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.linalg.VectorKernels;
 import io.cumulo.neighbors.Distance;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Single linkage as a minimum spanning tree (Gower &amp; Ross 1969), grown by Prim's algorithm straight from the rows:
@@ -40,6 +44,101 @@ final class SpanningTreeLinkage {
                 return metric.fromRanking(ranking);
             }
         };
+    }
+
+    /**
+     * Euclidean (or squared Euclidean) single linkage with the rows kept by column and compacted as they join the
+     * tree, so each step is a few passes of vector arithmetic over contiguous arrays ({@link
+     * VectorKernels#addSquaredDifferences4}). Same tree as {@link #run(RowDistances, int, ExecutionContext)} up to
+     * the last bits of the heights.
+     */
+    static Merges euclidean(double[] x, int n, int d, boolean squared, ExecutionContext ctx) {
+        Merges merges = new Merges(n);
+        if (n < 2) {
+            return merges;
+        }
+        VectorKernels kernels = VectorKernels.get();
+        int m0 = n - 1;
+        double[][] col = new double[d][m0];
+        int[] id = new int[m0];
+        double[] best = new double[m0];
+        int[] from = new int[m0];
+        for (int i = 1; i < n; i++) {
+            id[i - 1] = i;
+            for (int l = 0; l < d; l++) {
+                col[l][i - 1] = x[i * d + l];
+            }
+        }
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        double[] q = Arrays.copyOf(x, d); // the newest row of the tree: row 0 first
+        int newest = 0;
+        int left = m0;
+        int blocksMax = (m0 + BLOCK - 1) / BLOCK;
+        int[] blockArg = new int[blocksMax];
+        double[][] scratch = new double[blocksMax][BLOCK];
+        while (left > 0) {
+            int m = left;
+            int nw = newest;
+            int blocks = (m + BLOCK - 1) / BLOCK;
+            IntConsumer pass = t -> blockArg[t] = lowerByColumns(kernels, col, d, q, nw, id, best, from,
+                    t * BLOCK, Math.min(m, (t + 1) * BLOCK), scratch[t]);
+            if (blocks >= 2 && ctx.threads() >= 2) {
+                ctx.parallelFor(blocks, pass);
+            } else {
+                for (int t = 0; t < blocks; t++) {
+                    pass.accept(t);
+                }
+            }
+            int arg = blockArg[0];
+            for (int t = 1; t < blocks; t++) {
+                int c = blockArg[t];
+                if (best[c] < best[arg] || (best[c] == best[arg] && id[c] < id[arg])) {
+                    arg = c;
+                }
+            }
+            int row = id[arg];
+            merges.add(from[arg], row, squared ? best[arg] : Math.sqrt(best[arg]));
+            for (int l = 0; l < d; l++) {
+                q[l] = col[l][arg];
+            }
+            left--;
+            id[arg] = id[left];
+            best[arg] = best[left];
+            from[arg] = from[left];
+            for (int l = 0; l < d; l++) {
+                col[l][arg] = col[l][left];
+            }
+            newest = row;
+            ctx.checkCancelled();
+        }
+        return merges;
+    }
+
+    private static int lowerByColumns(VectorKernels kernels, double[][] col, int d, double[] q, int newest, int[] id,
+                                      double[] best, int[] from, int lo, int hi, double[] acc) {
+        int len = hi - lo;
+        Arrays.fill(acc, 0, len, 0);
+        int l = 0;
+        for (; l + 4 <= d; l += 4) {
+            kernels.addSquaredDifferences4(col[l], col[l + 1], col[l + 2], col[l + 3], lo, q[l], q[l + 1], q[l + 2],
+                    q[l + 3], acc, len);
+        }
+        for (; l < d; l++) {
+            kernels.addSquaredDifferences(col[l], lo, q[l], acc, len);
+        }
+        int arg = lo;
+        for (int p = 0; p < len; p++) {
+            int at = lo + p;
+            double v = acc[p];
+            if (v < best[at]) {
+                best[at] = v;
+                from[at] = newest;
+            }
+            if (best[at] < best[arg] || (best[at] == best[arg] && id[at] < id[arg])) {
+                arg = at;
+            }
+        }
+        return arg;
     }
 
     static Merges run(RowDistances dist, int n, ExecutionContext ctx) {
