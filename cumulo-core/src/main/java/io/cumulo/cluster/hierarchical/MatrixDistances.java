@@ -148,13 +148,41 @@ final class MatrixDistances implements ClusterDistances {
     /** Slots per block of a parallel update. */
     private static final int UPDATE_BLOCK = 2048;
 
+    /**
+     * The Lance–Williams update for the slots in {@code [from, to)}: in three runs by representative (below the
+     * union's, between the two merged, above both), where the index of each entry is a plain offset.
+     */
     private void update(int ra, int rb, int keep, double rab, double ni, double nj, int from, int to, int a, int b) {
-        for (int s = from; s < to; s++) {
-            if (s == a || s == b) {
-                continue;
-            }
+        int gone = keep == ra ? rb : ra;
+        int keepSlot = slot[keep];
+        int goneSlot = slot[gone];
+        boolean keepIsA = keep == ra;
+        int sk = start[keep];
+        int sg = start[gone];
+        // below keep: both entries in columns keep and gone
+        for (int s = from, end = Math.min(to, keepSlot); s < end; s++) {
             int rk = rep[s];
-            d[at(keep, rk)] = linkage.update(d[at(ra, rk)], d[at(rb, rk)], rab, ni, nj, size[rk]);
+            int st = start[rk];
+            double dk = d[st + keep];
+            double dg = d[st + gone];
+            d[st + keep] = keepIsA ? linkage.update(dk, dg, rab, ni, nj, size[rk])
+                    : linkage.update(dg, dk, rab, ni, nj, size[rk]);
+        }
+        // between: keep's row, gone's column
+        for (int s = Math.max(from, keepSlot + 1), end = Math.min(to, goneSlot); s < end; s++) {
+            int rk = rep[s];
+            double dk = d[sk + rk];
+            double dg = d[start[rk] + gone];
+            d[sk + rk] = keepIsA ? linkage.update(dk, dg, rab, ni, nj, size[rk])
+                    : linkage.update(dg, dk, rab, ni, nj, size[rk]);
+        }
+        // above both: both rows
+        for (int s = Math.max(from, goneSlot + 1); s < to; s++) {
+            int rk = rep[s];
+            double dk = d[sk + rk];
+            double dg = d[sg + rk];
+            d[sk + rk] = keepIsA ? linkage.update(dk, dg, rab, ni, nj, size[rk])
+                    : linkage.update(dg, dk, rab, ni, nj, size[rk]);
         }
     }
 
