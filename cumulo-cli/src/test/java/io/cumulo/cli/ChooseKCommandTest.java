@@ -1,5 +1,6 @@
 package io.cumulo.cli;
 
+import io.cumulo.model.Registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,9 @@ class ChooseKCommandTest {
                 "--gap-reference", "sphere");
         fails("cumulo: error: gap-references: expected at least 1, got 0", "choose-k", "builtin:iris",
                 "--gap-references", "0");
-        fails("cumulo: error: unknown algorithm 'dbscan'; available: kmeans, kmedoids, minibatch-kmeans, "
-                + "bisecting-kmeans, fuzzy-cmeans", "choose-k", "builtin:iris", "--algorithm", "dbscan");
+        // The list is whatever the registry holds; the message must name the bad value and every choice.
+        fails("cumulo: error: unknown algorithm 'no-such'; available: "
+                + String.join(", ", Registry.names(Registry.Kind.CLUSTERING)),
+                "choose-k", "builtin:iris", "--algorithm", "no-such");
     }
 }

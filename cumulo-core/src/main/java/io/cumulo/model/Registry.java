@@ -14,6 +14,8 @@ import io.cumulo.cluster.MiniBatchKMeans;
 import io.cumulo.cluster.MiniBatchKMeansModel;
 import io.cumulo.cluster.hierarchical.Agglomerative;
 import io.cumulo.cluster.hierarchical.AgglomerativeModel;
+import io.cumulo.cluster.hierarchical.Diana;
+import io.cumulo.cluster.hierarchical.DianaModel;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
 import io.cumulo.estimator.Estimator;
@@ -218,6 +220,9 @@ public final class Registry {
                 + "average, weighted, Ward, centroid, median linkage; the whole tree, cut at k or a height; no "
                 + "dissimilarity matrix for single, Ward, centroid and median)", Agglomerative.PARAMS, Agglomerative::of,
                 AgglomerativeModel.class, AgglomerativeModel::fromJson);
+        clustering(Diana.NAME, "DIANA", "divisive analysis, DIANA (Kaufman & Rousseeuw 1990): the widest cluster split "
+                + "by a splinter group until every row is alone; the whole tree and the divisive coefficient",
+                Diana.PARAMS, Diana::of, DianaModel.class, DianaModel::fromJson);
 
         register(new Entry<>(Kind.REDUCTION, PCA.NAME, "PCA", "principal component analysis: exact (covariance or Gram "
                 + "eigen-decomposition) or randomized", PCA.PARAMS, PCA::of, PCAModel.class,

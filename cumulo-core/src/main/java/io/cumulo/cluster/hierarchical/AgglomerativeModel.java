@@ -74,23 +74,9 @@ public final class AgglomerativeModel extends CentroidModel implements Tree {
         Linkage linkage = config.linkage();
         boolean sized = w != null && (linkage == Linkage.WARD || linkage == Linkage.CENTROID
                 || linkage == Linkage.AVERAGE);
-        int[] sizes = new int[k];
+        int[] sizes = TreeModels.sizes(labels, k);
         double[] mass = new double[k];
-        double[] centres = new double[k * d];
-        for (int i = 0; i < n; i++) {
-            int c = labels[i];
-            double wi = sized ? w[i] : 1;
-            sizes[c]++;
-            mass[c] += wi;
-            for (int l = 0; l < d; l++) {
-                centres[c * d + l] += wi * x[i * d + l];
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            for (int l = 0; l < d; l++) {
-                centres[c * d + l] /= mass[c];
-            }
-        }
+        double[] centres = TreeModels.means(x, n, d, labels, k, sized ? w : null, mass);
         boolean memberRule = !linkage.centroidBased();
         double[] median = linkage == Linkage.MEDIAN ? medianPoints(tree, x, d, labels, k) : null;
         Cophenetic.Dissimilarity dis = config.distance() != null && !params.get(Agglomerative.METRIC).equals("precomputed")
@@ -170,66 +156,32 @@ public final class AgglomerativeModel extends CentroidModel implements Tree {
                 throw new CumuloException("predict: linkage=" + linkage.id() + " with metric=precomputed cannot place "
                         + "new rows (it needs their coordinates); single, complete, average and weighted linkage can");
             }
-            if (data.cols() != memberLabels.length) {
-                throw new CumuloException(data.source() + ": has " + data.cols() + " columns but a model fitted on "
-                        + "precomputed dissimilarities takes one per training row (" + memberLabels.length + ")");
-            }
+            TreeModels.requireDissimilarityRows(data, memberLabels.length);
         } else {
             requireFeatures(data);
+        }
+        if (members != null) {
+            return TreeModels.predictByMembers(linkage, metric, members, memberLabels, k, d, data, ctx);
         }
         int rows = data.rows();
         int[] out = new int[rows];
         double[] x = data.rawValues();
-        int cols = data.cols();
-        double[] centres = centreValues();
+        double[] points = linkage == Linkage.MEDIAN ? medianPoints : centreValues();
         Chunks chunks = Chunks.of(rows, 256, 256);
         ctx.parallelFor(chunks.count(), c -> {
-            double[] agg = new double[k];
-            double[] cnt = new double[k];
             for (int i = chunks.start(c); i < chunks.end(c); i++) {
                 int best = 0;
-                if (members != null) {
-                    Arrays.fill(agg, linkage == Linkage.SINGLE ? Double.POSITIVE_INFINITY
-                            : linkage == Linkage.COMPLETE ? Double.NEGATIVE_INFINITY : 0);
-                    Arrays.fill(cnt, 0);
-                    int n = memberLabels.length;
-                    for (int j = 0; j < n; j++) {
-                        double v = precomputed ? x[i * cols + j] : metric.between(x, i * d, members, j * d, d);
-                        int l = memberLabels[j];
-                        switch (linkage) {
-                            case SINGLE:
-                                agg[l] = Math.min(agg[l], v);
-                                break;
-                            case COMPLETE:
-                                agg[l] = Math.max(agg[l], v);
-                                break;
-                            default:
-                                agg[l] += v;
-                                cnt[l]++;
-                        }
+                double bv = Double.POSITIVE_INFINITY;
+                for (int l = 0; l < k; l++) {
+                    double s = 0;
+                    for (int t = 0; t < d; t++) {
+                        double diff = x[i * d + t] - points[l * d + t];
+                        s += diff * diff;
                     }
-                    double bv = Double.POSITIVE_INFINITY;
-                    for (int l = 0; l < k; l++) {
-                        double v = linkage == Linkage.SINGLE || linkage == Linkage.COMPLETE ? agg[l] : agg[l] / cnt[l];
-                        if (v < bv) {
-                            bv = v;
-                            best = l;
-                        }
-                    }
-                } else {
-                    double[] points = linkage == Linkage.MEDIAN ? medianPoints : centres;
-                    double bv = Double.POSITIVE_INFINITY;
-                    for (int l = 0; l < k; l++) {
-                        double s = 0;
-                        for (int t = 0; t < d; t++) {
-                            double diff = x[i * d + t] - points[l * d + t];
-                            s += diff * diff;
-                        }
-                        double v = linkage == Linkage.WARD ? weights[l] / (weights[l] + 1) * s : s;
-                        if (v < bv) {
-                            bv = v;
-                            best = l;
-                        }
+                    double v = linkage == Linkage.WARD ? weights[l] / (weights[l] + 1) * s : s;
+                    if (v < bv) {
+                        bv = v;
+                        best = l;
                     }
                 }
                 out[i] = best;
@@ -264,6 +216,7 @@ public final class AgglomerativeModel extends CentroidModel implements Tree {
         m.put("cophenetic_correlation", Double.isNaN(cophenetic) ? null : cophenetic);
         m.put("cophenetic_pairs", tree.leaves() <= Cophenetic.EXACT_MAX_ROWS ? "all" : Cophenetic.SAMPLED_PAIRS
                 + " sampled");
+        m.put("agglomerative_coefficient", TreeModels.agglomerativeCoefficient(tree));
         m.put("monotone", tree.monotone());
         m.put("last_merge_heights", lastMergeHeights());
         return m;
@@ -279,67 +232,25 @@ public final class AgglomerativeModel extends CentroidModel implements Tree {
             m.put("cluster_weights", weights);
         }
         if (medianPoints != null) {
-            m.put("median_points", rows(medianPoints, numClusters(), numFeatures()));
+            m.put("median_points", TreeModels.rows(medianPoints, numClusters(), numFeatures()));
         }
         if (members != null) {
-            m.put("training_rows", rows(members, memberLabels.length, numFeatures()));
+            m.put("training_rows", TreeModels.rows(members, memberLabels.length, numFeatures()));
         }
         m.put("cophenetic_correlation", Double.isNaN(cophenetic) ? null : cophenetic);
         return m;
     }
 
-    private static double[][] rows(double[] flat, int k, int d) {
-        double[][] out = new double[k][];
-        for (int j = 0; j < k; j++) {
-            out[j] = Arrays.copyOfRange(flat, j * d, (j + 1) * d);
-        }
-        return out;
-    }
-
     /** Rebuilds a model from the {@code model} and {@code training} blocks of a model file; checks the tree. */
     public static AgglomerativeModel fromJson(ParamValues params, JsonObject model, JsonObject training, int features) {
         Agglomerative.of(params); // the cross-parameter rules
-        List<Object> z = model.getList("linkage_matrix");
-        int n = z.size() + 1;
-        double[] flat = model.getMatrix("linkage_matrix", n - 1, 4);
-        int[] left = new int[n - 1];
-        int[] right = new int[n - 1];
-        double[] height = new double[n - 1];
-        long[] size = new long[n - 1];
-        long[] nodeSize = new long[2 * n - 1];
-        Arrays.fill(nodeSize, 0, n, 1);
-        for (int i = 0; i < n - 1; i++) {
-            double a = flat[4 * i];
-            double b = flat[4 * i + 1];
-            if (a != Math.rint(a) || b != Math.rint(b) || a < 0 || b < 0 || a >= n + i || b >= n + i) {
-                throw new CumuloException("model: 'linkage_matrix' row " + i + " joins " + a + " and " + b
-                        + "; ids must be whole numbers below " + (n + i));
-            }
-            left[i] = (int) a;
-            right[i] = (int) b;
-            height[i] = flat[4 * i + 2];
-            if (!Double.isFinite(height[i]) || height[i] < 0) {
-                throw new CumuloException("model: 'linkage_matrix' row " + i + " has height " + height[i]
-                        + "; heights are finite and ≥ 0");
-            }
-            size[i] = nodeSize[left[i]] + nodeSize[right[i]];
-            nodeSize[n + i] = size[i];
-            if (flat[4 * i + 3] != size[i]) {
-                throw new CumuloException("model: 'linkage_matrix' row " + i + " says size " + flat[4 * i + 3]
-                        + " but joins " + size[i] + " rows");
-            }
-        }
-        long[] leaves = new long[n];
-        Arrays.fill(leaves, 1);
-        ClusterTree tree = new ClusterTree(n, left, right, height, size, leaves, Linkage.parse(
-                params.get(Agglomerative.LINKAGE)).id() + " linkage distance");
+        ClusterTree tree = TreeModels.linkageFromJson(model, Linkage.parse(params.get(Agglomerative.LINKAGE)).id()
+                + " linkage distance");
+        int n = tree.leaves();
         int k = model.getInt("k");
         int[] labels = tree.cut(k);
-        double[] centres = finite(model.getMatrix("centres", k, features), "centres");
-        int[] sizes = new int[k];
-        for (int l : labels) {
-            sizes[l]++;
-        }
+        double[] centres = TreeModels.finite(model.getMatrix("centres", k, features), "centres");
+        int[] sizes = TreeModels.sizes(labels, k);
         Linkage linkage = Linkage.parse(params.get(Agglomerative.LINKAGE));
         double[] weights = null;
         double[] median = null;
@@ -352,24 +263,15 @@ public final class AgglomerativeModel extends CentroidModel implements Tree {
             }
         }
         if (linkage == Linkage.MEDIAN) {
-            median = finite(model.getMatrix("median_points", k, features), "median_points");
+            median = TreeModels.finite(model.getMatrix("median_points", k, features), "median_points");
         }
         if (!linkage.centroidBased()) {
-            members = finite(model.getMatrix("training_rows", n, features), "training_rows");
+            members = TreeModels.finite(model.getMatrix("training_rows", n, features), "training_rows");
             memberLabels = labels.clone();
         }
         double coph = model.has("cophenetic_correlation") && model.get("cophenetic_correlation") != null
                 ? model.getDouble("cophenetic_correlation") : Double.NaN;
         return new AgglomerativeModel(params, features, k, labels, sizes, centres, tree, coph, members, memberLabels,
                 weights, median);
-    }
-
-    private static double[] finite(double[] v, String key) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                throw new CumuloException("model: " + key + " must be finite numbers");
-            }
-        }
-        return v;
     }
 }

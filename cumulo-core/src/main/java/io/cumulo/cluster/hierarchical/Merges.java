@@ -81,6 +81,24 @@ final class Merges {
         return new ClusterTree(n, left, right, height, size, leaves, heightMeaning);
     }
 
+    /**
+     * For merges added in reverse (a divisive tree's splits, parent before children): the tree with the splits
+     * turned into merges from the leaves up, sorted by height, equal heights with the later split first (a split's
+     * parts come after it, so they merge before it).
+     */
+    ClusterTree reversedToTree(String heightMeaning) {
+        Merges r = new Merges(n);
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = count - 1 - i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(h[x], h[y])); // stable: later splits first on ties
+        for (int i : order) {
+            r.add(a[i], b[i], h[i]);
+        }
+        return r.toTree(false, heightMeaning);
+    }
+
     private static int find(int[] parent, int x) {
         while (parent[x] != x) {
             parent[x] = parent[parent[x]];
