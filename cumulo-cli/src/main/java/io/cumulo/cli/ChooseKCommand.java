@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
                 + "and overall.",
             "INPUT is a CSV/TSV file (optionally .gz), a NumPy .npy file, or builtin:NAME (see 'cumulo datasets')."},
         footer = {"", "Criteria: elbow (Kneedle on the inertia curve), silhouette (largest), ch (Calinski-Harabasz, "
-                + "largest), db (Davies-Bouldin, smallest), gap (Tibshirani's rule), bic (X-means BIC, largest).",
+                + "largest), db (Davies-Bouldin, smallest), gap (Tibshirani's rule), bic (X-means BIC, largest), height (largest jump in merge height; "
+                + "agglomerative and diana, which are fitted once for every k).",
             "Example: cumulo choose-k builtin:iris --scale standard --k-range 2..8 --report choose-k.html"})
 public final class ChooseKCommand implements Callable<Integer> {
     private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
@@ -62,7 +63,8 @@ public final class ChooseKCommand implements Callable<Integer> {
     String kRange;
 
     @Option(names = "--criteria", paramLabel = "LIST", split = ",",
-            description = "Some of elbow, silhouette, ch, db, gap, bic (default: all).")
+            description = "Some of elbow, silhouette, ch, db, gap, bic, height (default: all that apply; height "
+                    + "needs a hierarchical algorithm).")
     List<String> criteria;
 
     @Option(names = "--gap-references", paramLabel = "B", defaultValue = "10",
@@ -86,10 +88,9 @@ public final class ChooseKCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int[] range = parseRange(kRange);
-        Set<ChooseK.Criterion> chosen = EnumSet.noneOf(ChooseK.Criterion.class);
-        if (criteria == null || criteria.isEmpty()) {
-            chosen = EnumSet.allOf(ChooseK.Criterion.class);
-        } else {
+        Set<ChooseK.Criterion> chosen = null; // null: every criterion that applies to the algorithm
+        if (criteria != null && !criteria.isEmpty()) {
+            chosen = EnumSet.noneOf(ChooseK.Criterion.class);
             for (String c : criteria) {
                 chosen.add(ChooseK.Criterion.parse(c));
             }
@@ -207,6 +208,9 @@ public final class ChooseKCommand implements Callable<Integer> {
         if (first.bic() != null) {
             h.append(String.format(Locale.ROOT, " %14s", "BIC"));
         }
+        if (first.heightJump() != null) {
+            h.append(String.format(Locale.ROOT, " %12s", "height jump"));
+        }
         out.println(h);
         for (ChooseK.Row row : r.table()) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %4d %14.6g", row.k(), row.inertia()));
@@ -225,10 +229,16 @@ public final class ChooseKCommand implements Callable<Integer> {
             if (row.bic() != null) {
                 b.append(String.format(Locale.ROOT, " %14.6g", row.bic()));
             }
+            if (row.heightJump() != null) {
+                b.append(String.format(Locale.ROOT, " %12.6g", row.heightJump()));
+            }
             out.println(b);
         }
         if (r.silhouetteSampled()) {
             out.printf(Locale.ROOT, "  * estimated on %d sampled rows (the same rows for every k)%n", ChooseK.SILHOUETTE_SAMPLE);
+        }
+        if (r.oneTree()) {
+            out.println("  (one tree fitted; every k is a cut of it)");
         }
         if (r.gapSampled()) {
             out.printf(Locale.ROOT, "  gap on %d sampled rows (the fits' labels on them; references of that size)%n",

@@ -54,6 +54,10 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Save the fitted model (JSON) here, for 'cumulo predict'.")
     Path model;
 
+    @Option(names = "--linkage-out", paramLabel = "FILE", description = "Write the tree's linkage matrix (SciPy's "
+            + "form: left id, right id, height, size) here: .npy, else CSV (agglomerative, diana, bisecting-kmeans).")
+    Path linkageOut;
+
     @Mixin
     ReportOptions reports;
 
@@ -77,7 +81,7 @@ public final class ClusterCommand implements Callable<Integer> {
         ReportView view = ReportView.parse(reportView, "--report-view");
         ClusterTask task = ClusterTask.builder().input(input).read(inputOptions.toBuilder().build())
                 .algorithm(fit.algorithm).params(fit.params).k(k).seed(seed.seed).scale(fit.scale).reduce(reduce)
-                .labelsOut(out).modelOut(model).overwrite(run.overwrite).profile(!noProfile).build();
+                .labelsOut(out).modelOut(model).linkageOut(linkageOut).overwrite(run.overwrite).profile(!noProfile).build();
         ReportFiles reportFiles = reports.files(run.overwrite);
         Map<String, Path> extra = reportOutputs(reportFiles);
         ClusterResult r = run(task, reportFiles, view, parent, run);
@@ -90,6 +94,9 @@ public final class ClusterCommand implements Callable<Integer> {
             }
             if (model != null) {
                 written.add(model);
+            }
+            if (linkageOut != null) {
+                written.add(linkageOut);
             }
             written.addAll(extra.values());
             Summaries.printCluster(r, parent.out, written);

@@ -37,6 +37,25 @@ class ChooseKCommandTest {
         assertTrue(((String) j.get("reason")).startsWith("k=" + j.get("recommended_k") + " is recommended by"));
     }
 
+    /** Ward on standardised iris, one tree for every k; values from scikit-learn 1.2.1 and SciPy 1.10.1. */
+    @Test
+    void hierarchicalFitsOnceAndJudgesTheHeightJump() {
+        Map<String, Object> j = ClusterCommandTest.json(Cli.run("choose-k", "builtin:iris", "--scale", "standard",
+                "--algorithm", "agglomerative", "--k-range", "2..5", "--criteria", "silhouette,height", "--json"));
+        assertEquals(1, ((Number) j.get("fits")).intValue());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) j.get("table")).get(0);
+        // AgglomerativeClustering(2, linkage="ward") silhouette_score
+        assertEquals(0.5770346019475989, ((Number) first.get("silhouette")).doubleValue(), 1e-12);
+        // scipy linkage(X, "ward") heights: 27.24991146 − 12.63684352
+        assertEquals(27.24991146 - 12.63684352, ((Number) first.get("height_jump")).doubleValue(), 1e-7);
+        assertEquals(2, ((Number) ((Map<?, ?>) j.get("recommendations")).get("height")).intValue());
+        Cli.Result text = Cli.run("choose-k", "builtin:iris", "--algorithm", "diana", "--k-range", "2..4");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("(one tree fitted; every k is a cut of it)"), text.out());
+        fails("cumulo: error: criterion height: needs a tree over the rows (agglomerative, diana); kmeans builds none",
+                "choose-k", "builtin:iris", "--criteria", "height");
+    }
+
     @Test
     void summary() throws Exception {
         Cli.Result r = Cli.run("choose-k", "builtin:iris", "--k-range", "2..5", "--criteria", "silhouette,db");
@@ -62,7 +81,7 @@ class ChooseKCommandTest {
                 "choose-k", "builtin:iris", "--k-range", "2..150", "--criteria", "db");
         fails("cumulo: error: --k-range: expected MIN..MAX such as 2..15, got '2-15'", "choose-k", "builtin:iris",
                 "--k-range", "2-15");
-        fails("cumulo: error: unknown criterion 'sse'; expected some of: elbow, silhouette, ch, db, gap, bic",
+        fails("cumulo: error: unknown criterion 'sse'; expected some of: elbow, silhouette, ch, db, gap, bic, height",
                 "choose-k", "builtin:iris", "--criteria", "silhouette,sse");
         fails("cumulo: error: --param k: k is what choose-k varies; give the range with --k-range", "choose-k",
                 "builtin:iris", "--param", "k=3");

@@ -4,7 +4,10 @@ import io.cumulo.CumuloException;
 import io.cumulo.cluster.Clusterer;
 import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.ClusterTree;
+import io.cumulo.estimator.Tree;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.Sampling;
 import io.cumulo.metrics.CalinskiHarabasz;
 import io.cumulo.metrics.DaviesBouldin;
 import io.cumulo.metrics.GapStatistic;
@@ -13,9 +16,11 @@ import io.cumulo.metrics.KMeansBic;
 import io.cumulo.metrics.SilhouetteScore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +35,8 @@ import java.util.function.IntFunction;
  * <p>Per criterion: <b>elbow</b>, the knee of the inertia curve found by {@link Kneedle} (Satopää et al. 2011);
  * <b>silhouette</b> and <b>Calinski-Harabasz</b> (ch), the largest; <b>Davies-Bouldin</b> (db), the smallest;
  * <b>gap</b> (Tibshirani, Walther &amp; Hastie 2001), the smallest k with {@code gap(k) ≥ gap(k+1) − s(k+1)};
- * <b>BIC</b> (Pelleg &amp; Moore's spherical-Gaussian form), the largest. Ties go to the smaller k.
+ * <b>BIC</b> (Pelleg &amp; Moore's spherical-Gaussian form), the largest; <b>height</b> (hierarchical trees only), the
+ * largest jump between the merge heights on either side of the cut. Ties go to the smaller k.
  *
  * <p>Overall: the k recommended by the most criteria; between ks with as many votes, the one with the higher
  * silhouette (the criterion that compares cohesion with separation directly), else the smaller k.
@@ -42,7 +48,7 @@ import java.util.function.IntFunction;
 public final class ChooseK {
     /** The criteria, by the names the CLI and JSON use. */
     public enum Criterion {
-        ELBOW("elbow"), SILHOUETTE("silhouette"), CH("ch"), DB("db"), GAP("gap"), BIC("bic");
+        ELBOW("elbow"), SILHOUETTE("silhouette"), CH("ch"), DB("db"), GAP("gap"), BIC("bic"), HEIGHT("height");
 
         private final String id;
 
@@ -83,6 +89,7 @@ public final class ChooseK {
     private final int kMin;
     private final int kMax;
     private final Set<Criterion> criteria;
+    private final boolean criteriaGiven;
     private final int gapReferences;
     private final String gapReference;
     private final long seed;
@@ -108,6 +115,7 @@ public final class ChooseK {
         this.kMin = b.kMin;
         this.kMax = b.kMax;
         this.criteria = Collections.unmodifiableSet(EnumSet.copyOf(b.criteria));
+        this.criteriaGiven = b.criteriaGiven;
         this.gapReferences = b.gapReferences;
         this.gapReference = b.gapReference;
         this.seed = b.seed;
@@ -132,7 +140,7 @@ public final class ChooseK {
 
     /** The criteria and the k values of one fit. */
     public record Row(int k, double inertia, Double silhouette, Double calinskiHarabasz, Double daviesBouldin,
-                      Double gap, Double gapSk, Double bic, double fitSeconds) {
+                      Double gap, Double gapSk, Double bic, Double heightJump, double fitSeconds) {
         /** Under the stable JSON keys (criteria not computed are left out). */
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -144,6 +152,7 @@ public final class ChooseK {
             putIf(m, "gap", gap);
             putIf(m, "gap_sk", gapSk);
             putIf(m, "bic", bic);
+            putIf(m, "height_jump", heightJump);
             m.put("fit_seconds", fitSeconds);
             return m;
         }
@@ -162,7 +171,7 @@ public final class ChooseK {
     /** The whole table, each criterion's recommendation and the overall one. */
     public record Result(List<Row> table, Map<Criterion, Recommendation> recommendations, int recommendedK,
                          String reason, int rows, boolean silhouetteSampled, boolean gapSampled,
-                         String silhouetteMetric) {
+                         String silhouetteMetric, boolean oneTree) {
         /** {@code table}, {@code recommendations} (criterion → k or null), {@code recommended_k}, {@code reason}. */
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -194,13 +203,16 @@ public final class ChooseK {
             if (gapSampled) {
                 m.put("gap_sample_size", GAP_MAX_ROWS);
             }
+            m.put("fits", oneTree ? 1 : table.size());
             return m;
         }
     }
 
     /**
      * Fits {@code clustererForK.apply(k)} to {@code data} (already scaled as wanted) for every k of the range and
-     * evaluates the criteria. The gap statistic refits the same clusterers to its reference sets.
+     * evaluates the criteria. The gap statistic refits the same clusterers to its reference sets. A clusterer whose
+     * model cuts its tree at any k ({@link Tree#labelsAt}, hierarchical clustering) is fitted once: every k is a cut
+     * of that one tree, exactly what a fit at that k would give; its references for the gap are fitted once each too.
      */
     public Result run(Dataset data, IntFunction<Clusterer<?>> clustererForK, ExecutionContext ctx) {
         int n = data.rows();
@@ -211,39 +223,69 @@ public final class ChooseK {
         int count = kMax - kMin + 1;
         boolean sampled = n > SILHOUETTE_EXACT_MAX;
         List<Row> table = new ArrayList<>();
-        GapStatistic gapStat = criteria.contains(Criterion.GAP)
+        ctx.progress().update("choose-k: k=" + kMin, 0, count);
+        long t0 = System.nanoTime();
+        ClusteringModel firstModel = clustererForK.apply(kMin).fit(data, ctx);
+        double firstSeconds = (System.nanoTime() - t0) / 1e9;
+        ClusterTree tree = firstModel.as(Tree.class).filter(t -> t.labelsAt(kMin).isPresent()).map(Tree::tree)
+                .orElse(null);
+        Set<Criterion> used = EnumSet.copyOf(criteria);
+        if (tree == null && used.contains(Criterion.HEIGHT)) {
+            if (criteriaGiven) {
+                throw new CumuloException("criterion height: needs a tree over the rows (agglomerative, diana); "
+                        + firstModel.name() + " builds none");
+            }
+            used.remove(Criterion.HEIGHT);
+        }
+        if (used.isEmpty()) {
+            throw new CumuloException("criteria: none applies to " + firstModel.name());
+        }
+        Tree cutter = tree == null ? null : firstModel.as(Tree.class).orElseThrow();
+        GapStatistic gapStat = used.contains(Criterion.GAP)
                 ? GapStatistic.builder().references(gapReferences).reference(gapReference).seed(seed)
-                        .partitioner((d, k, s, c) -> clustererForK.apply(k).fit(d, c).labels()).build()
+                        .partitioner(tree == null ? (d, k, s, c) -> clustererForK.apply(k).fit(d, c).labels()
+                                : new OneTreePerDataset(clustererForK)).build()
                 : null;
         // gap(k) and s_k by k, from the fits below; one more k past the range so the rule can judge kMax too
-        Map<Integer, double[]> gap = new java.util.HashMap<>();
-        int[] gapRows = n > GAP_MAX_ROWS ? io.cumulo.exec.Sampling.sortedSample(n, GAP_MAX_ROWS, seed) : null;
+        Map<Integer, double[]> gap = new HashMap<>();
+        int[] gapRows = n > GAP_MAX_ROWS ? Sampling.sortedSample(n, GAP_MAX_ROWS, seed) : null;
         Dataset gapData = gapRows == null ? data : data.selectRows(gapRows);
         for (int t = 0; t < count; t++) {
             int k = kMin + t;
             ctx.progress().update("choose-k: k=" + k, t, count);
-            long t0 = System.nanoTime();
-            ClusteringModel model = clustererForK.apply(k).fit(data, ctx);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            int[] labels = model.labels();
+            int[] labels;
+            double seconds;
+            if (t == 0) {
+                labels = firstModel.labels();
+                seconds = firstSeconds;
+            } else if (cutter != null) {
+                long c0 = System.nanoTime();
+                labels = cutter.labelsAt(k).orElseThrow();
+                seconds = (System.nanoTime() - c0) / 1e9;
+            } else {
+                long f0 = System.nanoTime();
+                labels = clustererForK.apply(k).fit(data, ctx).labels();
+                seconds = (System.nanoTime() - f0) / 1e9;
+            }
             double inertia = Inertia.score(data, labels, ctx);
             Double sil = null;
             Double ch = null;
             Double db = null;
             Double bic = null;
-            if (criteria.contains(Criterion.SILHOUETTE)) {
+            if (used.contains(Criterion.SILHOUETTE)) {
                 sil = sampled ? SilhouetteScore.sampledScore(data, labels, SILHOUETTE_SAMPLE, seed, distance, ctx)
                         : SilhouetteScore.score(data, labels, distance, ctx);
             }
-            if (criteria.contains(Criterion.CH)) {
+            if (used.contains(Criterion.CH)) {
                 ch = CalinskiHarabasz.score(data, labels, ctx);
             }
-            if (criteria.contains(Criterion.DB)) {
+            if (used.contains(Criterion.DB)) {
                 db = DaviesBouldin.score(data, labels, ctx);
             }
-            if (criteria.contains(Criterion.BIC)) {
+            if (used.contains(Criterion.BIC)) {
                 bic = KMeansBic.compute(data, labels, ctx).bic();
             }
+            Double jump = used.contains(Criterion.HEIGHT) ? heightJump(tree, k) : null;
             Double g = null;
             Double s = null;
             if (gapStat != null) {
@@ -253,24 +295,65 @@ public final class ChooseK {
                 s = gr.sk(kk);
                 gap.put(k, new double[] {g, s});
             }
-            table.add(new Row(k, inertia, sil, ch, db, g, s, bic, seconds));
+            table.add(new Row(k, inertia, sil, ch, db, g, s, bic, jump, seconds));
         }
         if (gapStat != null && kMax + 1 < n) {
             int k = kMax + 1;
             // only the gap needs this k: fitted on the gap's rows
-            GapStatistic.Result gr = gapStat.atLabels(gapData, clustererForK.apply(k).fit(gapData, ctx).labels(), ctx);
+            int[] labels = cutter != null && gapRows == null ? cutter.labelsAt(k).orElseThrow()
+                    : clustererForK.apply(k).fit(gapData, ctx).labels();
+            GapStatistic.Result gr = gapStat.atLabels(gapData, labels, ctx);
             gap.put(k, new double[] {gr.gap(gr.ks()[0]), gr.sk(gr.ks()[0])});
         }
         ctx.progress().update("choose-k", count, count);
         Map<Criterion, Recommendation> rec = new EnumMap<>(Criterion.class);
         // gap: the references are drawn from the seed alone, so every k is compared with the same B data sets
-        for (Criterion c : criteria) {
-            rec.put(c, recommend(c, table, gap));
+        for (Criterion c : used) {
+            rec.put(c, recommend(c, table, gap, tree));
         }
         int[] overall = new int[1];
         String reason = overall(table, rec, overall);
         return new Result(List.copyOf(table), Collections.unmodifiableMap(rec), overall[0], reason, n, sampled,
-                gapStat != null && gapRows != null, distance.id());
+                gapStat != null && gapRows != null, distance.id(), tree != null);
+    }
+
+    /**
+     * The largest-jump rule's value at k: how much higher the merge that would leave k − 1 clusters is than the
+     * last merge made for k clusters ({@code h[n−k] − h[n−k−1]}, merges in the tree's order).
+     */
+    static double heightJump(ClusterTree tree, int k) {
+        int m = tree.merges();
+        return tree.height(m - k + 1) - tree.height(m - k);
+    }
+
+    /**
+     * The gap's partitioner for a clusterer with a tree: one fit per data set (the data or a reference), every k a
+     * cut of it. A data set is recognised by its values, so the references the gap draws again for each k (the same
+     * values from the same seed) are fitted once.
+     */
+    private static final class OneTreePerDataset implements GapStatistic.Partitioner {
+        private final IntFunction<Clusterer<?>> clustererForK;
+        private final List<double[]> values = new ArrayList<>();
+        private final List<Tree> trees = new ArrayList<>();
+
+        OneTreePerDataset(IntFunction<Clusterer<?>> clustererForK) {
+            this.clustererForK = clustererForK;
+        }
+
+        @Override
+        public int[] labels(Dataset data, int k, long seed, ExecutionContext ctx) {
+            double[] v = data.rawValues();
+            for (int i = 0; i < values.size(); i++) {
+                if (Arrays.equals(values.get(i), v)) {
+                    return trees.get(i).labelsAt(k).orElseThrow();
+                }
+            }
+            ClusteringModel m = clustererForK.apply(k).fit(data, ctx);
+            Tree t = m.as(Tree.class).orElseThrow();
+            values.add(v);
+            trees.add(t);
+            return m.labels();
+        }
     }
 
     private static int[] restrict(int[] labels, int[] rows) {
@@ -284,7 +367,7 @@ public final class ChooseK {
         return out;
     }
 
-    private Recommendation recommend(Criterion c, List<Row> table, Map<Integer, double[]> gap) {
+    private Recommendation recommend(Criterion c, List<Row> table, Map<Integer, double[]> gap, ClusterTree tree) {
         switch (c) {
             case ELBOW: {
                 if (table.size() < 3) {
@@ -310,6 +393,11 @@ public final class ChooseK {
                 return best(c, table, Row::daviesBouldin, false);
             case BIC:
                 return best(c, table, Row::bic, true);
+            case HEIGHT: {
+                Recommendation r = best(c, table, Row::heightJump, true);
+                return tree.monotone() || r.k() == null ? r : new Recommendation(c, r.k(), "the tree is not "
+                        + "monotone (centroid or median linkage): heights are compared in merge order");
+            }
             case GAP: {
                 for (Row r : table) {
                     double[] next = gap.get(r.k() + 1);
@@ -404,6 +492,7 @@ public final class ChooseK {
         private int kMin = 2;
         private int kMax = 15;
         private Set<Criterion> criteria = EnumSet.allOf(Criterion.class);
+        private boolean criteriaGiven;
         private int gapReferences = 10;
         private String gapReference = "pca";
         private long seed;
@@ -418,6 +507,7 @@ public final class ChooseK {
         public Builder criteria(Set<Criterion> c) {
             this.criteria = EnumSet.noneOf(Criterion.class);
             this.criteria.addAll(c);
+            this.criteriaGiven = true;
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.cumulo.cluster.Clusterer;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
+import io.cumulo.estimator.Tree;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
 import io.cumulo.model.Registry;
@@ -47,6 +48,10 @@ public final class ChooseKTask {
         if (b.params.containsKey("k")) {
             throw new CumuloException("--param k: k is what choose-k varies; give the range with --k-range");
         }
+        if (b.criteria != null && b.criteria.contains(ChooseK.Criterion.HEIGHT) && !algorithm.provides(Tree.class)) {
+            throw new CumuloException("criterion height: needs a tree over the rows (agglomerative, diana); "
+                    + algorithm.name() + " builds none");
+        }
         this.seed = b.seed == null ? 0 : b.seed;
         this.base = new LinkedHashMap<>(b.params);
         if (algorithm.params().contains("seed")) {
@@ -56,8 +61,12 @@ public final class ChooseKTask {
         this.kMax = b.kMax;
         this.first = algorithm.params().parse(withK(kMin)); // bad parameters fail here, before reading
         this.scaler = Scaler.named(b.scale);
-        this.chooser = ChooseK.builder().kRange(kMin, kMax).criteria(b.criteria).gapReferences(b.gapReferences)
-                .gapReference(b.gapReference).seed(seed).silhouetteDistance(algorithm.create(first).distance()).build();
+        ChooseK.Builder chooser = ChooseK.builder().kRange(kMin, kMax).gapReferences(b.gapReferences)
+                .gapReference(b.gapReference).seed(seed).silhouetteDistance(algorithm.create(first).distance());
+        if (b.criteria != null) {
+            chooser.criteria(b.criteria);
+        }
+        this.chooser = chooser.build();
     }
 
     public static Builder builder() {
@@ -134,7 +143,7 @@ public final class ChooseKTask {
         private String algorithm = "kmeans";
         private int kMin = 2;
         private int kMax = 15;
-        private Set<ChooseK.Criterion> criteria = EnumSet.allOf(ChooseK.Criterion.class);
+        private Set<ChooseK.Criterion> criteria; // null: every criterion that applies
         private int gapReferences = 10;
         private String gapReference = "pca";
 
@@ -152,7 +161,12 @@ public final class ChooseKTask {
             return this;
         }
 
+        /** The criteria to compute (default, or null: every one that applies to the algorithm). */
         public Builder criteria(Set<ChooseK.Criterion> criteria) {
+            if (criteria == null) {
+                this.criteria = null;
+                return this;
+            }
             this.criteria = EnumSet.noneOf(ChooseK.Criterion.class);
             this.criteria.addAll(criteria);
             return this;

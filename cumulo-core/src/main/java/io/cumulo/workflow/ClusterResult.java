@@ -5,6 +5,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.estimator.ExplainedVariance;
 import io.cumulo.estimator.Model;
 import io.cumulo.estimator.Transform;
+import io.cumulo.estimator.Tree;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.profile.ClusterProfile;
 
@@ -112,6 +113,10 @@ public final class ClusterResult {
             OutputFiles.checkWritable(task.modelOut(), task.overwrite(), "--model");
             OutputFiles.writeString(task.modelOut(), model.toJsonString());
         }
+        if (task.linkageOut() != null) {
+            OutputFiles.checkWritable(task.linkageOut(), task.overwrite(), "--linkage-out");
+            OutputFiles.writeLinkage(task.linkageOut(), clustering().as(Tree.class).orElseThrow().tree());
+        }
     }
 
     /**
@@ -144,6 +149,9 @@ public final class ClusterResult {
         }
         if (task.modelOut() != null) {
             outputs.put("model", task.modelOut().toString());
+        }
+        if (task.linkageOut() != null) {
+            outputs.put("linkage", task.linkageOut().toString());
         }
         extraOutputs.forEach((name, p) -> outputs.put(name, p.toString()));
         j.put("outputs", outputs);

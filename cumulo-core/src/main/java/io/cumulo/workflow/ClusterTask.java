@@ -5,6 +5,7 @@ import io.cumulo.cluster.Clusterer;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
+import io.cumulo.estimator.Tree;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
 import io.cumulo.model.ClusteringPipeline;
@@ -42,16 +43,23 @@ public final class ClusterTask {
     private final long seed;
     private final Path labelsOut;
     private final Path modelOut;
+    private final Path linkageOut;
     private final boolean overwrite;
     private final boolean profile;
 
     private ClusterTask(Builder b) {
         OutputFiles.checkWritable(b.labelsOut, b.overwrite, "--out");
         OutputFiles.checkWritable(b.modelOut, b.overwrite, "--model");
+        OutputFiles.checkWritable(b.linkageOut, b.overwrite, "--linkage-out");
         this.input = Objects.requireNonNull(b.input, "input");
         this.read = b.read;
         this.algorithm = Registry.clustering(b.algorithm);
         this.params = params(algorithm.params(), b.params, b.k, b.seed);
+        if (b.linkageOut != null && !algorithm.provides(Tree.class)) {
+            throw new CumuloException("--linkage-out: " + algorithm.name() + " builds no tree; use one of "
+                    + String.join(", ", Registry.all(Registry.Kind.CLUSTERING).stream()
+                    .filter(e -> e.provides(Tree.class)).map(Registry.Entry::name).toList()));
+        }
         this.clusterer = algorithm.create(params);
         this.scaler = Scaler.named(b.scale);
         this.reduction = b.reduce == null ? null : ReductionSpec.parse(b.reduce);
@@ -60,6 +68,7 @@ public final class ClusterTask {
         this.seed = b.seed == null ? 0 : b.seed;
         this.labelsOut = b.labelsOut;
         this.modelOut = b.modelOut;
+        this.linkageOut = b.linkageOut;
         this.overwrite = b.overwrite;
         this.profile = b.profile;
     }
@@ -125,6 +134,11 @@ public final class ClusterTask {
         return modelOut;
     }
 
+    /** Where to write the tree's linkage matrix ({@link OutputFiles#writeLinkage}), or null. */
+    public Path linkageOut() {
+        return linkageOut;
+    }
+
     public boolean overwrite() {
         return overwrite;
     }
@@ -168,6 +182,7 @@ public final class ClusterTask {
         private String reduce;
         private Path labelsOut;
         private Path modelOut;
+        private Path linkageOut;
         private boolean profile = true;
 
         private Builder() {
@@ -200,6 +215,12 @@ public final class ClusterTask {
         /** Where to write the model file, or null. */
         public Builder modelOut(Path p) {
             this.modelOut = p;
+            return this;
+        }
+
+        /** Where to write the linkage matrix of a model with a {@link Tree} (CSV, or .npy by the name), or null. */
+        public Builder linkageOut(Path p) {
+            this.linkageOut = p;
             return this;
         }
 

@@ -5,6 +5,8 @@ import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.data.AtomicFile;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
+import io.cumulo.data.NpyWriter;
+import io.cumulo.estimator.ClusterTree;
 import io.cumulo.estimator.SoftAssignments;
 
 import java.io.BufferedWriter;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes output files without ever replacing an existing file unless asked, and never half-written. */
@@ -94,6 +97,29 @@ public final class OutputFiles {
                     sb.append(',').append(csvField(truth.value(i)));
                 }
                 sb.append('\n');
+                w.write(sb.toString());
+            }
+        });
+    }
+
+    /**
+     * A tree's linkage matrix, SciPy's form ({@code merges × 4}: left id, right id, height, size; ids at or above the
+     * number of leaves are earlier merges): {@code .npy} (float64, what {@code scipy.cluster.hierarchy} takes) when
+     * the name ends so, else CSV with the header {@code left,right,height,size}, ids and sizes as integers and heights
+     * in Java's shortest round-trip decimal form.
+     */
+    public static void writeLinkage(Path p, ClusterTree tree) {
+        if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            NpyWriter.write(p, tree.linkageMatrix());
+            return;
+        }
+        write(p, w -> {
+            w.write("left,right,height,size\n");
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < tree.merges(); i++) {
+                sb.setLength(0);
+                sb.append(tree.left(i)).append(',').append(tree.right(i)).append(',').append(tree.height(i))
+                        .append(',').append(tree.size(i)).append('\n');
                 w.write(sb.toString());
             }
         });

@@ -101,7 +101,7 @@ class ChooseKTest {
                 assertThrows(CumuloException.class, () -> ChooseK.builder().kRange(1, 5).build()).getMessage());
         assertEquals("k-range: 6..3 is empty; expected MIN..MAX with MIN ≤ MAX",
                 assertThrows(CumuloException.class, () -> ChooseK.builder().kRange(6, 3).build()).getMessage());
-        assertEquals("unknown criterion 'sse'; expected some of: elbow, silhouette, ch, db, gap, bic",
+        assertEquals("unknown criterion 'sse'; expected some of: elbow, silhouette, ch, db, gap, bic, height",
                 assertThrows(CumuloException.class, () -> ChooseK.Criterion.parse("sse")).getMessage());
         Dataset small = Fixtures.blobs(10, 2, 2, 5, 1);
         assertEquals("k-range: the largest k (10) must be below the number of rows (10) of blobs",

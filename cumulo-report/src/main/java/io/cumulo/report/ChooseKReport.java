@@ -120,6 +120,8 @@ public final class ChooseKReport {
                         ChooseK.Row::daviesBouldin);
                 case GAP -> add(charts, r, c, "gap", "gap statistic (± s_k)", ChooseK.Row::gap);
                 case BIC -> add(charts, r, c, "bic", "BIC (larger is better)", ChooseK.Row::bic);
+                case HEIGHT -> add(charts, r, c, "height-jump", "jump in merge height above the cut (larger is better)",
+                        ChooseK.Row::heightJump);
                 default -> {
                 }
             }
@@ -185,7 +187,8 @@ public final class ChooseKReport {
         addColumn(header, columns, first.gap(), "gap", ChooseK.Row::gap);
         addColumn(header, columns, first.gapSk(), "s_k", ChooseK.Row::gapSk);
         addColumn(header, columns, first.bic(), "BIC", ChooseK.Row::bic);
-        header.add("fit time");
+        addColumn(header, columns, first.heightJump(), "height jump", ChooseK.Row::heightJump);
+        header.add(r.oneTree() ? "fit / cut time" : "fit time");
         List<List<String>> rows = new ArrayList<>();
         for (ChooseK.Row row : r.table()) {
             List<String> cells = new ArrayList<>();
@@ -216,6 +219,7 @@ public final class ChooseKReport {
             case DB -> "Davies-Bouldin";
             case GAP -> "gap statistic";
             case BIC -> "BIC";
+            case HEIGHT -> "largest jump in merge height";
         };
     }
 
@@ -223,6 +227,7 @@ public final class ChooseKReport {
         return switch (c) {
             case ELBOW -> "knee of the inertia curve (Satopää et al. 2011)";
             case SILHOUETTE, CH, BIC -> "largest value";
+            case HEIGHT -> "largest gap between the merge heights on either side of the cut";
             case DB -> "smallest value";
             case GAP -> "smallest k with gap(k) ≥ gap(k+1) − s(k+1) (Tibshirani et al. 2001)";
         };

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted agglomerative clustering: the whole tree ({@link #tree()}, SciPy's linkage matrix), its cut (at {@code k}
@@ -126,6 +127,12 @@ public final class AgglomerativeModel extends CentroidModel implements Tree {
     @Override
     public ClusterTree tree() {
         return tree;
+    }
+
+    /** The tree cut into {@code k} clusters ({@link ClusterTree#cut}): what a fit with {@code k} would label. */
+    @Override
+    public Optional<int[]> labelsAt(int k) {
+        return Optional.of(tree().cut(k));
     }
 
     public Linkage linkage() {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted DIANA ({@link Diana}): the divisive tree in SciPy's linkage form (each split a merge at the split cluster's
@@ -60,6 +61,12 @@ public final class DianaModel extends CentroidModel implements Tree {
     @Override
     public ClusterTree tree() {
         return tree;
+    }
+
+    /** The tree cut into {@code k} clusters ({@link ClusterTree#cut}): what a fit with {@code k} would label. */
+    @Override
+    public Optional<int[]> labelsAt(int k) {
+        return Optional.of(tree().cut(k));
     }
 
     /** The divisive coefficient (NaN for a single row). */
