@@ -3,11 +3,13 @@ package io.cumulo.report;
 import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.data.Dataset;
 import io.cumulo.estimator.Centroids;
+import io.cumulo.estimator.ClusterTree;
 import io.cumulo.estimator.ExplainedVariance;
 import io.cumulo.estimator.Iterative;
 import io.cumulo.estimator.KeyFigure;
 import io.cumulo.estimator.Restarts;
 import io.cumulo.estimator.Transform;
+import io.cumulo.estimator.Tree;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.profile.ClusterProfile;
@@ -32,6 +34,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code overview}: the data, the algorithm and its parameters, fit time, cluster sizes (with their colours),
  *       every index computed, and the profile's one-line descriptions;</li>
+ *   <li>{@code dendrogram}: for a tree over the rows (hierarchical clustering), the dendrogram coloured by the cut
+ *       and the clustermap ({@link DendrogramSection});</li>
  *   <li>{@code scatter}: the rows in a plane ({@link ReportView}: PCA by default), coloured by cluster, centres as
  *       stars, sampled beyond {@link PointMap#MAX_POINTS} rows;</li>
  *   <li>{@code silhouette}: the silhouette plot (sampled beyond {@link SilhouetteSection#EXACT_MAX} rows);</li>
@@ -63,12 +67,20 @@ public final class ClusterReport {
      */
     public record Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres,
                         Map<String, String> facts, Map<String, String> indices, ClusterProfile profile,
-                        Distance distance, ReportView view, long seed, SilhouetteScore.Estimate silhouette) {
+                        Distance distance, ReportView view, long seed, SilhouetteScore.Estimate silhouette,
+                        ClusterTree tree) {
+        /** Without a tree. */
+        public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
+                     Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
+                     long seed, SilhouetteScore.Estimate silhouette) {
+            this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, silhouette, null);
+        }
+
         /** Without a silhouette estimate: the report computes what it draws. */
         public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
                      Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
                      long seed) {
-            this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, null);
+            this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, null, null);
         }
 
         public Input {
@@ -84,6 +96,9 @@ public final class ClusterReport {
             indices = indices == null ? Map.of() : indices;
             distance = distance == null ? Distance.EUCLIDEAN : distance;
             view = view == null ? ReportView.PCA : view;
+            if (tree != null && tree.leaves() != labels.length) {
+                tree = null; // a tree over clusters (bisecting k-means), not rows: no dendrogram of the rows
+            }
         }
     }
 
@@ -106,6 +121,9 @@ public final class ClusterReport {
                 : ClusterProfiler.defaults().profile(in.raw(), in.labels(), ctx);
         List<Report.Section> sections = new ArrayList<>();
         sections.add(overview(in, profile));
+        if (in.tree() != null) {
+            sections.add(DendrogramSection.section(in.tree(), in.labels(), in.raw()));
+        }
         // one PCA of the clustering space serves the scatter's plane and the scree plot (on 1,000,000 rows each fit
         // costs a pass over the data)
         PCAModel pca = in.space().cols() >= 2 ? ScreeSection.fit(in.space(), ctx) : null;
@@ -187,7 +205,8 @@ public final class ClusterReport {
             indices.put("NMI against " + a.labelColumn(), Numbers.fmt(a.metrics().nmi()));
         });
         return new Input(r.title(), data, r.space(), r.labels(), spaceCentres(m), facts, indices,
-                r.profile().orElse(null), m.distance(), view, r.task().seed(), s.silhouetteSampled());
+                r.profile().orElse(null), m.distance(), view, r.task().seed(), s.silhouetteSampled(),
+                m.as(Tree.class).map(Tree::tree).orElse(null));
     }
 
     /**

@@ -141,6 +141,7 @@ public final class SampleReports {
                 new Report.Block.Charts(List.of(profile, boxes), 2), Report.Block.Charts.of(contingency))));
         sections.add(new Report.Section("escaping", NASTY, List.of(new Report.Block.Text(NASTY, false),
                 Report.Block.Charts.of(nasty))));
+        sections.add(dendrogram());
         return new Report(NASTY, "synthetic: every block and trace type", sections);
     }
 
@@ -180,5 +181,21 @@ public final class SampleReports {
         blocks.add(new Report.Block.Charts(chosen, 2));
         return new Report("Open-time benchmark: " + points + " points", note,
                 List.of(new Report.Section("all", "All charts", blocks)));
+    }
+
+    /** A Ward dendrogram (truncated: 3,000 rows) with its clustermap. */
+    static Report.Section dendrogram() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        double[][] x = new double[3_000][4];
+        for (double[] row : x) {
+            int c = rng.nextInt(5);
+            for (int j = 0; j < 4; j++) {
+                row[j] = c * 3 + rng.nextDouble();
+            }
+        }
+        io.cumulo.data.Dataset data = io.cumulo.data.Dataset.of(x);
+        io.cumulo.cluster.hierarchical.AgglomerativeModel m = io.cumulo.cluster.hierarchical.Agglomerative.builder()
+                .k(5).build().fit(data, Fixtures.CTX);
+        return DendrogramSection.section(m.tree(), m.labels(), data);
     }
 }
