@@ -18,7 +18,8 @@ import java.util.Locale;
  * after the fit), and the median.
  *
  * <p>Usage: {@code HierarchicalBench INPUT LINKAGES REPS THREADS [ROUTE]}, e.g.
- * {@code HierarchicalBench bench-data/ward.npy ward,single,average 5 2 auto}.
+ * {@code HierarchicalBench bench-data/ward.npy ward,single,average 5 2 auto}. A negative REPS times |REPS| fits with
+ * no untimed fit first (the large inputs of the scaling curve, where one fit is minutes).
  */
 public final class HierarchicalBench {
     private HierarchicalBench() {
@@ -30,14 +31,17 @@ public final class HierarchicalBench {
             System.exit(2);
         }
         Dataset data = DatasetReader.read(args[0], ReadOptions.defaults());
-        int reps = Integer.parseInt(args[2]);
+        int given = Integer.parseInt(args[2]);
+        int reps = Math.abs(given);
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(Integer.parseInt(args[3]));
         String route = args.length > 4 ? args[4] : "auto";
         System.err.printf(Locale.ROOT, "# Cumulo %s, Java %s, %d threads, %d x %d%n", Version.get(),
                 System.getProperty("java.version"), ctx.threads(), data.rows(), data.cols());
         for (String linkage : args[1].split(",")) {
             Agglomerative a = Agglomerative.builder().k(2).linkage(linkage).route(route).build();
-            a.tree(data, ctx);
+            if (given > 0) {
+                a.tree(data, ctx);
+            }
             double[] secs = new double[reps];
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();

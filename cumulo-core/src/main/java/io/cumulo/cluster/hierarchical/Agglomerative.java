@@ -29,7 +29,8 @@ import java.util.Arrays;
  *     matrix ({@link CentroidDistances}: {@code O(n·d)} memory);</li>
  * <li>{@code centroid}, {@code median}: the generic algorithm ({@link GenericLinkage}) on centroids, no matrix;</li>
  * <li>{@code complete}, {@code average}, {@code weighted}: the nearest-neighbour chain on the condensed dissimilarity
- *     matrix ({@link MatrixDistances}, {@code 4·n²} bytes, checked against the heap first), any metric.</li>
+ *     matrix ({@link MatrixDistances}, {@code 4·n²} bytes, checked against the heap first), any metric; on the matrix
+ *     route centroid and median use the generic algorithm laid out for the matrix ({@link MatrixGenericLinkage}).</li>
  * </ul>
  * {@code route=matrix} forces the matrix for any linkage (with {@code metric=precomputed}, the input is the
  * matrix); heights are the same either way to rounding. Ward, centroid and median are defined on Euclidean
@@ -188,8 +189,10 @@ public final class Agglomerative implements Clusterer<AgglomerativeModel> {
             if (linkage == Linkage.SINGLE) {
                 merges = SpanningTreeLinkage.run(Precomputed.rows(condensed, n), n, ctx);
             } else {
-                MatrixDistances md = new MatrixDistances(condensed, n, linkage, w);
-                merges = linkage.reducible() ? NearestNeighborChain.run(md, ctx) : GenericLinkage.run(md, ctx);
+                // the chain for the reducible linkages; the generic algorithm laid out for the matrix for the others
+                merges = linkage.reducible()
+                        ? NearestNeighborChain.run(new MatrixDistances(condensed, n, linkage, w), ctx)
+                        : MatrixGenericLinkage.run(condensed, n, linkage, w, ctx);
             }
         }
         return merges.toTree(linkage.reducible(), heightMeaning());
