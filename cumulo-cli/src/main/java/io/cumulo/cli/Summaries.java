@@ -66,8 +66,12 @@ final class Summaries {
                 && v.explainedVarianceRatio().length > 0
                 ? String.format(Locale.ROOT, " (%.1f%% of the variance)", 100 * v.explainedVarianceFraction()) : ""))
                 .orElse("");
-        out.printf(Locale.ROOT, "%s: %d rows x %d features, %s%s%n", r.title(), r.data().rows(), r.data().cols(),
-                scaling.equals("none") ? "no scaling" : scaling + " scaling", reduced);
+        if (r.task().inputIsDissimilarities()) {
+            out.printf(Locale.ROOT, "%s: %d rows, a dissimilarity matrix%n", r.title(), r.data().rows());
+        } else {
+            out.printf(Locale.ROOT, "%s: %d rows x %d features, %s%s%n", r.title(), r.data().rows(), r.data().cols(),
+                    scaling.equals("none") ? "no scaling" : scaling + " scaling", reduced);
+        }
         StringBuilder head = new StringBuilder();
         head.append(m.numClusters()).append(" clusters");
         if (m instanceof Iterative it) {

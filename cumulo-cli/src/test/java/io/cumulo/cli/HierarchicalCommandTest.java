@@ -67,4 +67,60 @@ class HierarchicalCommandTest {
         assertEquals("mine", Files.readString(taken));
         assertFalse(r.err().contains("\tat "));
     }
+
+    private Cli.Result precomputed(String name, String csv, String... more) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, csv);
+        List<String> args = new java.util.ArrayList<>(List.of("cluster", p.toString(), "--algorithm", "agglomerative",
+                "--param", "metric=precomputed", "--param", "linkage=average", "--k", "2"));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aCondensedMatrixIsClusteredAndScoredFromItsDissimilarities() throws Exception {
+        // d01 = 1, d02 = 2, d03 = 3, d12 = 4, d13 = 5, d23 = 6 (SciPy's condensed order). Average linkage joins 0+1 at
+        // 1, then 2 at (2 + 4)/2 = 3, then 3 at (3 + 5 + 6)/3 = 14/3. Cut at k = 2: {0, 1, 2}, {3}; silhouettes
+        // 0.5, 0.5, 0.5 and 0 (alone), mean 0.375 (worked by hand)
+        Path labels = dir.resolve("labels.csv");
+        Path tree = dir.resolve("tree.csv");
+        Cli.Result r = precomputed("condensed.csv", "d\n1\n2\n3\n4\n5\n6\n", "--out", labels.toString(),
+                "--linkage-out", tree.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Object> j = ClusterCommandTest.json(r);
+        assertEquals(4, ((Number) j.get("n_samples")).intValue());
+        assertEquals(0.375, ((Number) j.get("silhouette")).doubleValue(), 1e-12);
+        assertEquals("precomputed", j.get("silhouette_metric"));
+        assertEquals(null, j.get("calinski_harabasz"), "CH needs feature vectors");
+        assertEquals("row,cluster\n0,0\n1,0\n2,0\n3,1\n", Files.readString(labels));
+        List<String> lines = Files.readAllLines(tree);
+        assertEquals("0,1,1.0,2", lines.get(1));
+        assertEquals("2,4,3.0,3", lines.get(2));
+        assertEquals(14.0 / 3, Double.parseDouble(lines.get(3).split(",")[2]), 1e-15);
+        assertTrue(r.err().contains("profile: not made for a dissimilarity matrix"), r.err());
+    }
+
+    @Test
+    void badDissimilarityMatricesGetOneLineNamingTheEntry() throws Exception {
+        String[][] cases = {
+            {"nonsquare.csv", "a,b,c\n0,1,2\n1,0,3\n", "metric=precomputed needs a square dissimilarity matrix (n × n) "
+                    + "or a condensed one (one row or column of n(n−1)/2 values), got 2 × 3"},
+            {"asymmetric.csv", "a,b,c\n0,1,2\n1,0,3\n2,4,0\n",
+                "row 1, column 2 is 3.0 but row 2, column 1 is 4.0; a dissimilarity matrix is symmetric"},
+            {"negative.csv", "a,b,c\n0,-1,2\n-1,0,3\n2,3,0\n",
+                "row 0, column 1: dissimilarities must be finite and ≥ 0, found -1.0"},
+            {"diagonal.csv", "a,b,c\n0,1,2\n1,5,3\n2,3,0\n",
+                "row 1, column 1: a dissimilarity matrix has zeros on its diagonal, found 5.0"},
+            {"condensed4.csv", "d\n1\n2\n3\n4\n", "4 values are not a condensed dissimilarity matrix (n(n−1)/2 values "
+                    + "for some n)"},
+            {"condensedneg.csv", "d\n1\n-2\n3\n", "value 1 (rows 0 and 2): dissimilarities must be finite and ≥ 0, "
+                    + "found -2.0"},
+        };
+        for (String[] c : cases) {
+            Cli.Result r = precomputed(c[0], c[1]);
+            assertEquals(2, r.exit(), c[0] + ": " + r.err());
+            assertEquals("cumulo: error: " + dir.resolve(c[0]) + ": " + c[2], r.errorLine());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
 }

@@ -138,6 +138,64 @@ public final class SilhouetteScore {
     }
 
     /**
+     * The exact silhouette from a square dissimilarity matrix ({@code square} is n × n, entry (i, j) the
+     * dissimilarity of rows i and j, as {@code metric=precomputed} takes it) rather than from feature vectors: the
+     * definition above with the given dissimilarities in place of a distance. The result's {@link Result#distance()}
+     * is null. The n² entries are read once per row, in column order, so the result does not depend on threads.
+     */
+    public static Result fromDissimilarities(Dataset square, int[] labels, ExecutionContext ctx) {
+        int n = square.rows();
+        if (square.cols() != n) {
+            throw new CumuloException(NAME + ": " + square.source() + " is " + n + " × " + square.cols()
+                    + "; a dissimilarity matrix is square");
+        }
+        Partition p = Partition.of(square, labels, NAME);
+        p.requireTwoToMembersMinusOne(NAME);
+        double[] x = square.rawValues();
+        double[] out = new double[n];
+        Chunks chunks = Chunks.of(n, 64, 256);
+        ctx.parallelFor(chunks.count(), c -> {
+            double[] sums = new double[p.k];
+            for (int i = chunks.start(c); i < chunks.end(c); i++) {
+                int own = labels[i];
+                if (own < 0 || p.sizes[own] == 1) {
+                    continue; // noise, or alone in its cluster: 0
+                }
+                Arrays.fill(sums, 0);
+                int off = i * n;
+                for (int j = 0; j < n; j++) {
+                    int l = labels[j];
+                    if (l >= 0) {
+                        sums[l] += x[off + j];
+                    }
+                }
+                double a = sums[own] / (p.sizes[own] - 1);
+                double b = Double.POSITIVE_INFINITY;
+                for (int l = 0; l < p.k; l++) {
+                    if (l != own && p.sizes[l] > 0) {
+                        b = Math.min(b, sums[l] / p.sizes[l]);
+                    }
+                }
+                double m = Math.max(a, b);
+                out[i] = m == 0 ? 0 : (b - a) / m;
+            }
+        });
+        double sum = 0;
+        double[] clusterSums = new double[p.k];
+        for (int i = 0; i < n; i++) {
+            sum += out[i];
+            if (labels[i] >= 0) {
+                clusterSums[labels[i]] += out[i];
+            }
+        }
+        double[] clusterMeans = new double[p.k];
+        for (int c = 0; c < p.k; c++) {
+            clusterMeans[c] = p.sizes[c] == 0 ? Double.NaN : clusterSums[c] / p.sizes[c];
+        }
+        return new Result(sum / p.members, out, clusterMeans, p.clusters, p.members, p.noise, null);
+    }
+
+    /**
      * An unbiased estimate of the exact mean silhouette from {@code sampleSize} rows drawn without replacement
      * (seeded) among the non-noise rows, each scored exactly against all rows, with its standard error (see the
      * class comment). When {@code sampleSize} is at least the number of non-noise rows this is the exact score,
@@ -247,6 +305,7 @@ public final class SilhouetteScore {
             return noisePoints;
         }
 
+        /** The distance the silhouettes were computed under; null when they came from given dissimilarities. */
         public Distance distance() {
             return distance;
         }
@@ -256,7 +315,7 @@ public final class SilhouetteScore {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("silhouette", mean);
             m.put("cluster_silhouettes", clusterMeans.clone());
-            m.put("metric", distance.id());
+            m.put("metric", distance == null ? "precomputed" : distance.id());
             m.put("clusters", clusters);
             m.put("rows", rows);
             m.put("noise_points", noisePoints);

@@ -56,7 +56,10 @@ public final class ClusterResult {
         return data;
     }
 
-    /** The same rows in the space the clustering was fitted in. */
+    /**
+     * The same rows in the space the clustering was fitted in; for a dissimilarity matrix ({@link
+     * ClusterTask#inputIsDissimilarities()}) the square matrix, one row per point.
+     */
     public Dataset space() {
         return space;
     }

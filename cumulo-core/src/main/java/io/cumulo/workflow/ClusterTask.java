@@ -143,6 +143,11 @@ public final class ClusterTask {
         return overwrite;
     }
 
+    /** Whether the task's input is a dissimilarity matrix ({@code metric=precomputed}) rather than feature vectors. */
+    public boolean inputIsDissimilarities() {
+        return !pipeline.clusterer().takesFeatures();
+    }
+
     /** Reads the input ({@link DatasetReader}; notes go to the context) and runs the job on it. */
     public ClusterResult run(ExecutionContext ctx) {
         ctx.progress().update("reading " + input, 0, 1);
@@ -157,22 +162,27 @@ public final class ClusterTask {
             warnings.add(w);
             outer.warn(w);
         });
-        ClusteringPipeline.Fitted fitted = pipeline.fitWithSpace(data, ctx);
+        // a condensed dissimilarity matrix becomes the square one here, so that every step below sees one row per point
+        Dataset rows = pipeline.clusterer().prepare(data);
+        boolean dissimilarities = inputIsDissimilarities();
+        ClusteringPipeline.Fitted fitted = pipeline.fitWithSpace(rows, ctx);
         int[] labels = fitted.model().model().labels();
         ctx.checkCancelled();
         ctx.progress().update("evaluating", 0, 1);
-        InternalScores scores = InternalScores.of(fitted.space(), labels, fitted.model().model().distance(), seed,
-                false, ctx);
+        InternalScores scores = dissimilarities ? InternalScores.ofDissimilarities(rows, labels, ctx)
+                : InternalScores.of(fitted.space(), labels, fitted.model().model().distance(), seed, false, ctx);
         ClusterProfile profiled = null;
-        if (profile) {
+        if (profile && dissimilarities) {
+            ctx.note("profile: not made for a dissimilarity matrix (metric=precomputed): its columns are not features");
+        } else if (profile) {
             ctx.checkCancelled();
             // each cluster in the input's units (the "profile" block of --json, the descriptions of the summary)
-            profiled = ClusterProfiler.defaults().profile(data, labels,
+            profiled = ClusterProfiler.defaults().profile(rows, labels,
                     ClusterProfiler.modelCentres(fitted.model()).orElse(null), null,
                     ctx.withProgress(ProgressListener.NONE));
         }
-        return new ClusterResult(this, data, fitted.space(), fitted.model(), labels, scores,
-                Agreement.of(data, labels).orElse(null), profiled, ctx.threads(), warnings);
+        return new ClusterResult(this, rows, fitted.space(), fitted.model(), labels, scores,
+                Agreement.of(rows, labels).orElse(null), profiled, ctx.threads(), warnings);
     }
 
     /** Builds a {@link ClusterTask}; unset options take their defaults (k-means, no scaling, seed 0). */

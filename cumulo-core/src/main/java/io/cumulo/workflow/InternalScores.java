@@ -69,12 +69,33 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
     }
 
     /**
+     * The indices of {@code labels} on a square dissimilarity matrix ({@code metric=precomputed}): the exact
+     * silhouette from the given dissimilarities ({@link #silhouetteDistance} null). Calinski-Harabasz,
+     * Davies-Bouldin, inertia and BIC need feature vectors, so they are null: the matrix's rows are not features.
+     */
+    public static InternalScores ofDissimilarities(Dataset square, int[] labels, ExecutionContext ctx) {
+        long noise = Arrays.stream(labels).filter(l -> l == ExternalMetrics.NOISE).count();
+        int clusters = (int) Arrays.stream(labels).filter(l -> l != ExternalMetrics.NOISE).distinct().count();
+        boolean defined = clusters >= 2 && clusters < labels.length - noise;
+        Double silhouette = defined ? SilhouetteScore.fromDissimilarities(square, labels,
+                ctx.withProgress(ProgressListener.NONE)).mean() : null;
+        return new InternalScores(clusters, noise, silhouette, null, null, null, null, null, null);
+    }
+
+    /** The silhouette's distance as the JSON and summaries name it: "precomputed" for given dissimilarities. */
+    public String silhouetteMetric() {
+        return silhouetteDistance == null ? "precomputed" : silhouetteDistance.id();
+    }
+
+    /**
      * What qualifies the silhouette, for the summaries: another distance than Euclidean; an estimate from sampled
      * rows, with its standard error.
      */
     public List<String> silhouetteNotes() {
         List<String> notes = new ArrayList<>();
-        if (silhouette != null && silhouetteDistance != Distance.EUCLIDEAN) {
+        if (silhouette != null && silhouetteDistance == null) {
+            notes.add("the given dissimilarities");
+        } else if (silhouette != null && silhouetteDistance != Distance.EUCLIDEAN) {
             notes.add(silhouetteDistance.id() + " distance");
         }
         if (silhouetteSampled != null) {
@@ -98,7 +119,7 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         Map<String, Object> m = new LinkedHashMap<>();
         putSilhouette(m);
         if (silhouette != null) {
-            m.put("silhouette_metric", silhouetteDistance.id());
+            m.put("silhouette_metric", silhouetteMetric());
         }
         m.put("calinski_harabasz", calinskiHarabasz);
         m.put("davies_bouldin", daviesBouldin);
@@ -118,7 +139,7 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         m.put("noise_excluded", noise);
         m.put("n_clusters", (long) clusters);
         putSilhouette(m);
-        m.put("silhouette_metric", silhouetteDistance.id());
+        m.put("silhouette_metric", silhouetteMetric());
         m.put("calinski_harabasz", calinskiHarabasz);
         m.put("davies_bouldin", daviesBouldin);
         m.put("inertia", inertia);

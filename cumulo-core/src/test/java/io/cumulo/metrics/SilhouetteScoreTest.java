@@ -10,6 +10,7 @@ import io.cumulo.neighbors.Distance;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,5 +110,71 @@ class SilhouetteScoreTest {
         CumuloException e = assertThrows(CumuloException.class, () -> SilhouetteScore.score(d, new int[] {0, 0, 0}, ctx));
         assertEquals("silhouette needs between 2 and n-1 clusters; found 1 clusters for 3 rows", e.getMessage());
         assertThrows(CumuloException.class, () -> SilhouetteScore.score(d, new int[] {0, 1, 2}, ctx));
+    }
+
+    /** The square matrix of {@code distance} between the rows of {@code data}. */
+    private static Dataset dissimilarities(Dataset data, Distance distance) {
+        int n = data.rows();
+        double[][] m = new double[n][n];
+        double[] x = data.rawValues();
+        int d = data.cols();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = i == j ? 0 : distance.between(x, i * d, x, j * d, d);
+            }
+        }
+        return Dataset.of(m);
+    }
+
+    @Test
+    void fromDissimilaritiesHandComputed() {
+        // d01 = 1, d02 = 2, d03 = 3, d12 = 4, d13 = 5, d23 = 6; clusters {0, 1, 2}, {3}
+        // row 0: a = (1 + 2)/2 = 1.5, b = 3 -> 0.5; row 1: a = (1 + 4)/2 = 2.5, b = 5 -> 0.5;
+        // row 2: a = (2 + 4)/2 = 3, b = 6 -> 0.5; row 3 alone: 0
+        Dataset m = Dataset.of(new double[][] {{0, 1, 2, 3}, {1, 0, 4, 5}, {2, 4, 0, 6}, {3, 5, 6, 0}});
+        SilhouetteScore.Result r = SilhouetteScore.fromDissimilarities(m, new int[] {0, 0, 0, 1}, ctx);
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0}, r.samples(), 1e-15);
+        assertEquals(0.375, r.mean(), 1e-15);
+        assertEquals(null, r.distance());
+        assertEquals("precomputed", r.toJson().get("metric"));
+        // row 3 as noise: it counts in nobody's a or b; rows 0-2 in two clusters {0, 1}, {2}
+        // row 0: a = 1, b = 2 -> 0.5; row 1: a = 1, b = 4 -> 0.75; row 2: 0
+        SilhouetteScore.Result noisy = SilhouetteScore.fromDissimilarities(m, new int[] {0, 0, 1, -1}, ctx);
+        assertEquals((0.5 + 0.75) / 3, noisy.mean(), 1e-15);
+        assertEquals(1, noisy.noisePoints());
+    }
+
+    @Test
+    void fromDissimilaritiesAgreesWithScikitLearnOnIrisDistances() {
+        Dataset iris = DatasetReader.read("builtin:iris", ReadOptions.defaults());
+        int[] truth = iris.labels().orElseThrow().codes();
+        double expected = Fixtures.json("reference/silhouette.json").getDouble("iris_true_labels");
+        Dataset m = dissimilarities(iris.withoutLabels(), Distance.EUCLIDEAN);
+        assertEquals(expected, SilhouetteScore.fromDissimilarities(m, truth, ctx).mean(), 1e-9 * expected);
+        // under another distance, the matrix gives what the feature route gives
+        Dataset man = dissimilarities(iris.withoutLabels(), Distance.MANHATTAN);
+        assertEquals(SilhouetteScore.score(iris.withoutLabels(), truth, Distance.MANHATTAN, ctx),
+                SilhouetteScore.fromDissimilarities(man, truth, ctx).mean(), 1e-12);
+    }
+
+    @Test
+    void fromDissimilaritiesIsTheSameOnAnyThreadCount() {
+        Dataset blobs = Fixtures.blobs(700, 3, 4, 10, 7);
+        int[] labels = new int[700];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 4;
+        }
+        Dataset m = dissimilarities(blobs, Distance.EUCLIDEAN);
+        double[] one = SilhouetteScore.fromDissimilarities(m, labels, ExecutionContext.singleThreaded()).samples();
+        double[] two = SilhouetteScore.fromDissimilarities(m, labels, ctx.withThreads(2)).samples();
+        assertArrayEquals(one, two, 0);
+    }
+
+    @Test
+    void fromDissimilaritiesRefusesANonSquareMatrix() {
+        Dataset m = Dataset.of(new double[][] {{0, 1, 2}, {1, 0, 3}});
+        CumuloException e = assertThrows(CumuloException.class,
+                () -> SilhouetteScore.fromDissimilarities(m, new int[] {0, 1}, ctx));
+        assertTrue(e.getMessage().contains("is 2 × 3; a dissimilarity matrix is square"), e.getMessage());
     }
 }

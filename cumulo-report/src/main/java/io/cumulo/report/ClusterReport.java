@@ -64,11 +64,21 @@ public final class ClusterReport {
      * @param distance  the distance of the clustering (the silhouette's); null for Euclidean
      * @param view      the plane of the scatter
      * @param seed      the run's seed: the samples drawn for large inputs and the t-SNE/UMAP map
+     * @param spaceIsDissimilarities {@code space} is a square dissimilarity matrix ({@code metric=precomputed}): the
+     *                  silhouette reads it directly, and its columns, not being features, get no profile
      */
     public record Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres,
                         Map<String, String> facts, Map<String, String> indices, ClusterProfile profile,
                         Distance distance, ReportView view, long seed, SilhouetteScore.Estimate silhouette,
-                        ClusterTree tree) {
+                        ClusterTree tree, boolean spaceIsDissimilarities) {
+        /** Over feature vectors. */
+        public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
+                     Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
+                     long seed, SilhouetteScore.Estimate silhouette, ClusterTree tree) {
+            this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, silhouette, tree,
+                    false);
+        }
+
         /** Without a tree. */
         public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
                      Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
@@ -117,7 +127,8 @@ public final class ClusterReport {
 
     /** The report's sections in page order, in a mutable list (to append sections of later features). */
     public static List<Report.Section> sections(Input in, ExecutionContext ctx) {
-        ClusterProfile profile = in.profile() != null ? in.profile()
+        // a dissimilarity matrix's columns are not features: no profile of them
+        ClusterProfile profile = in.profile() != null ? in.profile() : in.spaceIsDissimilarities() ? null
                 : ClusterProfiler.defaults().profile(in.raw(), in.labels(), ctx);
         List<Report.Section> sections = new ArrayList<>();
         sections.add(overview(in, profile));
@@ -129,8 +140,11 @@ public final class ClusterReport {
         PCAModel pca = in.space().cols() >= 2 ? ScreeSection.fit(in.space(), ctx) : null;
         sections.add(ScatterSection.section(in.space(), in.raw(), in.labels(), in.centres(), in.view(), in.seed(), pca,
                 ctx));
-        sections.add(SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), in.silhouette(), ctx));
-        sections.add(ProfileSection.section(profile, in.raw(), in.labels(), false));
+        sections.add(in.spaceIsDissimilarities() ? SilhouetteSection.fromDissimilarities(in.space(), in.labels(), ctx)
+                : SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), in.silhouette(), ctx));
+        if (profile != null) {
+            sections.add(ProfileSection.section(profile, in.raw(), in.labels(), false));
+        }
         in.raw().labels().ifPresent(truth -> sections.add(LabelsSection.section(truth, in.labels())));
         if (in.space().cols() >= 2) {
             sections.add(ScreeSection.section(pca, in.space().cols(), "the clustering space"));
@@ -145,7 +159,7 @@ public final class ClusterReport {
         if (!in.indices().isEmpty()) {
             blocks.add(Overview.facts(in.indices()));
         }
-        if (!profile.descriptions().isEmpty()) {
+        if (profile != null && !profile.descriptions().isEmpty()) {
             blocks.add(Overview.descriptions(profile));
         }
         return new Report.Section("overview", "Overview", blocks);
@@ -206,7 +220,7 @@ public final class ClusterReport {
         });
         return new Input(r.title(), data, r.space(), r.labels(), spaceCentres(m), facts, indices,
                 r.profile().orElse(null), m.distance(), view, r.task().seed(), s.silhouetteSampled(),
-                m.as(Tree.class).map(Tree::tree).orElse(null));
+                m.as(Tree.class).map(Tree::tree).orElse(null), r.task().inputIsDissimilarities());
     }
 
     /**

@@ -89,6 +89,32 @@ final class SilhouetteSection {
                 chart(rows, values, labels, groups, mean, note))));
     }
 
+    /** The section for a square dissimilarity matrix ({@code metric=precomputed}): every row's exact silhouette. */
+    static Report.Section fromDissimilarities(Dataset square, int[] labels, ExecutionContext ctx) {
+        Groups groups = Groups.of(labels);
+        int clusters = 0;
+        int members = 0;
+        for (int g = 0; g < groups.count(); g++) {
+            if (groups.id(g) >= 0) {
+                clusters++;
+                members += groups.size(g);
+            }
+        }
+        if (clusters < 2 || clusters >= members) {
+            return section(square, labels, Distance.EUCLIDEAN, 0, ctx); // the same "no silhouette plot" text
+        }
+        SilhouetteScore.Result r = SilhouetteScore.fromDissimilarities(square, labels, ctx);
+        double[] all = r.samples();
+        int[] rows = IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
+        double[] values = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            values[i] = all[rows[i]];
+        }
+        String note = "Every row's silhouette, from the given dissimilarities; mean " + Numbers.fmt(r.mean()) + ".";
+        return new Report.Section(ID, "Silhouette", List.of(Report.Block.Charts.of(
+                chart(rows, values, labels, groups, r.mean(), note))));
+    }
+
     /** The bars of {@code rows} (their silhouettes {@code values}), cluster by cluster, each sorted descending. */
     static Chart chart(int[] rows, double[] values, int[] labels, Groups groups, double mean, String note) {
         List<Trace> traces = new ArrayList<>();
