@@ -84,8 +84,9 @@ class HierarchicalCommandTest {
         // 0.5, 0.5, 0.5 and 0 (alone), mean 0.375 (worked by hand)
         Path labels = dir.resolve("labels.csv");
         Path tree = dir.resolve("tree.csv");
+        Path report = dir.resolve("report.html");
         Cli.Result r = precomputed("condensed.csv", "d\n1\n2\n3\n4\n5\n6\n", "--out", labels.toString(),
-                "--linkage-out", tree.toString(), "--json");
+                "--linkage-out", tree.toString(), "--report", report.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> j = ClusterCommandTest.json(r);
         assertEquals(4, ((Number) j.get("n_samples")).intValue());
@@ -98,6 +99,8 @@ class HierarchicalCommandTest {
         assertEquals("2,4,3.0,3", lines.get(2));
         assertEquals(14.0 / 3, Double.parseDouble(lines.get(3).split(",")[2]), 1e-15);
         assertTrue(r.err().contains("profile: not made for a dissimilarity matrix"), r.err());
+        String html = Files.readString(report);
+        assertTrue(html.contains("silhouette, from the given dissimilarities; mean 0.375"), "report silhouette");
     }
 
     @Test

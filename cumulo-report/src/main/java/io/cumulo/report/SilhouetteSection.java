@@ -47,19 +47,11 @@ final class SilhouetteSection {
     static Report.Section section(Dataset space, int[] labels, Distance distance, long seed,
                                   SilhouetteScore.Estimate given, ExecutionContext ctx) {
         Groups groups = Groups.of(labels);
-        int clusters = 0;
-        int members = 0;
-        for (int g = 0; g < groups.count(); g++) {
-            if (groups.id(g) >= 0) {
-                clusters++;
-                members += groups.size(g);
-            }
+        Report.Section none = noPlot(groups);
+        if (none != null) {
+            return none;
         }
-        if (clusters < 2 || clusters >= members) {
-            return new Report.Section(ID, "Silhouette", List.of(new Report.Block.Text("No silhouette plot: the silhouette "
-                    + "needs between 2 and n − 1 clusters, and there " + (clusters == 1 ? "is 1" : "are " + clusters) + ".",
-                    true)));
-        }
+        int members = (int) IntStream.of(labels).filter(l -> l >= 0).count();
         int[] rows;
         double[] values;
         double mean;
@@ -89,9 +81,8 @@ final class SilhouetteSection {
                 chart(rows, values, labels, groups, mean, note))));
     }
 
-    /** The section for a square dissimilarity matrix ({@code metric=precomputed}): every row's exact silhouette. */
-    static Report.Section fromDissimilarities(Dataset square, int[] labels, ExecutionContext ctx) {
-        Groups groups = Groups.of(labels);
+    /** The "no silhouette plot" section unless there are 2 to n − 1 clusters among the non-noise rows; else null. */
+    private static Report.Section noPlot(Groups groups) {
         int clusters = 0;
         int members = 0;
         for (int g = 0; g < groups.count(); g++) {
@@ -100,8 +91,20 @@ final class SilhouetteSection {
                 members += groups.size(g);
             }
         }
-        if (clusters < 2 || clusters >= members) {
-            return section(square, labels, Distance.EUCLIDEAN, 0, ctx); // the same "no silhouette plot" text
+        if (clusters >= 2 && clusters < members) {
+            return null;
+        }
+        return new Report.Section(ID, "Silhouette", List.of(new Report.Block.Text("No silhouette plot: the silhouette "
+                + "needs between 2 and n − 1 clusters, and there " + (clusters == 1 ? "is 1" : "are " + clusters) + ".",
+                true)));
+    }
+
+    /** The section for a square dissimilarity matrix ({@code metric=precomputed}): every row's exact silhouette. */
+    static Report.Section fromDissimilarities(Dataset square, int[] labels, ExecutionContext ctx) {
+        Groups groups = Groups.of(labels);
+        Report.Section none = noPlot(groups);
+        if (none != null) {
+            return none;
         }
         SilhouetteScore.Result r = SilhouetteScore.fromDissimilarities(square, labels, ctx);
         double[] all = r.samples();
