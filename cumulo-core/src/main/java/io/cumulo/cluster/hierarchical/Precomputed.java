@@ -31,9 +31,9 @@ final class Precomputed {
             for (int j = i + 1; j < n; j++) {
                 double a = x[i * n + j];
                 double b = x[j * n + i];
-                if (!Double.isFinite(a) || a < 0) {
+                if (a < 0) { // NaN and infinity never get here: a Dataset holds finite values only
                     throw new CumuloException(data.source() + ": row " + i + ", column " + j + ": dissimilarities must "
-                            + "be finite and ≥ 0, found " + a);
+                            + "be ≥ 0, found " + a);
                 }
                 if (a != b) {
                     throw new CumuloException(data.source() + ": row " + i + ", column " + j + " is " + a
@@ -62,9 +62,9 @@ final class Precomputed {
         for (int i = 0; i < size; i++) {
             for (int j = i + 1; j < size; j++) {
                 double a = v[t++];
-                if (!Double.isFinite(a) || a < 0) {
+                if (a < 0) { // NaN and infinity never get here: a Dataset holds finite values only
                     throw new CumuloException(data.source() + ": value " + (t - 1) + " (rows " + i + " and " + j
-                            + "): dissimilarities must be finite and ≥ 0, found " + a);
+                            + "): dissimilarities must be ≥ 0, found " + a);
                 }
                 sq[i * size + j] = a;
                 sq[j * size + i] = a;
