@@ -5,6 +5,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.Sampling;
 import io.cumulo.neighbors.Distance;
+import io.cumulo.neighbors.DistanceMatrix;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;

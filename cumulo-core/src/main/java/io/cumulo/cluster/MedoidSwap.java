@@ -3,6 +3,7 @@ package io.cumulo.cluster;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.Sampling;
+import io.cumulo.neighbors.DistanceMatrix;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -59,8 +60,8 @@ final class MedoidSwap {
 
     /** A search from the given starting medoids ({@code k ≥ 2} distinct rows); {@code weights} may be null. */
     MedoidSwap(DistanceMatrix m, double[] weights, int[] start) {
-        this.dist = m.values;
-        this.n = m.n;
+        this.dist = m.values();
+        this.n = m.n();
         this.w = weights != null ? weights : ones(n);
         this.k = start.length;
         if (k < 2) {
@@ -329,8 +330,8 @@ final class MedoidSwap {
      * any gain (fewer distinct rows than k), the lowest remaining rows fill the slots.
      */
     static int[] build(DistanceMatrix m, double[] weights, int k, ExecutionContext ctx) {
-        int n = m.n;
-        float[] dist = m.values;
+        int n = m.n();
+        float[] dist = m.values();
         int[] med = new int[k];
         boolean[] chosen = new boolean[n];
         med[0] = argBest(n, null, c -> total(dist, c * n, weights, n), false, ctx);
@@ -417,8 +418,8 @@ final class MedoidSwap {
      * positive distance, the lowest remaining rows fill the slots.
      */
     static int[] plusPlus(DistanceMatrix m, double[] weights, int k, SplittableRandom rng) {
-        int n = m.n;
-        float[] dist = m.values;
+        int n = m.n();
+        float[] dist = m.values();
         int[] med = new int[k];
         boolean[] chosen = new boolean[n];
         med[0] = weights == null ? rng.nextInt(n) : KMeansPlusPlus.sampleByWeight(weights, rng.nextDouble());

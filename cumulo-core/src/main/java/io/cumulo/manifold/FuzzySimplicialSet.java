@@ -2,6 +2,7 @@ package io.cumulo.manifold;
 
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.neighbors.KnnGraph;
 
 import java.util.Arrays;
 
@@ -93,17 +94,19 @@ final class FuzzySimplicialSet {
     }
 
     /** The symmetric fuzzy graph of the training rows' neighbours (slot 0 of each list being the row itself). */
-    static FuzzySimplicialSet of(UmapNeighbors knn, int n, ExecutionContext ctx) {
-        int k = knn.k;
+    static FuzzySimplicialSet of(KnnGraph knn, int n, ExecutionContext ctx) {
+        int k = knn.k();
+        int[] index = knn.indices();
+        double[] distance = knn.distances();
         int m = k - 1;
         double[] rs = new double[2 * n];
-        double meanAll = meanDistance(knn.distance);
+        double meanAll = meanDistance(distance);
         Chunks chunks = Chunks.of(n, 512, 256);
         ctx.parallelFor(chunks.count(), c -> {
             int from = chunks.start(c);
             int rows = chunks.end(c) - from;
             double[] part = new double[2 * rows];
-            calibrate(Arrays.copyOfRange(knn.distance, from * k, (from + rows) * k), k, 1, rows, part, meanAll);
+            calibrate(Arrays.copyOfRange(distance, from * k, (from + rows) * k), k, 1, rows, part, meanAll);
             System.arraycopy(part, 0, rs, 2 * from, 2 * rows);
         });
         // directed memberships, sorted by column within each row for the lookups of the union
@@ -111,8 +114,8 @@ final class FuzzySimplicialSet {
         double[] dW = new double[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                dCol[i * m + j] = knn.index[i * k + 1 + j];
-                double e = knn.distance[i * k + 1 + j] - rs[2 * i];
+                dCol[i * m + j] = index[i * k + 1 + j];
+                double e = distance[i * k + 1 + j] - rs[2 * i];
                 dW[i * m + j] = e > 0 ? Math.exp(-e / rs[2 * i + 1]) : 1;
             }
             sortByColumn(dCol, dW, i * m, m);

@@ -2,8 +2,8 @@ package io.cumulo.manifold;
 
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.linalg.ColumnStats;
-import io.cumulo.linalg.VectorKernels;
+import io.cumulo.neighbors.ExactNeighbors;
+import io.cumulo.neighbors.KnnGraph;
 
 import java.util.Arrays;
 
@@ -15,18 +15,10 @@ import java.util.Arrays;
  * target is bracketed, stops within 10⁻⁵ nats or after 100 steps.
  *
  * <p>Barnes-Hut (van der Maaten 2014, section 4.1) keeps only the {@code k = min(n − 1, ⌊3·perplexity + 1⌋)}
- * nearest neighbours of each row, found by an exact blocked search: the squared distances of a block of rows to
- * a tile of rows are one GEMM-shaped product ({@link VectorKernels#scoresTransposed}, on data centred first), the
- * {@code k + }{@value #SPARE} smallest per row are kept, then their distances are recomputed from the differences
- * and the k smallest taken (ties by row index). The spare candidates absorb the rounding of the expansion (about
- * 10⁻¹⁵ of the data's squared spread), so the neighbours are the exact ones unless two distances agree to that
- * precision. The joint P is stored as a symmetric sparse matrix (compressed rows, columns increasing).
+ * nearest neighbours of each row, found by {@link ExactNeighbors} (blocked and GEMM-shaped, exact up to ties within
+ * rounding). The joint P is stored as a symmetric sparse matrix (compressed rows, columns increasing).
  */
 final class TSNEAffinities {
-    /** Candidates kept beyond k before the exact re-ranking. */
-    static final int SPARE = 8;
-    private static final int ROWS = 32;
-    private static final int TILE = 256;
     private static final double ENTROPY_TOL = 1e-5;
     private static final int STEPS = 100;
     /** scikit-learn's EPSILON_DBL: the smallest sum of a row's Gaussian. */
@@ -208,92 +200,15 @@ final class TSNEAffinities {
         return new Sparse(start, Arrays.copyOf(cols, out), Arrays.copyOf(vals, out));
     }
 
-    /** The k nearest other rows of each row and their squared distances, nearest first (see the class comment). */
+    /** The k nearest other rows of each row and their squared distances, nearest first ({@link ExactNeighbors}). */
     static void nearestNeighbours(double[] x, int n, int d, int k, int[] nbr, double[] dist, ExecutionContext ctx) {
-        VectorKernels kernels = VectorKernels.get();
-        double[] mean = ColumnStats.means(x, n, d);
-        double[] xc = new double[n * d];
-        double[] norms = new double[n];
+        KnnGraph g = ExactNeighbors.squaredEuclidean(x, n, d, x, n, k + 1, true, ctx);
+        int[] gi = g.indices();
+        double[] gd = g.distances();
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int l = 0; l < d; l++) {
-                double v = x[i * d + l] - mean[l];
-                xc[i * d + l] = v;
-                s += v * v;
-            }
-            norms[i] = s;
+            System.arraycopy(gi, i * (k + 1) + 1, nbr, i * k, k);
+            System.arraycopy(gd, i * (k + 1) + 1, dist, i * k, k);
         }
-        int lanes = kernels.lanes();
-        int stride = (TILE + lanes - 1) / lanes * lanes;
-        int tiles = (n + TILE - 1) / TILE;
-        // all tiles packed once: −2·x_j transposed, bias ‖x_j‖² (+∞ on padding)
-        double[][] packedT = new double[tiles][];
-        double[][] bias = new double[tiles][];
-        ctx.parallelFor(tiles, t -> {
-            double[] m = new double[d * stride];
-            double[] b = new double[stride];
-            Arrays.fill(b, Double.POSITIVE_INFINITY);
-            for (int j = t * TILE, c = 0; j < Math.min(n, (t + 1) * TILE); j++, c++) {
-                b[c] = norms[j];
-                for (int l = 0; l < d; l++) {
-                    m[l * stride + c] = -2 * xc[j * d + l];
-                }
-            }
-            packedT[t] = m;
-            bias[t] = b;
-        });
-        int keep = Math.min(n - 1, k + SPARE);
-        int blocks = (n + ROWS - 1) / ROWS;
-        ctx.parallelFor(blocks, blk -> {
-            int from = blk * ROWS;
-            int to = Math.min(n, from + ROWS);
-            int rows = to - from;
-            double[] scores = new double[rows * stride];
-            double[] heapD = new double[rows * keep];
-            int[] heapI = new int[rows * keep];
-            int[] size = new int[rows];
-            for (int t = 0; t < tiles; t++) {
-                kernels.scoresTransposed(xc, d, from, to, packedT[t], bias[t], stride, scores);
-                int j0 = t * TILE;
-                int j1 = Math.min(n, j0 + TILE);
-                for (int r = 0; r < rows; r++) {
-                    int i = from + r;
-                    int off = r * keep;
-                    for (int j = j0; j < j1; j++) {
-                        if (j == i) {
-                            continue;
-                        }
-                        double s = scores[r * stride + (j - j0)] + norms[i];
-                        if (size[r] < keep) {
-                            heapPush(heapD, heapI, off, size[r]++, s, j);
-                        } else if (s < heapD[off]) {
-                            heapReplaceTop(heapD, heapI, off, keep, s, j);
-                        }
-                    }
-                }
-            }
-            double[] exact = new double[keep];
-            for (int r = 0; r < rows; r++) {
-                int i = from + r;
-                int off = r * keep;
-                for (int t = 0; t < keep; t++) {
-                    exact[t] = squaredDistance(x, d, i, heapI[off + t]);
-                }
-                // rank by (exact distance, index)
-                Integer[] idx = new Integer[keep];
-                for (int t = 0; t < keep; t++) {
-                    idx[t] = t;
-                }
-                Arrays.sort(idx, (a, b) -> {
-                    int c = Double.compare(exact[a], exact[b]);
-                    return c != 0 ? c : Integer.compare(heapI[off + a], heapI[off + b]);
-                });
-                for (int t = 0; t < k; t++) {
-                    nbr[i * k + t] = heapI[off + idx[t]];
-                    dist[i * k + t] = exact[idx[t]];
-                }
-            }
-        });
     }
 
     private static double squaredDistance(double[] x, int d, int i, int j) {
@@ -303,45 +218,5 @@ final class TSNEAffinities {
             s += diff * diff;
         }
         return s;
-    }
-
-    /** Max-heap on (score, index) in {@code [off, off + size)}: the worst candidate on top. */
-    private static boolean worse(double da, int ia, double db, int ib) {
-        return da > db || (da == db && ia > ib);
-    }
-
-    private static void heapPush(double[] hd, int[] hi, int off, int size, double s, int j) {
-        int c = size;
-        while (c > 0) {
-            int parent = (c - 1) >>> 1;
-            if (!worse(s, j, hd[off + parent], hi[off + parent])) {
-                break;
-            }
-            hd[off + c] = hd[off + parent];
-            hi[off + c] = hi[off + parent];
-            c = parent;
-        }
-        hd[off + c] = s;
-        hi[off + c] = j;
-    }
-
-    private static void heapReplaceTop(double[] hd, int[] hi, int off, int size, double s, int j) {
-        int c = 0;
-        while (true) {
-            int l = 2 * c + 1;
-            if (l >= size) {
-                break;
-            }
-            int r = l + 1;
-            int big = r < size && worse(hd[off + r], hi[off + r], hd[off + l], hi[off + l]) ? r : l;
-            if (!worse(hd[off + big], hi[off + big], s, j)) {
-                break;
-            }
-            hd[off + c] = hd[off + big];
-            hi[off + c] = hi[off + big];
-            c = big;
-        }
-        hd[off + c] = s;
-        hi[off + c] = j;
     }
 }

@@ -5,6 +5,9 @@ import io.cumulo.data.Dataset;
 import io.cumulo.decomposition.PCA;
 import io.cumulo.estimator.Estimator;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.neighbors.ExactNeighbors;
+import io.cumulo.neighbors.KnnGraph;
+import io.cumulo.neighbors.NearestNeighborDescent;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -139,7 +142,7 @@ public final class UMAP implements Estimator<UMAPModel> {
             throw new CumuloException(data.source() + ": has no feature columns");
         }
         boolean cosine = params.get(METRIC).equals("cosine");
-        double[] x = UmapNeighbors.prepare(data, cosine);
+        double[] x = searchRows(data, cosine);
         String search = params.get(NEIGHBORS);
         boolean exact = search.equals("exact") || (search.equals("auto") && n <= EXACT_LIMIT);
         SplittableRandom root = new SplittableRandom(params.get(SEED));
@@ -147,11 +150,11 @@ public final class UMAP implements Estimator<UMAPModel> {
         SplittableRandom initRandom = root.split();
         SplittableRandom sgdRandom = root.split();
         ctx.progress().update("UMAP: " + (exact ? "exact" : "approximate") + " nearest neighbours", 0, 1);
-        UmapNeighbors knn = exact
-                ? UmapNeighbors.exact(x, n, d, x, n, k, true, ctx)
+        KnnGraph knn = exact
+                ? ExactNeighbors.euclidean(x, n, d, x, n, k, true, ctx)
                 : NearestNeighborDescent.search(x, n, d, k, knnRandom.nextLong(), ctx);
         if (cosine) {
-            knn.toCosine();
+            knn = knn.unitEuclideanToCosine();
         }
         FuzzySimplicialSet graph = FuzzySimplicialSet.of(knn, n, ctx);
         double[] ab = UmapLayout.fitAB(params.get(SPREAD), params.get(MIN_DIST));
@@ -249,5 +252,38 @@ public final class UMAP implements Estimator<UMAPModel> {
         public UMAP build() {
             return new UMAP(values.build());
         }
+    }
+
+    /**
+     * The rows of {@code data} as the search sees them: a copy, unit-normalised for the cosine metric (the
+     * Euclidean distance between unit vectors orders neighbours as the cosine distance does). Refuses
+     * non-finite values and, for cosine, rows of zeros, naming the row.
+     */
+    static double[] searchRows(Dataset data, boolean cosine) {
+        int n = data.rows();
+        int d = data.cols();
+        double[] x = data.rawValues().clone();
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int l = 0; l < d; l++) {
+                double v = x[i * d + l];
+                if (!Double.isFinite(v)) {
+                    throw new CumuloException(data.source() + ": row " + i + ", column '" + data.columnName(l)
+                            + "' is " + v + "; UMAP needs finite numbers");
+                }
+                s += v * v;
+            }
+            if (cosine) {
+                if (s == 0) {
+                    throw new CumuloException(data.source() + ": row " + i + " is all zeros; the cosine distance "
+                            + "needs rows of non-zero length (use metric=euclidean)");
+                }
+                double inv = 1 / Math.sqrt(s);
+                for (int l = 0; l < d; l++) {
+                    x[i * d + l] *= inv;
+                }
+            }
+        }
+        return x;
     }
 }

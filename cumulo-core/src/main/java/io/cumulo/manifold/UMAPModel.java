@@ -8,6 +8,8 @@ import io.cumulo.estimator.Transform;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
+import io.cumulo.neighbors.ExactNeighbors;
+import io.cumulo.neighbors.KnnGraph;
 import io.cumulo.param.ParamValues;
 
 import java.util.LinkedHashMap;
@@ -130,14 +132,16 @@ public final class UMAPModel implements Model, Transform, Embedding {
             return new double[0];
         }
         boolean cosine = params.get(UMAP.METRIC).equals("cosine");
-        double[] q = UmapNeighbors.prepare(data, cosine);
+        double[] q = UMAP.searchRows(data, cosine);
         int k = Math.min(params.get(UMAP.N_NEIGHBORS), n);
-        UmapNeighbors knn = UmapNeighbors.exact(x, n, d, q, m, k, false, ctx);
+        KnnGraph g = ExactNeighbors.euclidean(x, n, d, q, m, k, false, ctx);
         if (cosine) {
-            knn.toCosine();
+            g = g.unitEuclideanToCosine();
         }
+        int[] knnIndex = g.indices();
+        double[] knnDistance = g.distances();
         double[] rs = new double[2 * m];
-        FuzzySimplicialSet.calibrate(knn.distance, k, 0, m, rs, FuzzySimplicialSet.meanDistance(knn.distance));
+        FuzzySimplicialSet.calibrate(knnDistance, k, 0, m, rs, FuzzySimplicialSet.meanDistance(knnDistance));
         int[] heads = new int[m * k];
         int[] tails = new int[m * k];
         double[] w = new double[m * k];
@@ -146,13 +150,13 @@ public final class UMAPModel implements Model, Transform, Embedding {
             double total = 0;
             for (int j = 0; j < k; j++) {
                 int e = i * k + j;
-                double ex = knn.distance[e] - rs[2 * i];
+                double ex = knnDistance[e] - rs[2 * i];
                 w[e] = ex > 0 ? Math.exp(-ex / rs[2 * i + 1]) : 1;
                 heads[e] = i;
-                tails[e] = knn.index[e];
+                tails[e] = knnIndex[e];
                 total += w[e];
                 for (int c = 0; c < dim; c++) {
-                    y[i * dim + c] += w[e] * embedding[knn.index[e] * dim + c];
+                    y[i * dim + c] += w[e] * embedding[knnIndex[e] * dim + c];
                 }
             }
             for (int c = 0; c < dim; c++) {

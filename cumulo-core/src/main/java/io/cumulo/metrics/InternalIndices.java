@@ -1,8 +1,6 @@
 package io.cumulo.metrics;
 
 import io.cumulo.CumuloException;
-import io.cumulo.cluster.KMeans;
-import io.cumulo.cluster.KMeansModel;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.neighbors.Distance;
@@ -23,46 +21,25 @@ import java.util.Objects;
  * distance</td><td>higher</td></tr>
  * <tr><td>{@code calinski_harabasz}</td><td>{@link CalinskiHarabasz}</td><td>higher</td></tr>
  * <tr><td>{@code davies_bouldin}</td><td>{@link DaviesBouldin}</td><td>lower</td></tr>
- * <tr><td>{@code inertia}</td><td>{@link Inertia}: around the model's centres when a k-means model is given, else
- * around the clusters' means</td><td>lower (for a fixed k)</td></tr>
- * <tr><td>{@code gap}, {@code gap_s_k}</td><td>{@link GapStatistic#atLabels} and its {@code s_k}; only when asked
- * for ({@link Options.Builder#gap}), as it clusters B reference data sets</td><td>see the rule</td></tr>
+ * <tr><td>{@code inertia}</td><td>{@link Inertia}: around the given centres (a k-means model's), else around the
+ * clusters' means</td><td>lower (for a fixed k)</td></tr>
  * <tr><td>{@code bic}</td><td>{@link KMeansBic}, Pelleg &amp; Moore's form (same centres as inertia)</td>
  * <td>higher</td></tr>
  * <tr><td>{@code noise_points}</td><td>rows labelled {@code -1}, left out of every index</td><td></td></tr>
  * </table>
  *
  * <p>An index that is undefined for the partition is {@code null}: silhouette, Calinski–Harabasz and
- * Davies–Bouldin need 2 to n − 1 non-empty clusters, BIC more rows than clusters and some spread, the gap 1 to
- * n − 1 clusters. Every index except the silhouette (which takes the given distance) is Euclidean; none uses sample
- * weights. Bad input (labels that do not match the rows, a label below −1) is a one-line {@link CumuloException}.
+ * Davies–Bouldin need 2 to n − 1 non-empty clusters, BIC more rows than clusters and some spread. Every index
+ * except the silhouette (which takes the given distance) is Euclidean; none uses sample weights. The gap statistic
+ * clusters reference data, so it is model selection ({@code io.cumulo.selection.GapStatistic}), not here. Bad input (labels that do not match the rows, a label below −1) is a one-line {@link CumuloException}.
  */
 public final class InternalIndices {
     private InternalIndices() {
     }
 
-    /** With the default options: Euclidean silhouette, no gap. */
+    /** With the default options: Euclidean silhouette, indices around the clusters' means. */
     public static Map<String, Object> compute(Dataset data, int[] labels, ExecutionContext ctx) {
         return compute(data, labels, (double[]) null, Options.defaults(), ctx);
-    }
-
-    /**
-     * With a fitted k-means model: its centres for inertia and BIC (those of a spherical, cosine, model are unit
-     * vectors, not centres of the rows, so for it the clusters' means are used).
-     */
-    public static Map<String, Object> compute(Dataset data, int[] labels, KMeansModel model, Options options,
-                                              ExecutionContext ctx) {
-        double[] centres = null;
-        if (model != null) {
-            if (model.numFeatures() != data.cols()) {
-                throw new CumuloException("internal indices: the k-means model has " + model.numFeatures()
-                        + " features but " + data.source() + " has " + data.cols());
-            }
-            if (!"cosine".equals(model.params().get(KMeans.METRIC))) {
-                centres = model.centresFlat();
-            }
-        }
-        return compute(data, labels, centres, options, ctx);
     }
 
     /**
@@ -97,16 +74,6 @@ public final class InternalIndices {
         m.put("davies_bouldin", defined ? DaviesBouldin.of(p, means, ctx).value() : null);
         double[] around = centres != null ? centres : means;
         m.put("inertia", Inertia.of(p, around, ctx).value());
-        if (options.gap != null) {
-            if (p.clusters >= 1 && p.clusters < p.members) {
-                GapStatistic.Result g = options.gap.atLabels(data, labels, ctx);
-                m.put("gap", g.gap(p.clusters));
-                m.put("gap_s_k", g.sk(p.clusters));
-            } else {
-                m.put("gap", null);
-                m.put("gap_s_k", null);
-            }
-        }
         KMeansBic.Result bic = KMeansBic.of(p, around, ctx);
         m.put("bic", bic == null ? null : bic.bic());
         m.put("noise_points", p.noise);
@@ -124,14 +91,12 @@ public final class InternalIndices {
         final int silhouetteExactMax;
         final int silhouetteSampleSize;
         final long seed;
-        final GapStatistic gap;
 
         private Options(Builder b) {
             this.distance = b.distance;
             this.silhouetteExactMax = b.silhouetteExactMax;
             this.silhouetteSampleSize = b.silhouetteSampleSize;
             this.seed = b.seed;
-            this.gap = b.gap;
         }
 
         public static Options defaults() {
@@ -147,7 +112,6 @@ public final class InternalIndices {
             private int silhouetteExactMax = DEFAULT_SILHOUETTE_EXACT_MAX;
             private int silhouetteSampleSize = DEFAULT_SILHOUETTE_SAMPLE_SIZE;
             private long seed;
-            private GapStatistic gap;
 
             /** The silhouette's distance (the one the clustering was made under); Euclidean by default. */
             public Builder distance(Distance d) {
@@ -176,12 +140,6 @@ public final class InternalIndices {
             /** Seed of the silhouette sample. */
             public Builder seed(long s) {
                 seed = s;
-                return this;
-            }
-
-            /** Also the gap statistic at the partition's k, with this configuration ({@code null}: not computed). */
-            public Builder gap(GapStatistic g) {
-                gap = g;
                 return this;
             }
 

@@ -10,7 +10,6 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.Sampling;
 import io.cumulo.metrics.CalinskiHarabasz;
 import io.cumulo.metrics.DaviesBouldin;
-import io.cumulo.metrics.GapStatistic;
 import io.cumulo.metrics.Inertia;
 import io.cumulo.metrics.KMeansBic;
 import io.cumulo.metrics.SilhouetteScore;

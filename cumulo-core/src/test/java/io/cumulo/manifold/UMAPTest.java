@@ -6,6 +6,9 @@ import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
+import io.cumulo.neighbors.ExactNeighbors;
+import io.cumulo.neighbors.KnnGraph;
+import io.cumulo.neighbors.NearestNeighborDescent;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -66,14 +69,14 @@ class UMAPTest {
     @Test
     void calibrationOfEveryDigitsRowMeetsTheTarget() {
         int k = 15;
-        UmapNeighbors knn = UmapNeighbors.exact(DIGITS.rawValues(), DIGITS.rows(), DIGITS.cols(), DIGITS.rawValues(),
+        KnnGraph knn = ExactNeighbors.euclidean(DIGITS.rawValues(), DIGITS.rows(), DIGITS.cols(), DIGITS.rawValues(),
                 DIGITS.rows(), k, true, ExecutionContext.defaults());
         double[] rs = new double[2 * DIGITS.rows()];
-        FuzzySimplicialSet.calibrate(knn.distance, k, 1, DIGITS.rows(), rs, FuzzySimplicialSet.meanDistance(knn.distance));
+        FuzzySimplicialSet.calibrate(knn.distances(), k, 1, DIGITS.rows(), rs, FuzzySimplicialSet.meanDistance(knn.distances()));
         double target = Math.log(k) / Math.log(2);
         for (int i = 0; i < DIGITS.rows(); i++) {
             assertTrue(rs[2 * i] > 0, "rho of row " + i);
-            double sum = FuzzySimplicialSet.membershipSum(knn.distance, i * k + 1, k - 1, rs[2 * i], rs[2 * i + 1]);
+            double sum = FuzzySimplicialSet.membershipSum(knn.distances(), i * k + 1, k - 1, rs[2 * i], rs[2 * i + 1]);
             assertEquals(target, sum, 1e-4, "row " + i);
         }
     }
@@ -104,7 +107,7 @@ class UMAPTest {
 
     @Test
     void digitsGraphIsSymmetricWithWeightsInUnitInterval() {
-        UmapNeighbors knn = UmapNeighbors.exact(DIGITS.rawValues(), DIGITS.rows(), DIGITS.cols(), DIGITS.rawValues(),
+        KnnGraph knn = ExactNeighbors.euclidean(DIGITS.rawValues(), DIGITS.rows(), DIGITS.cols(), DIGITS.rawValues(),
                 DIGITS.rows(), 15, true, ExecutionContext.defaults());
         FuzzySimplicialSet g = FuzzySimplicialSet.of(knn, DIGITS.rows(), ExecutionContext.defaults());
         assertTrue(g.edges() >= DIGITS.rows() * 14);
@@ -132,14 +135,14 @@ class UMAPTest {
         double[] x = DIGITS.rawValues();
         int d = DIGITS.cols();
         for (int threads : new int[] {1, 2}) {
-            UmapNeighbors knn = UmapNeighbors.exact(x, DIGITS.rows(), d, x, DIGITS.rows(), k, true,
+            KnnGraph knn = ExactNeighbors.euclidean(x, DIGITS.rows(), d, x, DIGITS.rows(), k, true,
                     ExecutionContext.defaults().withThreads(threads));
             for (int i = 0; i < rows; i++) {
-                assertEquals(i, knn.index[i * k]);
+                assertEquals(i, knn.indices()[i * k]);
                 for (int j = 0; j < k; j++) {
-                    assertEquals(expected[i * k + j], knn.distance[i * k + j], 1e-9, "row " + i + " slot " + j);
-                    int p = knn.index[i * k + j];
-                    assertEquals(Math.sqrt(sq(x, d, i, p)), knn.distance[i * k + j], 1e-12);
+                    assertEquals(expected[i * k + j], knn.distances()[i * k + j], 1e-9, "row " + i + " slot " + j);
+                    int p = knn.indices()[i * k + j];
+                    assertEquals(Math.sqrt(sq(x, d, i, p)), knn.distances()[i * k + j], 1e-12);
                 }
             }
         }
@@ -151,20 +154,20 @@ class UMAPTest {
         int n = DIGITS.rows();
         int d = DIGITS.cols();
         int k = 15;
-        UmapNeighbors exact = UmapNeighbors.exact(x, n, d, x, n, k, true, ExecutionContext.defaults());
-        UmapNeighbors approx = NearestNeighborDescent.search(x, n, d, k, 3, ExecutionContext.defaults());
-        UmapNeighbors again = NearestNeighborDescent.search(x, n, d, k, 3, ExecutionContext.singleThreaded());
-        assertArrayEquals(approx.index, again.index, "same seed, 1 or all threads");
+        KnnGraph exact = ExactNeighbors.euclidean(x, n, d, x, n, k, true, ExecutionContext.defaults());
+        KnnGraph approx = NearestNeighborDescent.search(x, n, d, k, 3, ExecutionContext.defaults());
+        KnnGraph again = NearestNeighborDescent.search(x, n, d, k, 3, ExecutionContext.singleThreaded());
+        assertArrayEquals(approx.indices(), again.indices(), "same seed, 1 or all threads");
         // recall by distance (ties make index sets ambiguous): found entries within the exact k-th distance
         int hits = 0;
         for (int i = 0; i < n; i++) {
-            double kth = exact.distance[i * k + k - 1];
+            double kth = exact.distances()[i * k + k - 1];
             Set<Integer> seen = new HashSet<>();
             for (int j = 1; j < k; j++) {
-                int p = approx.index[i * k + j];
+                int p = approx.indices()[i * k + j];
                 assertTrue(p != i && seen.add(p), "row " + i + ": neighbours distinct and not itself");
-                assertEquals(Math.sqrt(sq(x, d, i, p)), approx.distance[i * k + j], 1e-12);
-                if (approx.distance[i * k + j] <= kth) {
+                assertEquals(Math.sqrt(sq(x, d, i, p)), approx.distances()[i * k + j], 1e-12);
+                if (approx.distances()[i * k + j] <= kth) {
                     hits++;
                 }
             }
@@ -176,20 +179,20 @@ class UMAPTest {
     @Test
     void cosineNeighboursCarryCosineDistances() {
         Dataset data = Dataset.of(new double[][] {{1, 0}, {1, 1}, {0, 2}, {-1, 0.1}, {3, 0.2}});
-        double[] x = UmapNeighbors.prepare(data, true);
-        UmapNeighbors knn = UmapNeighbors.exact(x, 5, 2, x, 5, 3, true, ExecutionContext.defaults());
-        knn.toCosine();
+        double[] x = UMAP.searchRows(data, true);
+        KnnGraph knn = ExactNeighbors.euclidean(x, 5, 2, x, 5, 3, true, ExecutionContext.defaults());
+        knn = knn.unitEuclideanToCosine();
         double[] raw = data.rawValues();
         for (int i = 0; i < 5; i++) {
             for (int j = 0; j < 3; j++) {
-                int p = knn.index[i * 3 + j];
+                int p = knn.indices()[i * 3 + j];
                 double cos = (raw[2 * i] * raw[2 * p] + raw[2 * i + 1] * raw[2 * p + 1])
                         / Math.hypot(raw[2 * i], raw[2 * i + 1]) / Math.hypot(raw[2 * p], raw[2 * p + 1]);
-                assertEquals(1 - cos, knn.distance[i * 3 + j], 1e-12);
+                assertEquals(1 - cos, knn.distances()[i * 3 + j], 1e-12);
             }
         }
         // row 0 = (1, 0): nearest others by angle are (3, 0.2) then (1, 1)
-        assertArrayEquals(new int[] {0, 4, 1}, Arrays.copyOfRange(knn.index, 0, 3));
+        assertArrayEquals(new int[] {0, 4, 1}, Arrays.copyOfRange(knn.indices(), 0, 3));
     }
 
     // ---- the test helper against scikit-learn ----

@@ -1,9 +1,10 @@
-package io.cumulo.metrics;
+package io.cumulo.selection;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.Json;
+import io.cumulo.metrics.Inertia;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

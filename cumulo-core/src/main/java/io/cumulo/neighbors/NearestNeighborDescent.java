@@ -1,4 +1,4 @@
-package io.cumulo.manifold;
+package io.cumulo.neighbors;
 
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
@@ -19,15 +19,19 @@ import java.util.SplittableRandom;
  * list from the previous round's lists (a "pull" round): rounds can then run in parallel with a result that
  * does not depend on the thread count, at the price of somewhat slower convergence.
  */
-final class NearestNeighborDescent {
-    static final int MAX_ROUNDS = 12;
+public final class NearestNeighborDescent {
+    /** Rounds at most. */
+    public static final int MAX_ROUNDS = 12;
     private static final double STOP_FRACTION = 0.001;
 
     private NearestNeighborDescent() {
     }
 
-    /** The {@code k} nearest (row itself in slot 0) of every row of {@code x}, approximately. */
-    static UmapNeighbors search(double[] x, int n, int d, int k, long seed, ExecutionContext ctx) {
+    /**
+     * The {@code k} nearest (the row itself in slot 0) of every one of the {@code n} rows of {@code x} ({@code d}
+     * columns, row-major), approximately, with Euclidean distances; seeded, and the same for any thread count.
+     */
+    public static KnnGraph search(double[] x, int n, int d, int k, long seed, ExecutionContext ctx) {
         VectorKernels kernels = VectorKernels.get();
         int kept = k - 1;
         int[] idx = new int[n * kept];
@@ -47,7 +51,7 @@ final class NearestNeighborDescent {
                 dist[o + filled] = kernels.squaredDistance(x, i * d, x, p * d, d);
                 filled++;
             }
-            UmapNeighbors.sortByDistance(idx, dist, o, kept);
+            KnnGraph.sortByDistance(idx, dist, o, kept);
         }
         Arrays.fill(fresh, true);
         Chunks chunks = Chunks.of(n, 256, 64);
@@ -153,9 +157,9 @@ final class NearestNeighborDescent {
                 index[i * k + 1 + j] = idx[i * kept + j];
                 distance[i * k + 1 + j] = Math.sqrt(dist[i * kept + j]);
             }
-            UmapNeighbors.sortByDistance(index, distance, i * k + 1, kept);
+            KnnGraph.sortByDistance(index, distance, i * k + 1, kept);
         }
-        return new UmapNeighbors(index, distance, k);
+        return new KnnGraph(index, distance, k);
     }
 
     private static boolean contains(int[] a, int from, int len, int p) {

@@ -1,28 +1,45 @@
-package io.cumulo.cluster;
+package io.cumulo.neighbors;
 
 import io.cumulo.CumuloException;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.neighbors.Distance;
+
+import java.util.Locale;
 
 /**
  * All pairwise distances of {@code n} rows, rounded to float32 and stored as a full symmetric {@code n × n}
  * row-major array ({@code 4·n²} bytes), so that "the distances from row c to every row" is one contiguous
- * run of memory. Each value is the float nearest {@link Distance#between}; the diagonal is 0.
+ * run of memory (what k-medoids' swap searches read). Each value is the float nearest {@link Distance#between};
+ * the diagonal is 0. Immutable; {@link #values} hands out the backing array, which callers must not change.
  */
-final class DistanceMatrix {
+public final class DistanceMatrix {
     /** Rows per tile when filling the matrix: a tile pair stays in cache while it is mirrored. */
     private static final int TILE = 64;
 
-    final int n;
-    final float[] values;
+    private final int n;
+    private final float[] values;
 
     private DistanceMatrix(int n, float[] values) {
         this.n = n;
         this.values = values;
     }
 
+    /** Rows (and columns). */
+    public int n() {
+        return n;
+    }
+
+    /** The distance between rows {@code i} and {@code j}. */
+    public float get(int i, int j) {
+        return values[i * n + j];
+    }
+
+    /** All {@code n × n} values, row-major; the backing array, not to be changed. */
+    public float[] values() {
+        return values;
+    }
+
     /** Bytes the matrix of {@code n} rows takes. */
-    static long bytes(int n) {
+    public static long bytes(int n) {
         return 4L * n * n;
     }
 
@@ -33,7 +50,7 @@ final class DistanceMatrix {
      *
      * @param what names the computation in the out-of-memory message ("method=fasterpam")
      */
-    static DistanceMatrix compute(double[] x, int n, int d, Distance metric, ExecutionContext ctx, String what) {
+    public static DistanceMatrix compute(double[] x, int n, int d, Distance metric, ExecutionContext ctx, String what) {
         if ((long) n * n > Integer.MAX_VALUE - 8) {
             throw new CumuloException(what + ": " + n + " rows are too many for a distance matrix");
         }
@@ -80,8 +97,9 @@ final class DistanceMatrix {
         return new DistanceMatrix(n, m);
     }
 
-    static String mb(long bytes) {
-        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+    /** A size for messages: MB, or GB with one decimal from 1 GB. */
+    public static String mb(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
                 : (bytes + (1 << 20) - 1 >> 20) + " MB";
     }
 }

@@ -1,4 +1,4 @@
-package io.cumulo.metrics;
+package io.cumulo.selection;
 
 import io.cumulo.CumuloException;
 import io.cumulo.cluster.KMeans;
@@ -7,6 +7,8 @@ import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
+import io.cumulo.metrics.Inertia;
+import io.cumulo.metrics.PartitionCounts;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
@@ -133,21 +135,21 @@ public final class GapStatistic {
      * k-min and k-max do not apply; the result has one k and {@link Result#chosenK()} is that k.
      */
     public Result atLabels(Dataset data, int[] labels, ExecutionContext ctx) {
-        Partition p = Partition.of(data, labels, NAME);
-        if (p.clusters < 1 || p.clusters >= p.members) {
-            throw new CumuloException(NAME + ": needs between 1 and n-1 clusters; found " + p.clusters
-                    + " clusters for " + p.members + " rows");
+        PartitionCounts p = PartitionCounts.of(data, labels, NAME);
+        if (p.clusters() < 1 || p.clusters() >= p.members()) {
+            throw new CumuloException(NAME + ": needs between 1 and n-1 clusters; found " + p.clusters()
+                    + " clusters for " + p.members() + " rows");
         }
-        int[] kept = new int[p.members];
-        int[] sub = new int[p.members];
-        for (int i = 0, j = 0; i < p.n; i++) {
+        int[] kept = new int[p.members()];
+        int[] sub = new int[p.members()];
+        for (int i = 0, j = 0; i < p.rows(); i++) {
             if (labels[i] >= 0) {
                 kept[j] = i;
                 sub[j++] = labels[i];
             }
         }
-        Dataset plain = unweighted(data, p.noise > 0 ? kept : null);
-        return run(plain, new int[] {p.clusters}, sub, p.noise, ctx);
+        Dataset plain = unweighted(data, p.noise() > 0 ? kept : null);
+        return run(plain, new int[] {p.clusters()}, sub, p.noise(), ctx);
     }
 
     /** The rows (all, or those listed) as a plain dataset: no weights, so every clusterer counts each row once. */
