@@ -3,6 +3,7 @@ package io.cumulo.cluster;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The outer loop shared by every k-means variant (Lloyd and the exact accelerations): assign, update the
@@ -85,6 +86,71 @@ abstract class KMeansIterations {
             total += c;
         }
         return total;
+    }
+
+    /** What a bound-keeping variant does with one row of its first pass, all centres scored. */
+    interface ScoredRow {
+        /**
+         * Sets the bounds of row {@code i} (its values at {@code r.x[r.at(i)..]}) from its scores
+         * {@code scores[o .. o+k)} (squared distance minus {@code ‖x‖²}), {@code best} being the lowest.
+         */
+        void bounds(int i, double[] scores, int o, int best, KMeansProblem.Window r);
+    }
+
+    /** What a bound-keeping variant does with one row of a later pass. */
+    interface BoundedRow {
+        /**
+         * Returns the nearest centre of row {@code i} (currently labelled {@code a}), updating its bounds; it
+         * loads the row into {@code r} ({@code p.rows(i, i + 1, r)}) only when the bounds do not settle it.
+         */
+        int nearest(int i, int a, KMeansProblem.Window r);
+    }
+
+    /**
+     * The assignment step of the variants that keep bounds per row (Elkan, Yinyang), written once: one task
+     * per block; on the {@code first} pass every centre is scored for the rows of the block in sub-blocks (labels
+     * as Lloyd's) and {@code scored} sets the bounds; later passes ask the row step {@code bounded} makes for each
+     * task (holding that task's scratch arrays) for each row's centre. Relabels the rows, marks the blocks where a
+     * label changed and returns the number changed.
+     */
+    final int boundedPass(CentreTable table, int[] labels, boolean first, ScoredRow scored,
+                          Supplier<BoundedRow> bounded) {
+        return sumOverTasks(p.blocks, b -> {
+            int changed = 0;
+            KMeansProblem.Window r = p.newWindow();
+            if (first) {
+                double[] scratch = table.newScratch();
+                int sub = table.blockRows();
+                for (int from = p.start(b); from < p.end(b); from += sub) {
+                    int to = Math.min(p.end(b), from + sub);
+                    p.rows(from, to, r);
+                    table.scores(p.kernels, r.x, from - r.base, to - r.base, scratch);
+                    for (int i = from; i < to; i++) {
+                        int o = (i - from) * table.stride;
+                        int best = p.kernels.argmin(scratch, o, p.k);
+                        scored.bounds(i, scratch, o, best, r);
+                        if (labels[i] != best) {
+                            labels[i] = best;
+                            changed++;
+                        }
+                    }
+                }
+            } else {
+                BoundedRow step = bounded.get();
+                for (int i = p.start(b); i < p.end(b); i++) {
+                    int a = labels[i];
+                    int best = step.nearest(i, a, r);
+                    if (best != a) {
+                        labels[i] = best;
+                        changed++;
+                    }
+                }
+            }
+            if (changed > 0) {
+                p.changed[b] = true;
+            }
+            return changed;
+        });
     }
 
     Result run(double[] init, int maxIter, double tol, IntConsumer onStep) {

@@ -87,6 +87,7 @@ final class YinyangIterations extends KMeansIterations {
     int assign(CentreTable table, int[] labels, boolean first, double[] drifts) {
         int n = p.n;
         int d = p.d;
+        int k = p.k;
         if (upper == null) {
             makeGroups(table.centres);
             upper = new double[n];
@@ -95,132 +96,97 @@ final class YinyangIterations extends KMeansIterations {
         double[] centres = table.centres;
         double[] groupDrift = new double[groups];
         if (drifts != null) {
-            for (int j = 0; j < p.k; j++) {
+            for (int j = 0; j < k; j++) {
                 groupDrift[groupOf[j]] = Math.max(groupDrift[groupOf[j]], drifts[j]);
             }
         }
-        return sumOverTasks(p.blocks, b -> {
-            int changed;
-            if (first) {
-                changed = firstPass(table, b, labels);
-            } else {
-                changed = 0;
-                double[] oldLower = new double[groups];
-                double[] estimate = new double[p.k];
-                boolean[] opened = new boolean[groups];
-                KMeansProblem.Window r = p.newWindow();
-                for (int i = p.start(b); i < p.end(b); i++) {
-                    int a = labels[i];
-                    int lo = i * groups;
-                    double global = Double.POSITIVE_INFINITY;
-                    for (int g = 0; g < groups; g++) {
-                        oldLower[g] = lower[lo + g];
-                        if (drifts != null) {
-                            lower[lo + g] -= groupDrift[g];
-                        }
-                        global = Math.min(global, lower[lo + g]);
-                    }
-                    if (drifts != null) {
-                        upper[i] += drifts[a];
-                    }
-                    if (upper[i] <= global * (1 - MARGIN)) {
-                        continue;
-                    }
-                    p.rows(i, i + 1, r);
-                    int at = r.at(i);
-                    double u = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, a * d, d));
-                    upper[i] = u;
-                    if (u <= global * (1 - MARGIN)) {
-                        continue;
-                    }
-                    int best = a;
-                    double bestD = u;
-                    Arrays.fill(opened, false);
-                    for (int g = 0; g < groups; g++) {
-                        if (lower[lo + g] >= bestD * (1 + MARGIN)) {
-                            continue; // no centre of g can be nearer
-                        }
-                        opened[g] = true;
-                        for (int j : members[g]) {
-                            if (j == a) {
-                                estimate[j] = u;
-                                continue;
-                            }
-                            double bound = drifts == null ? 0 : oldLower[g] - drifts[j];
-                            if (bound >= bestD * (1 + MARGIN)) {
-                                estimate[j] = bound; // moved too little to come nearer
-                                continue;
-                            }
-                            double dj = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, j * d, d));
-                            estimate[j] = dj;
-                            if (dj < bestD || (dj == bestD && j < best)) {
-                                best = j;
-                                bestD = dj;
-                            }
-                        }
-                    }
-                    // new bounds: each opened group from its estimates without the assigned centre; an unopened
-                    // group that holds the former centre now has that centre among its others
-                    for (int g = 0; g < groups; g++) {
-                        if (opened[g]) {
-                            double m = Double.POSITIVE_INFINITY;
-                            for (int j : members[g]) {
-                                if (j != best) {
-                                    m = Math.min(m, estimate[j]);
-                                }
-                            }
-                            lower[lo + g] = m;
-                        }
-                    }
-                    if (best != a && !opened[groupOf[a]]) {
-                        lower[lo + groupOf[a]] = Math.min(lower[lo + groupOf[a]], u);
-                    }
-                    upper[i] = bestD;
-                    if (best != a) {
-                        labels[i] = best;
-                        changed++;
-                    }
+        return boundedPass(table, labels, first, (i, scores, o, best, r) -> {
+            // bounds from exact distances
+            int lo = i * groups;
+            for (int g = 0; g < groups; g++) {
+                lower[lo + g] = Double.POSITIVE_INFINITY;
+            }
+            for (int j = 0; j < k; j++) {
+                double dj = Math.sqrt(p.kernels.squaredDistance(r.x, r.at(i), centres, j * d, d));
+                if (j == best) {
+                    upper[i] = dj;
+                } else {
+                    lower[lo + groupOf[j]] = Math.min(lower[lo + groupOf[j]], dj);
                 }
             }
-            if (changed > 0) {
-                p.changed[b] = true;
-            }
-            return changed;
-        });
-    }
-
-    /** All centres scored for the rows of block {@code b}: labels as Lloyd's, bounds from exact distances. */
-    private int firstPass(CentreTable table, int b, int[] labels) {
-        int d = p.d;
-        int k = p.k;
-        double[] scratch = table.newScratch();
-        int sub = table.blockRows();
-        int changed = 0;
-        KMeansProblem.Window r = p.newWindow();
-        for (int from = p.start(b); from < p.end(b); from += sub) {
-            int to = Math.min(p.end(b), from + sub);
-            p.rows(from, to, r);
-            table.scores(p.kernels, r.x, from - r.base, to - r.base, scratch);
-            for (int i = from; i < to; i++) {
-                int best = p.kernels.argmin(scratch, (i - from) * table.stride, k);
+        }, () -> {
+            // each task's scratch
+            double[] oldLower = new double[groups];
+            double[] estimate = new double[k];
+            boolean[] opened = new boolean[groups];
+            return (i, a, r) -> {
                 int lo = i * groups;
+                double global = Double.POSITIVE_INFINITY;
                 for (int g = 0; g < groups; g++) {
-                    lower[lo + g] = Double.POSITIVE_INFINITY;
+                    oldLower[g] = lower[lo + g];
+                    if (drifts != null) {
+                        lower[lo + g] -= groupDrift[g];
+                    }
+                    global = Math.min(global, lower[lo + g]);
                 }
-                for (int j = 0; j < k; j++) {
-                    double dj = Math.sqrt(p.kernels.squaredDistance(r.x, r.at(i), table.centres, j * d, d));
-                    if (j == best) {
-                        upper[i] = dj;
-                    } else {
-                        lower[lo + groupOf[j]] = Math.min(lower[lo + groupOf[j]], dj);
+                if (drifts != null) {
+                    upper[i] += drifts[a];
+                }
+                if (upper[i] <= global * (1 - MARGIN)) {
+                    return a;
+                }
+                p.rows(i, i + 1, r);
+                int at = r.at(i);
+                double u = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, a * d, d));
+                upper[i] = u;
+                if (u <= global * (1 - MARGIN)) {
+                    return a;
+                }
+                int best = a;
+                double bestD = u;
+                Arrays.fill(opened, false);
+                for (int g = 0; g < groups; g++) {
+                    if (lower[lo + g] >= bestD * (1 + MARGIN)) {
+                        continue; // no centre of g can be nearer
+                    }
+                    opened[g] = true;
+                    for (int j : members[g]) {
+                        if (j == a) {
+                            estimate[j] = u;
+                            continue;
+                        }
+                        double bound = drifts == null ? 0 : oldLower[g] - drifts[j];
+                        if (bound >= bestD * (1 + MARGIN)) {
+                            estimate[j] = bound; // moved too little to come nearer
+                            continue;
+                        }
+                        double dj = Math.sqrt(p.kernels.squaredDistance(r.x, at, centres, j * d, d));
+                        estimate[j] = dj;
+                        if (dj < bestD || (dj == bestD && j < best)) {
+                            best = j;
+                            bestD = dj;
+                        }
                     }
                 }
-                if (labels[i] != best) {
-                    labels[i] = best;
-                    changed++;
+                // new bounds: each opened group from its estimates without the assigned centre; an unopened group
+                // that holds the former centre now has that centre among its others
+                for (int g = 0; g < groups; g++) {
+                    if (opened[g]) {
+                        double m = Double.POSITIVE_INFINITY;
+                        for (int j : members[g]) {
+                            if (j != best) {
+                                m = Math.min(m, estimate[j]);
+                            }
+                        }
+                        lower[lo + g] = m;
+                    }
                 }
-            }
-        }
-        return changed;
+                if (best != a && !opened[groupOf[a]]) {
+                    lower[lo + groupOf[a]] = Math.min(lower[lo + groupOf[a]], u);
+                }
+                upper[i] = bestD;
+                return best;
+            };
+        });
     }
 }
