@@ -9,6 +9,8 @@ import io.cumulo.linalg.VectorKernels;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -42,7 +44,7 @@ public final class KMeansBench {
     private static final int SSE_BLOCK = 65536;
 
     /** CPU time of the calling thread: with 1 thread, all the fit's work, and steady on a busy machine. */
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static double lastCpuSeconds;
 
     private KMeansBench() {

@@ -7,11 +7,15 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.exec.ProgressListener;
+import io.cumulo.exec.Sampling;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -60,7 +64,7 @@ public final class KMedoidsBench {
             int k = w.equals("digits") || w.equals("blobs10k") ? 10 : 100;
             for (String method : pos.get(1).split(",")) {
                 String algo = method.contains("@") ? method.substring(0, method.indexOf('@')) : method;
-                Dataset fitData = method.contains("@") ? data.selectRows(io.cumulo.exec.Sampling.sortedSample(
+                Dataset fitData = method.contains("@") ? data.selectRows(Sampling.sortedSample(
                         data.rows(), Integer.parseInt(method.substring(method.indexOf('@') + 1)), 1)) : data;
                 KMedoids.Builder b = KMedoids.builder().k(k).method(algo).init(init);
                 if (samples != null) {
@@ -95,8 +99,8 @@ public final class KMedoidsBench {
     }
 
     /** Time spent per phase, from the progress messages (their text up to a comma or digit). */
-    static final class Phases implements io.cumulo.exec.ProgressListener {
-        private final java.util.Map<String, Long> spent = new java.util.LinkedHashMap<>();
+    static final class Phases implements ProgressListener {
+        private final Map<String, Long> spent = new LinkedHashMap<>();
         private String current;
         private long since;
 

@@ -4,6 +4,7 @@ import io.cumulo.linalg.VectorKernels;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -46,8 +47,8 @@ public final class KernelBench {
                 double[] m = new double[kp * d];
                 double[] bias = new double[stride];
                 double[] biasRows = new double[kp];
-                java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
+                Arrays.fill(bias, Double.POSITIVE_INFINITY);
+                Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
                 for (int j = 0; j < k; j++) {
                     bias[j] = biasRows[j] = r.nextDouble();
                     for (int l = 0; l < d; l++) {

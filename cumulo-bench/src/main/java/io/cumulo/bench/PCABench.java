@@ -6,10 +6,13 @@ import io.cumulo.decomposition.PCA;
 import io.cumulo.decomposition.PCAModel;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
+import io.cumulo.param.ParamValues;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -30,7 +33,7 @@ public final class PCABench {
         int warmup = 2;
         String solver = "exact";
         Integer power = null;
-        java.util.List<String> pos = new java.util.ArrayList<>();
+        List<String> pos = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--solver=")) {
                 solver = a.substring("--solver=".length());
@@ -56,7 +59,7 @@ public final class PCABench {
         int d = data.cols();
         int k = workload.intValue("components");
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(threads);
-        io.cumulo.param.ParamValues params = PCA.withComponents(k).params().with(PCA.SOLVER, solver);
+        ParamValues params = PCA.withComponents(k).params().with(PCA.SOLVER, solver);
         if (power != null) {
             params = params.with(PCA.POWER_ITERATIONS, power);
         }

@@ -5,6 +5,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.neighbors.Distance;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,7 +38,7 @@ public final class SilhouetteBench {
 
     public static void main(String[] args) throws IOException {
         int warmup = 1;
-        java.util.List<String> pos = new java.util.ArrayList<>();
+        List<String> pos = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring("--warmup=".length()));
@@ -62,14 +65,14 @@ public final class SilhouetteBench {
         Dataset head = Dataset.wrap(Arrays.copyOf(x, w * d), w, d, Dataset.defaultNames(d), name);
         int[] headLabels = Arrays.copyOf(labels, w);
         for (int i = 0; i < warmup; i++) {
-            SilhouetteScore.compute(head, headLabels, io.cumulo.neighbors.Distance.EUCLIDEAN, ctx);
+            SilhouetteScore.compute(head, headLabels, Distance.EUCLIDEAN, ctx);
         }
         for (int rep = 0; rep < reps; rep++) {
             System.gc();
             double before = heapUsedMb();
             resetPeaks();
             long t0 = System.nanoTime();
-            double s = SilhouetteScore.compute(data, labels, io.cumulo.neighbors.Distance.EUCLIDEAN, ctx).mean();
+            double s = SilhouetteScore.compute(data, labels, Distance.EUCLIDEAN, ctx).mean();
             long t1 = System.nanoTime();
             double peak = heapPeakMb();
             System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s\", \"java\": \"%s\", "

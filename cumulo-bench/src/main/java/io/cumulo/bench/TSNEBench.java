@@ -10,7 +10,9 @@ import io.cumulo.metrics.Trustworthiness;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,7 +36,7 @@ public final class TSNEBench {
         boolean trust = false;
         String method = "barnes-hut";
         int maxIter = 1000;
-        java.util.List<String> pos = new java.util.ArrayList<>();
+        List<String> pos = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--warmup=")) {
                 warmup = Integer.parseInt(a.substring("--warmup=".length()));

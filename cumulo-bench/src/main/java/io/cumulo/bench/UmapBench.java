@@ -6,13 +6,16 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.manifold.UMAP;
 import io.cumulo.manifold.UMAPModel;
+import io.cumulo.metrics.Trustworthiness;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -57,7 +60,7 @@ public final class UmapBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double acc = knnAccuracy(m.embeddingValues(), n, labels, 10);
             // after the timed fit: how well the map keeps each image's 10 nearest neighbours
-            double trust = io.cumulo.metrics.Trustworthiness.score(x, d, m.embeddingValues(), m.numComponents(), n, 10, ctx);
+            double trust = Trustworthiness.score(x, d, m.embeddingValues(), m.numComponents(), n, 10, ctx);
             System.out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"umap-mnist-t10k\", \"n\": %d, \"d\": %d, \"seconds\": %.3f, \"threads\": %d, "
                             + "\"kernels\": \"%s\", \"neighbor_search\": \"%s\", \"epochs\": %d, \"knn10_accuracy\": %.4f, "
@@ -72,7 +75,7 @@ public final class UmapBench {
         double[] bestD = new double[k];
         int[] bestI = new int[k];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(bestD, Double.POSITIVE_INFINITY);
+            Arrays.fill(bestD, Double.POSITIVE_INFINITY);
             for (int j = 0; j < n; j++) {
                 if (j == i) {
                     continue;
@@ -110,7 +113,7 @@ public final class UmapBench {
 
     private static DataInputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in)));
+        return new DataInputStream(new BufferedInputStream(new GZIPInputStream(in)));
     }
 
     /** IDX3: magic 0x803, count, rows, cols (big-endian ints), then unsigned bytes; scaled to [0, 1]. */

@@ -5,6 +5,7 @@ import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.model.ReductionPipelineModel;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,7 @@ class ReduceMapsCommandTest {
                 model.toString()).exit());
         // the envelope names the features one way, the UMAP block another: a file edited by hand
         String text = Files.readString(model).replaceFirst("\"sepal_length\"", "\"sepal_len\"");
-        io.cumulo.CumuloException e = org.junit.jupiter.api.Assertions.assertThrows(io.cumulo.CumuloException.class,
+        io.cumulo.CumuloException e = Assertions.assertThrows(io.cumulo.CumuloException.class,
                 () -> ReductionPipelineModel.fromJson(text, "u.json"));
         assertEquals("u.json: the UMAP block's features [sepal_length, sepal_width, petal_length, petal_width] differ "
                 + "from the model file's [sepal_len, sepal_width, petal_length, petal_width]", e.getMessage());

@@ -2,6 +2,8 @@ package io.cumulo.cluster;
 
 import io.cumulo.linalg.VectorKernels;
 
+import java.util.Arrays;
+
 /**
  * Centres prepared for nearest-centre search by inner products. With {@code μ} the mean of the centres,
  * {@code c' = c − μ}, {@code m = −2c'} and {@code b = ‖c'‖² + 2μ·c'}, the squared distance is
@@ -50,7 +52,7 @@ final class CentreTable {
         m = new double[d * stride];
         bias = new double[stride];
         mNorm = new double[k];
-        java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
+        Arrays.fill(bias, Double.POSITIVE_INFINITY);
         for (int j = 0; j < k; j++) {
             double norm = 0;
             double cross = 0;
@@ -69,7 +71,7 @@ final class CentreTable {
         if (d <= FUSED_MAX_FEATURES) {
             double[] mRows = new double[kp * d];
             double[] biasRows = new double[kp];
-            java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
+            Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
             for (int j = 0; j < k; j++) {
                 biasRows[j] = bias[j];
                 for (int l = 0; l < d; l++) {

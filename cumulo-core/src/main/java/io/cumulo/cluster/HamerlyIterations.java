@@ -1,5 +1,7 @@
 package io.cumulo.cluster;
 
+import java.util.Arrays;
+
 /**
  * Hamerly's accelerated k-means (G. Hamerly, "Making k-means even faster", SIAM SDM 2010): each row keeps an
  * upper bound on the distance to its centre and one lower bound on the distance to every other centre. A row
@@ -148,7 +150,7 @@ final class HamerlyIterations extends KMeansIterations implements LloydIteration
                 p.rows(rows[t], rows[t] + 1, r);
                 System.arraycopy(r.x, r.at(rows[t]), packed, (t - start) * d, d);
             }
-            int[] which = java.util.Arrays.copyOfRange(rows, start, end);
+            int[] which = Arrays.copyOfRange(rows, start, end);
             changed += settle(table, packed, 0, end - start, which, labels, s);
         }
         return changed;

@@ -4,6 +4,7 @@ import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
+import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 import io.cumulo.neighbors.Distance;
@@ -215,7 +216,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
                 : new KMeansProblem(x, n, d, k, w, ctx, kernels, source);
         problem.sphere = sphere;
         String variant = params.get(ALGORITHM).equals("auto") ? autoVariant(n, k, d) : params.get(ALGORITHM);
-        io.cumulo.exec.Chunks seedChunks = io.cumulo.exec.Chunks.of(n, 2048, 256);
+        Chunks seedChunks = Chunks.of(n, 2048, 256);
         SplittableRandom master = new SplittableRandom(params.get(SEED));
         KMeansIterations.Result best = null;
         int bestRun = -1;
@@ -281,7 +282,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
      * the one of highest cosine similarity). A row of zeros has no direction: an error naming it.
      */
     static Dataset unitRows(Dataset data) {
-        io.cumulo.neighbors.Distance.COSINE.requireDefined(data);
+        Distance.COSINE.requireDefined(data);
         int n = data.rows();
         int d = data.cols();
         double[] u = data.rawValues().clone();

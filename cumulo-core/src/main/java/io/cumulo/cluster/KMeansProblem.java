@@ -4,6 +4,7 @@ import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What every k-means iteration variant shares: the data, the fixed split of the rows into blocks, and each
@@ -369,7 +370,7 @@ final class KMeansProblem {
      * {@code perBlock} of every block, computed in parallel and added in block order: the same total whatever the
      * number of threads.
      */
-    double sumByBlock(java.util.function.IntToDoubleFunction perBlock) {
+    double sumByBlock(IntToDoubleFunction perBlock) {
         double[] values = new double[blocks];
         ctx.parallelFor(blocks, b -> values[b] = perBlock.applyAsDouble(b));
         double s = 0;

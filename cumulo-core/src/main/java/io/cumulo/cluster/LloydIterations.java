@@ -1,5 +1,7 @@
 package io.cumulo.cluster;
 
+import java.util.Arrays;
+
 /**
  * Lloyd's algorithm (S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28(2), 1982):
  * every iteration scores every row against every centre. One pass over the data does the assignment and the
@@ -72,7 +74,7 @@ final class LloydIterations extends KMeansIterations {
         double[] scratch = fused ? table.newNearestScratch(p.kernels) : table.newScratch();
         int[] best = new int[table.blockRows()];
         double[] fresh = p.spare[b];
-        java.util.Arrays.fill(fresh, 0);
+        Arrays.fill(fresh, 0);
         int[] offsets = new int[p.k + 1];
         int blockLen = p.end(b) - p.start(b);
         int sub = table.blockRows();

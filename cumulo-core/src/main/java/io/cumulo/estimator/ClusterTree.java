@@ -2,6 +2,8 @@ package io.cumulo.estimator;
 
 import io.cumulo.CumuloException;
 
+import java.util.Arrays;
+
 /**
  * A binary tree over {@code leaves} leaves in SciPy's linkage form: merge {@code i} (0-based, in merge order) joins
  * the nodes {@code left[i]} and {@code right[i]} into node {@code leaves + i}, where ids below {@code leaves} are
@@ -179,7 +181,7 @@ public final class ClusterTree {
         }
         int[] labels = new int[leaves];
         int[] labelOfRoot = new int[leaves + m];
-        java.util.Arrays.fill(labelOfRoot, -1);
+        Arrays.fill(labelOfRoot, -1);
         int next = 0;
         for (int i = 0; i < leaves; i++) {
             int r = find(parent, i);

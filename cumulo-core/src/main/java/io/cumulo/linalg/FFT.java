@@ -1,5 +1,7 @@
 package io.cumulo.linalg;
 
+import java.util.Arrays;
+
 /**
  * A complex discrete Fourier transform of one length, mixed radix: {@code X[k] = Σ_j x[j] e^{−2πi jk/n}} (forward)
  * and {@code x[j] = (1/n) Σ_k X[k] e^{+2πi jk/n}} (inverse). The length is split into factors 4, 2, 3 and 5 (any
@@ -94,7 +96,7 @@ public final class FFT {
         for (int f = 3; r > 1; f += 2) {
             while (r % f == 0) {
                 if (count == out.length) {
-                    out = java.util.Arrays.copyOf(out, 2 * count);
+                    out = Arrays.copyOf(out, 2 * count);
                 }
                 out[count++] = f;
                 r /= f;
@@ -104,7 +106,7 @@ public final class FFT {
                 r = 1;
             }
         }
-        return java.util.Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 
     /** Transforms {@code re[0..n), im[0..n)} in place (forward); {@code workRe}, {@code workIm} hold n each. */

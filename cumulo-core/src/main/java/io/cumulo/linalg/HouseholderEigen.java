@@ -1,5 +1,11 @@
 package io.cumulo.linalg;
 
+import io.cumulo.exec.ExecutionContext;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+
 /**
  * Eigen-decomposition of a dense symmetric matrix by Householder reduction to tridiagonal form followed by the
  * implicit symmetric QR algorithm with Wilkinson shifts (Golub &amp; Van Loan, Matrix Computations, 4th ed.,
@@ -28,11 +34,11 @@ public final class HouseholderEigen {
      * of {@link #vectors()}.
      */
     public static HouseholderEigen of(double[] a, int d) {
-        return of(a, d, io.cumulo.exec.ExecutionContext.singleThreaded());
+        return of(a, d, ExecutionContext.singleThreaded());
     }
 
     /** As {@link #of(double[], int)}, the reduction's row loops on the context's threads (same bits for any count). */
-    public static HouseholderEigen of(double[] a, int d, io.cumulo.exec.ExecutionContext ctx) {
+    public static HouseholderEigen of(double[] a, int d, ExecutionContext ctx) {
         double[] m = a.clone();
         double[] q = new double[d * d];
         for (int i = 0; i < d; i++) {
@@ -53,7 +59,7 @@ public final class HouseholderEigen {
         for (int i = 0; i < d; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
+        Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
         double[] values = new double[d];
         double[] vectors = new double[d * d];
         for (int j = 0; j < d; j++) {
@@ -71,7 +77,7 @@ public final class HouseholderEigen {
      * subdiagonal; {@code q ← qPₖ} accumulates {@code Q} with {@code A = QTQᵀ}.
      */
     private static void tridiagonalize(double[] m, int d, double[] q, double[] diag, double[] off,
-                                       double[][] reflectors, double[] betas, io.cumulo.exec.ExecutionContext ctx) {
+                                       double[][] reflectors, double[] betas, ExecutionContext ctx) {
         double[] v = new double[d];
         double[] p = new double[d];
         VectorKernels kern = VectorKernels.get();
@@ -98,7 +104,7 @@ public final class HouseholderEigen {
             }
             double beta = 2 / vv;
             if (reflectors != null) {
-                reflectors[k] = java.util.Arrays.copyOf(v, len);
+                reflectors[k] = Arrays.copyOf(v, len);
                 betas[k] = beta;
             }
             // p = β·A'v, w = p − (β/2)(pᵀv)v, A' ← A' − vwᵀ − wvᵀ on the trailing block
@@ -106,7 +112,7 @@ public final class HouseholderEigen {
             // count); small trailing blocks stay on this thread
             int kk1 = k + 1;
             int blocks = (len + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-            io.cumulo.exec.ExecutionContext run = len >= PARALLEL_MIN ? ctx : io.cumulo.exec.ExecutionContext.singleThreaded();
+            ExecutionContext run = len >= PARALLEL_MIN ? ctx : ExecutionContext.singleThreaded();
             run.parallelFor(blocks, blk -> {
                 int end = Math.min(len, (blk + 1) * ROWS_PER_TASK);
                 for (int i = blk * ROWS_PER_TASK; i < end; i++) {
@@ -231,11 +237,11 @@ public final class HouseholderEigen {
      * ({@code 4d³/3}), the QR sweeps on two vectors ({@code O(d²)}), and {@code O(d²)} per wanted eigenvector.
      */
     public static Reduction reduce(double[] a, int d) {
-        return reduce(a, d, io.cumulo.exec.ExecutionContext.singleThreaded());
+        return reduce(a, d, ExecutionContext.singleThreaded());
     }
 
     /** As {@link #reduce(double[], int)}, the reduction's row loops on the context's threads (same bits for any count). */
-    public static Reduction reduce(double[] a, int d, io.cumulo.exec.ExecutionContext ctx) {
+    public static Reduction reduce(double[] a, int d, ExecutionContext ctx) {
         double[] m = a.clone();
         double[] diag = new double[d];
         double[] off = new double[Math.max(d - 1, 0)];
@@ -244,7 +250,7 @@ public final class HouseholderEigen {
         tridiagonalize(m, d, null, diag, off, reflectors, betas, ctx);
         double[] values = diag.clone();
         implicitQR(values, off.clone(), null, d);
-        double[] sorted = java.util.Arrays.stream(values).boxed().sorted(java.util.Comparator.reverseOrder())
+        double[] sorted = Arrays.stream(values).boxed().sorted(Comparator.reverseOrder())
                 .mapToDouble(Double::doubleValue).toArray();
         return new Reduction(d, diag, off, reflectors, betas, sorted);
     }
@@ -296,7 +302,7 @@ public final class HouseholderEigen {
             double cluster = 1e-3 * norm;
             double[][] z = new double[c][];
             double[] shifts = new double[c];
-            java.util.SplittableRandom rng = new java.util.SplittableRandom(0x5EEDL);
+            SplittableRandom rng = new SplittableRandom(0x5EEDL);
             int clusterStart = 0;
             for (int j = 0; j < c; j++) {
                 double shift = values[j];

@@ -1,5 +1,7 @@
 package io.cumulo.linalg;
 
+import java.util.Arrays;
+
 /**
  * Eigen-decomposition of a small dense symmetric matrix by the cyclic Jacobi method (Golub &amp; Van Loan,
  * Matrix Computations, 4th ed., §8.5). Slow for large matrices (O(d³) per sweep) but simple and accurate:
@@ -79,7 +81,7 @@ public final class SymmetricEigen {
             order[i] = i;
         }
         final double[] mm = m;
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(mm[y * d + y], mm[x * d + x]));
+        Arrays.sort(order, (x, y) -> Double.compare(mm[y * d + y], mm[x * d + x]));
         double[] values = new double[d];
         double[] vectors = new double[d * d];
         for (int j = 0; j < d; j++) {

@@ -4,6 +4,7 @@ import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.FFT;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -252,7 +253,7 @@ final class FftRepulsion {
         if (boxStart.length < boxes + 1) {
             boxStart = new int[boxes + 1];
         } else {
-            java.util.Arrays.fill(boxStart, 0, boxes + 1, 0);
+            Arrays.fill(boxStart, 0, boxes + 1, 0);
         }
         for (int i = 0; i < n; i++) {
             boxStart[boxOf[i] + 1]++;
@@ -261,7 +262,7 @@ final class FftRepulsion {
             boxStart[b + 1] += boxStart[b];
         }
         // fill from a copy of the starts, so boxStart keeps them
-        int[] next = java.util.Arrays.copyOf(boxStart, boxes);
+        int[] next = Arrays.copyOf(boxStart, boxes);
         for (int i = 0; i < n; i++) {
             order[next[boxOf[i]]++] = i;
         }
@@ -294,10 +295,10 @@ final class FftRepulsion {
 
     /** Node charges: a = Σ w·(x − cx) + i Σ w·(y − cy), b = Σ w (imaginary part 0), in the grid's first quarter. */
     private void spread(double[] y, double cx, double cy, int nx, int ny) {
-        java.util.Arrays.fill(aRe, 0, lx * ly, 0);
-        java.util.Arrays.fill(aIm, 0, lx * ly, 0);
-        java.util.Arrays.fill(bRe, 0, lx * ly, 0);
-        java.util.Arrays.fill(bIm, 0, lx * ly, 0);
+        Arrays.fill(aRe, 0, lx * ly, 0);
+        Arrays.fill(aIm, 0, lx * ly, 0);
+        Arrays.fill(bRe, 0, lx * ly, 0);
+        Arrays.fill(bIm, 0, lx * ly, 0);
         Chunks boxRows = Chunks.of(ny, 4, 256);
         ctx.parallelFor(boxRows.count(), c -> {
             for (int by = boxRows.start(c); by < boxRows.end(c); by++) {

@@ -3,13 +3,14 @@ package io.cumulo.manifold;
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.decomposition.PCA;
-import io.cumulo.exec.Chunks;
 import io.cumulo.estimator.Estimator;
+import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -202,7 +203,7 @@ public final class TSNE implements Estimator<TSNEModel> {
                           int withoutProgress) {
         double[] update = new double[y.length];
         double[] gains = new double[y.length];
-        java.util.Arrays.fill(gains, 1.0);
+        Arrays.fill(gains, 1.0);
         double[] grad = new double[y.length];
         double minGradNorm = params.get(MIN_GRAD_NORM);
         double error = Double.MAX_VALUE;

@@ -1,12 +1,12 @@
 package io.cumulo.manifold;
 
 import io.cumulo.data.Dataset;
-import io.cumulo.param.ParamValues;
-
 import io.cumulo.estimator.Embedding;
 import io.cumulo.estimator.Model;
 import io.cumulo.estimator.Transform;
+import io.cumulo.param.ParamValues;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -114,7 +114,7 @@ public final class TSNEModel implements Model, Embedding {
         Map<String, Object> m = new LinkedHashMap<>();
         double[][] rowsOut = new double[rows][];
         for (int i = 0; i < rows; i++) {
-            rowsOut[i] = java.util.Arrays.copyOfRange(embedding, i * components, (i + 1) * components);
+            rowsOut[i] = Arrays.copyOfRange(embedding, i * components, (i + 1) * components);
         }
         m.put("embedding", rowsOut);
         return m;

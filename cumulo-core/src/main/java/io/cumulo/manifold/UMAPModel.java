@@ -12,6 +12,7 @@ import io.cumulo.neighbors.ExactNeighbors;
 import io.cumulo.neighbors.KnnGraph;
 import io.cumulo.param.ParamValues;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +209,7 @@ public final class UMAPModel implements Model, Transform, Embedding {
     private static double[][] rows(double[] v, int rows, int cols) {
         double[][] out = new double[rows][];
         for (int i = 0; i < rows; i++) {
-            out[i] = java.util.Arrays.copyOfRange(v, i * cols, (i + 1) * cols);
+            out[i] = Arrays.copyOfRange(v, i * cols, (i + 1) * cols);
         }
         return out;
     }

@@ -2,6 +2,8 @@ package io.cumulo.metrics;
 
 import io.cumulo.CumuloException;
 
+import java.util.Locale;
+
 /**
  * Best-matching accuracy (ACC, as in unsupervised and deep clustering papers, e.g. Xie, Girshick &amp; Farhadi,
  * "Unsupervised deep embedding for clustering analysis", ICML 2016): the share of rows that are right once
@@ -47,7 +49,7 @@ public final class ClusteringAccuracy {
         if (!isTractable(t)) {
             throw new CumuloException("accuracy: " + t.numClasses() + " classes against " + t.numClusters()
                     + " clusters is too large for the one-to-one matching (at most "
-                    + String.format(java.util.Locale.ROOT, "%.0e", MAX_WORK) + " for classes x clusters x the smaller of the two)");
+                    + String.format(Locale.ROOT, "%.0e", MAX_WORK) + " for classes x clusters x the smaller of the two)");
         }
         return (double) matchedRows(t) / t.n();
     }

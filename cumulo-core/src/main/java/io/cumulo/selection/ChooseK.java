@@ -13,6 +13,7 @@ import io.cumulo.metrics.DaviesBouldin;
 import io.cumulo.metrics.Inertia;
 import io.cumulo.metrics.KMeansBic;
 import io.cumulo.metrics.SilhouetteScore;
+import io.cumulo.neighbors.Distance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -92,7 +96,7 @@ public final class ChooseK {
     private final int gapReferences;
     private final String gapReference;
     private final long seed;
-    private final io.cumulo.neighbors.Distance distance;
+    private final Distance distance;
 
     private ChooseK(Builder b) {
         if (b.kMin < 2) {
@@ -412,7 +416,7 @@ public final class ChooseK {
         }
     }
 
-    private static Recommendation best(Criterion c, List<Row> table, java.util.function.Function<Row, Double> value,
+    private static Recommendation best(Criterion c, List<Row> table, Function<Row, Double> value,
                                        boolean larger) {
         Integer bestK = null;
         double bestV = 0;
@@ -431,7 +435,7 @@ public final class ChooseK {
 
     /** The overall k into {@code out[0]}; returns the one-sentence reason. */
     private static String overall(List<Row> table, Map<Criterion, Recommendation> rec, int[] out) {
-        Map<Integer, List<String>> votes = new java.util.TreeMap<>();
+        Map<Integer, List<String>> votes = new TreeMap<>();
         for (Recommendation r : rec.values()) {
             if (r.k() != null) {
                 votes.computeIfAbsent(r.k(), x -> new ArrayList<>()).add(r.criterion().id());
@@ -495,7 +499,7 @@ public final class ChooseK {
         private int gapReferences = 10;
         private String gapReference = "pca";
         private long seed;
-        private io.cumulo.neighbors.Distance distance = io.cumulo.neighbors.Distance.EUCLIDEAN;
+        private Distance distance = Distance.EUCLIDEAN;
 
         public Builder kRange(int min, int max) {
             this.kMin = min;
@@ -531,8 +535,8 @@ public final class ChooseK {
          * The distance of the silhouette (default Euclidean): the clustering's own, e.g. k-medoids' metric. The
          * centroid-based criteria (inertia, CH, DB, gap, BIC) are Euclidean whatever it is.
          */
-        public Builder silhouetteDistance(io.cumulo.neighbors.Distance d) {
-            this.distance = java.util.Objects.requireNonNull(d);
+        public Builder silhouetteDistance(Distance d) {
+            this.distance = Objects.requireNonNull(d);
             return this;
         }
 

@@ -14,9 +14,11 @@ import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -109,7 +111,7 @@ public final class GapStatistic {
 
     /** The same configuration with another clusterer. */
     public GapStatistic withPartitioner(Partitioner p) {
-        return new GapStatistic(params, java.util.Objects.requireNonNull(p));
+        return new GapStatistic(params, Objects.requireNonNull(p));
     }
 
     /** The gap statistic of {@code data} for every k from k-min to k-max, and the k the rule picks. */
@@ -281,8 +283,8 @@ public final class GapStatistic {
             double[] x = data.rawValues();
             double[] lo = new double[d];
             double[] hi = new double[d];
-            java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+            Arrays.fill(lo, Double.POSITIVE_INFINITY);
+            Arrays.fill(hi, Double.NEGATIVE_INFINITY);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
                     lo[j] = Math.min(lo[j], x[i * d + j]);
@@ -496,7 +498,7 @@ public final class GapStatistic {
         }
 
         public Builder partitioner(Partitioner p) {
-            partitioner = java.util.Objects.requireNonNull(p);
+            partitioner = Objects.requireNonNull(p);
             return this;
         }
 

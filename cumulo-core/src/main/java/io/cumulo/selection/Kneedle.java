@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -124,11 +125,11 @@ public final class Kneedle {
     }
 
     public Kneedle withShape(Shape s) {
-        return new Kneedle(sensitivity, java.util.Objects.requireNonNull(s), choice);
+        return new Kneedle(sensitivity, Objects.requireNonNull(s), choice);
     }
 
     public Kneedle withChoice(Choice c) {
-        return new Kneedle(sensitivity, shape, java.util.Objects.requireNonNull(c));
+        return new Kneedle(sensitivity, shape, Objects.requireNonNull(c));
     }
 
     public double sensitivity() {

@@ -5,7 +5,9 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
+import io.cumulo.linalg.ColumnStats;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.preprocessing.Scaler;
@@ -16,9 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.cumulo.cluster.KMeansTest.assertMessage;
@@ -57,14 +63,14 @@ class BisectingKMeansTest {
     }
 
     private static String json(Object o) {
-        return io.cumulo.json.Json.write(o);
+        return Json.write(o);
     }
 
     /** The two labellings are the same partition (equal up to renaming the clusters). */
     private static void assertSamePartition(int[] a, int[] b) {
         assertEquals(a.length, b.length);
-        Map<Integer, Integer> ab = new java.util.HashMap<>();
-        Map<Integer, Integer> ba = new java.util.HashMap<>();
+        Map<Integer, Integer> ab = new HashMap<>();
+        Map<Integer, Integer> ba = new HashMap<>();
         for (int i = 0; i < a.length; i++) {
             ab.putIfAbsent(a[i], b[i]);
             ba.putIfAbsent(b[i], a[i]);
@@ -83,7 +89,7 @@ class BisectingKMeansTest {
         JsonObject classic = Fixtures.json("reference/bisecting_kmeans.json").getObject("classic");
         Dataset iris = DatasetReader.read("builtin:iris", ReadOptions.defaults());
         Dataset wine = DatasetReader.read("builtin:wine", ReadOptions.defaults());
-        Map<String, Dataset> sets = new java.util.LinkedHashMap<>();
+        Map<String, Dataset> sets = new LinkedHashMap<>();
         sets.put("iris_raw", iris);
         sets.put("iris_standardized", new StandardScaler().fit(iris).transform(iris));
         sets.put("wine_standardized", new StandardScaler().fit(wine).transform(wine));
@@ -97,7 +103,7 @@ class BisectingKMeansTest {
                 double median = (ours[9] + ours[10]) / 2;
                 JsonObject ref = classic.getObject(e.getKey())
                         .getObject(strategy.equals("largest-sse") ? "biggest_inertia" : "largest_cluster");
-                String what = String.format(java.util.Locale.ROOT,
+                String what = String.format(Locale.ROOT,
                         "%s %s: Cumulo median %.4f (min %.4f, max %.4f); scikit-learn median %.4f (min %.4f, max %.4f)",
                         e.getKey(), strategy, median, ours[0], ours[19], ref.getDouble("median"), ref.getDouble("min"),
                         ref.getDouble("max"));
@@ -130,7 +136,7 @@ class BisectingKMeansTest {
             double leafSse = 0;
             int leaves = 0;
             List<Integer> leftToRight = new ArrayList<>();
-            java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>(List.of(0));
+            ArrayDeque<Integer> stack = new ArrayDeque<>(List.of(0));
             while (!stack.isEmpty()) {
                 int id = stack.pop();
                 int[] ch = (int[]) tree.get(id).get("children");
@@ -269,7 +275,7 @@ class BisectingKMeansTest {
     void oneClusterIsTheMean() {
         Dataset d = Fixtures.uniform(400, 3, 8);
         BisectingKMeansModel m = BisectingKMeans.builder().k(1).build().fit(d);
-        assertArrayEquals(io.cumulo.linalg.ColumnStats.means(d.rawValues(), 400, 3), m.centres()[0], 1e-14);
+        assertArrayEquals(ColumnStats.means(d.rawValues(), 400, 3), m.centres()[0], 1e-14);
         assertEquals(1, m.numNodes());
         assertTrue(Arrays.stream(m.labels()).allMatch(v -> v == 0));
     }

@@ -3,13 +3,17 @@ package io.cumulo.cluster;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.linalg.ColumnStats;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.preprocessing.Scaler;
 import io.cumulo.testing.ClustererChecks;
 import io.cumulo.testing.Fixtures;
+import io.cumulo.workflow.OutputFiles;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -106,7 +110,7 @@ class FuzzyCMeansTest {
         }
         assertArrayEquals(u, m.memberships(d), "memberships of the training rows, recomputed");
         assertArrayEquals(labels, m.predict(d));
-        Map<String, double[]> cols = io.cumulo.workflow.OutputFiles.softColumns(m, null);
+        Map<String, double[]> cols = OutputFiles.softColumns(m, null);
         assertEquals(List.of("membership_0", "membership_1", "membership_2", "membership_3"), List.copyOf(cols.keySet()));
         for (int i = 0; i < d.rows(); i += 97) {
             assertEquals(u[i * 4 + 2], cols.get("membership_2")[i]);
@@ -213,7 +217,7 @@ class FuzzyCMeansTest {
     void oneClusterIsTheMeanWithCrispIndices() {
         Dataset d = Fixtures.uniform(500, 2, 9);
         FuzzyCMeansModel m = FuzzyCMeans.builder().k(1).build().fit(d);
-        double[] mean = io.cumulo.linalg.ColumnStats.means(d.rawValues(), 500, 2);
+        double[] mean = ColumnStats.means(d.rawValues(), 500, 2);
         assertArrayEquals(mean, m.centres()[0], 1e-14);
         assertEquals(1.0, m.partitionCoefficient());
         assertEquals(0.0, m.partitionEntropy());
@@ -236,7 +240,7 @@ class FuzzyCMeansTest {
                 rep[p++] = i;
             }
         }
-        double[] init = java.util.Arrays.copyOfRange(d.rawValues(), 0, 6);
+        double[] init = Arrays.copyOfRange(d.rawValues(), 0, 6);
         Dataset repeated = d.selectRows(rep);
         FuzzyCMeans.Result a = new FuzzyCMeans.Iterations(d.rawValues(), 300, 2, w, 3, 2.0, Chunks.of(300, 64, 8),
                 ExecutionContext.defaults()).run(init, null, 50, 1e-8, i -> { });
@@ -299,7 +303,7 @@ class FuzzyCMeansTest {
     @Test
     void notConvergingWithinMaxIterIsAWarning() {
         Dataset d = Fixtures.uniform(1000, 2, 1);
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         FuzzyCMeansModel m = FuzzyCMeans.builder().k(4).maxIter(2).tol(0).build()
                 .fit(d, ExecutionContext.defaults().withWarnings(warnings::add));
         assertFalse(m.converged());

@@ -3,6 +3,7 @@ package io.cumulo.cluster;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.testing.Fixtures;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +40,7 @@ class KMeansAccelerationTest {
         return Dataset.of(rows);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void restore() {
         KMeans.denseShareForTests = KMeansIterations.DENSE_SHARE;
     }

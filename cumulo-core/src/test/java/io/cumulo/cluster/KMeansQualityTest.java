@@ -2,8 +2,10 @@ package io.cumulo.cluster;
 
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.metrics.AdjustedRandIndex;
 import io.cumulo.metrics.CentroidIndex;
 import io.cumulo.testing.Fixtures;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -97,7 +99,7 @@ class KMeansQualityTest {
         }
         Dataset data = Dataset.of(rows);
         KMeansModel m = KMeans.builder().k(3).metric("cosine").build().fit(data);
-        assertEquals(1.0, io.cumulo.metrics.AdjustedRandIndex.score(truth, m.labels()), 1e-12);
+        assertEquals(1.0, AdjustedRandIndex.score(truth, m.labels()), 1e-12);
         for (double[] c : m.centres()) {
             assertEquals(1.0, Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]), 1e-12, "centres on the unit sphere");
         }
@@ -108,7 +110,7 @@ class KMeansQualityTest {
         for (double v : m.transform(q)) {
             assertTrue(v >= 0 && v <= 2);
         }
-        io.cumulo.CumuloException e = org.junit.jupiter.api.Assertions.assertThrows(io.cumulo.CumuloException.class,
+        io.cumulo.CumuloException e = Assertions.assertThrows(io.cumulo.CumuloException.class,
                 () -> m.predict(Dataset.of(new double[][] {{0, 0, 0}})));
         assertTrue(e.getMessage().contains("row 0 is all zeros"), e.getMessage());
     }

@@ -2,17 +2,24 @@ package io.cumulo.cluster;
 
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
+import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
+import io.cumulo.preprocessing.StandardScaler;
 import io.cumulo.testing.ClustererChecks;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -99,7 +106,7 @@ class KMeansTest {
     @Test
     void inertiaNeverIncreasesAcrossLloydSteps() {
         Dataset d = Fixtures.uniform(5000, 4, 11);
-        double[][] init = java.util.Arrays.copyOfRange(d.toArray2D(), 0, 12);
+        double[][] init = Arrays.copyOfRange(d.toArray2D(), 0, 12);
         double previous = Double.POSITIVE_INFINITY;
         int steps = 0;
         for (int t = 1; t <= 30; t++) {
@@ -200,9 +207,9 @@ class KMeansTest {
         double wineRef = classic.getObject("wine").getObject("standardized").getDouble("kmeans_inertia");
         double wineBest = Fixtures.json("reference/kmeans_classic_optima.json").getObject("wine_standardized")
                 .getDouble("best_of_20_seeds");
-        Dataset iris = io.cumulo.data.DatasetReader.read("builtin:iris", ReadOptions.defaults());
-        Dataset wine = io.cumulo.data.DatasetReader.read("builtin:wine", ReadOptions.defaults());
-        Dataset wineStd = new io.cumulo.preprocessing.StandardScaler().fit(wine).transform(wine);
+        Dataset iris = DatasetReader.read("builtin:iris", ReadOptions.defaults());
+        Dataset wine = DatasetReader.read("builtin:wine", ReadOptions.defaults());
+        Dataset wineStd = new StandardScaler().fit(wine).transform(wine);
         for (long seed = 0; seed <= 5; seed++) {
             KMeansModel mi = KMeans.builder().k(3).nInit(10).seed(seed).build().fit(iris);
             assertEquals(irisRef, mi.inertia(), 1e-6 * irisRef, "iris, seed " + seed);
@@ -255,14 +262,14 @@ class KMeansTest {
         assertMessage("init: the initial centres have 2 columns but data has 3 features",
                 () -> twoD.fit(Dataset.of(new double[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 2}})));
         assertMessage("unknown parameter 'maxiter' for kmeans (did you mean 'max-iter'?); known: k, init, n-init, "
-                + "max-iter, tol, algorithm, refine, swap-trials, metric, storage, seed", () -> KMeans.PARAMS.parse(java.util.Map.of("maxiter", "3")));
+                + "max-iter, tol, algorithm, refine, swap-trials, metric, storage, seed", () -> KMeans.PARAMS.parse(Map.of("maxiter", "3")));
     }
 
     @Test
-    void centresFromAFileInTheInputsUnits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path f = dir.resolve("centres.csv");
-        java.nio.file.Files.writeString(f, "a,b\n0,1\n10,1\n");
-        KMeans km = KMeans.of(KMeans.PARAMS.parse(java.util.Map.of("init", f.toString())));
+    void centresFromAFileInTheInputsUnits(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("centres.csv");
+        Files.writeString(f, "a,b\n0,1\n10,1\n");
+        KMeans km = KMeans.of(KMeans.PARAMS.parse(Map.of("init", f.toString())));
         assertEquals(2, km.k());
         assertEquals(1, km.nInit());
         Dataset d = Dataset.of(new double[][] {{0, 0}, {0, 2}, {10, 0}, {10, 2}});
@@ -300,7 +307,7 @@ class KMeansTest {
         assertEquals(one.inertia(), five.inertia());
     }
 
-    static void assertMessage(String expected, org.junit.jupiter.api.function.Executable e) {
+    static void assertMessage(String expected, Executable e) {
         CumuloException ex = assertThrows(CumuloException.class, e);
         assertEquals(expected, ex.getMessage());
     }

@@ -4,9 +4,11 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
 import io.cumulo.exec.ExecutionContext;
-import io.cumulo.model.Registry;
+import io.cumulo.exec.Sampling;
+import io.cumulo.json.Json;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
+import io.cumulo.model.Registry;
 import io.cumulo.neighbors.Distance;
 import io.cumulo.preprocessing.Scaler;
 import io.cumulo.preprocessing.StandardScaler;
@@ -53,7 +55,7 @@ class KMedoidsTest {
                 assertArrayEquals(one.medoidIndices(), many.medoidIndices(), c.params() + ", " + t + " threads");
                 assertArrayEquals(one.labels(), many.labels(), c.params() + ", " + t + " threads");
                 assertEquals(one.loss(), many.loss(), c.params() + ", " + t + " threads");
-                assertEquals(io.cumulo.json.Json.write(one.summary()), io.cumulo.json.Json.write(many.summary()));
+                assertEquals(Json.write(one.summary()), Json.write(many.summary()));
             }
         }
     }
@@ -260,7 +262,7 @@ class KMedoidsTest {
     void claraAndFasterClaraOnALargerSet() {
         Dataset d = Fixtures.blobs(50_000, 2, 10, 20, 77);
         int k = 10;
-        int[] subset = io.cumulo.exec.Sampling.sortedSample(d.rows(), 5000, 1);
+        int[] subset = Sampling.sortedSample(d.rows(), 5000, 1);
         long t0 = System.nanoTime();
         KMedoidsModel onSubset = KMedoids.builder().k(k).build().fit(d.selectRows(subset));
         double reference = onSubset.loss(d);

@@ -2,6 +2,7 @@ package io.cumulo.cluster;
 
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.json.Json;
 import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.preprocessing.Scaler;
@@ -376,7 +377,7 @@ class MiniBatchKMeansTest {
         assertArrayEquals(a.counts(), b.counts());
         assertEquals(a.steps(), b.steps());
         assertArrayEquals(a.labels(), b.labels());
-        assertEquals(io.cumulo.json.Json.write(a.toJson()), io.cumulo.json.Json.write(b.toJson()));
+        assertEquals(Json.write(a.toJson()), Json.write(b.toJson()));
     }
 
     @Test

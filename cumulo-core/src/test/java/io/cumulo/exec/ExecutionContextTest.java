@@ -4,6 +4,7 @@ import io.cumulo.cluster.KMeans;
 import io.cumulo.data.Dataset;
 import io.cumulo.json.Json;
 import io.cumulo.testing.Fixtures;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class ExecutionContextTest {
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(2)
                 .withCancellation(() -> checks.incrementAndGet() > 50);
         KMeans km = KMeans.builder().k(10).nInit(5).seed(1).build();
-        org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class, () -> km.fit(data, ctx));
+        Assertions.assertThrows(CancelledException.class, () -> km.fit(data, ctx));
         assertTrue(checks.get() > 50);
         // the same configuration on a context that is not cancelled is unaffected
         assertEquals(Json.write(km.fit(data, ExecutionContext.defaults().withThreads(2)).toJson()),

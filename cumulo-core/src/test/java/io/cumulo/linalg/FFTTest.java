@@ -2,6 +2,7 @@ package io.cumulo.linalg;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,7 +92,7 @@ class FFTTest {
             assertEquals(0.0, z[t], 1e-15);
         }
         double[] c = new double[n];
-        java.util.Arrays.fill(c, 1);
+        Arrays.fill(c, 1);
         double[] ci = new double[n];
         fft.forward(c, ci, w1, w2);
         assertEquals(n, c[0], 1e-10);

@@ -2,6 +2,10 @@ package io.cumulo.linalg;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,7 +118,7 @@ class HouseholderEigenTest {
     @Test
     void leadingVectorsByInverseIterationHaveSmallResidualsAndStayOrthonormal() {
         SplittableRandom rng = new SplittableRandom(5);
-        java.util.List<double[]> spectra = new java.util.ArrayList<>();
+        List<double[]> spectra = new ArrayList<>();
         spectra.add(rng.doubles(80, -3, 10).toArray());                       // distinct
         double[] repeated = new double[90];
         for (int i = 0; i < repeated.length; i++) {
@@ -130,9 +134,9 @@ class HouseholderEigenTest {
         for (double[] lambda : spectra) {
             int d = lambda.length;
             double[] a = withEigenvalues(lambda, rng);
-            double[] expected = java.util.Arrays.stream(lambda).boxed().sorted(java.util.Comparator.reverseOrder())
+            double[] expected = Arrays.stream(lambda).boxed().sorted(Comparator.reverseOrder())
                     .mapToDouble(Double::doubleValue).toArray();
-            double scale = Math.max(1, java.util.Arrays.stream(lambda).map(Math::abs).max().orElse(1));
+            double scale = Math.max(1, Arrays.stream(lambda).map(Math::abs).max().orElse(1));
             HouseholderEigen.Reduction red = HouseholderEigen.reduce(a, d);
             double[] values = red.values();
             for (int j = 0; j < d; j++) {

@@ -2,6 +2,7 @@ package io.cumulo.linalg;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,7 +68,7 @@ class KernelsTest {
                 int stride = (k + kern.lanes() - 1) / kern.lanes() * kern.lanes();
                 double[] mT = new double[d * stride];
                 double[] bias = new double[stride];
-                java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
+                Arrays.fill(bias, Double.POSITIVE_INFINITY);
                 for (int j = 0; j < k; j++) {
                     bias[j] = r.nextDouble();
                     for (int l = 0; l < d; l++) {
@@ -123,8 +124,8 @@ class KernelsTest {
                 double[] mRows = new double[kp * d];
                 double[] bias = new double[stride];
                 double[] biasRows = new double[kp];
-                java.util.Arrays.fill(bias, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
+                Arrays.fill(bias, Double.POSITIVE_INFINITY);
+                Arrays.fill(biasRows, Double.POSITIVE_INFINITY);
                 for (int j = 0; j < k; j++) {
                     bias[j] = biasRows[j] = r.nextDouble();
                     for (int l = 0; l < d; l++) {

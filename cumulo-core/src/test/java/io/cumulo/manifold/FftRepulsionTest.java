@@ -3,6 +3,8 @@ package io.cumulo.manifold;
 import io.cumulo.exec.ExecutionContext;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -103,7 +105,7 @@ class FftRepulsionTest {
         int n = 400;
         // embeddings of the widths t-SNE goes through: early (tight), middle, late (wider than the 50 intervals)
         double[][] shapes = {{2, 0.3}, {20, 2}, {60, 4}, {150, 6}};
-        java.util.List<Errors> all = new java.util.ArrayList<>();
+        List<Errors> all = new ArrayList<>();
         for (double[] shape : shapes) {
             double[] y = clusters(n, shape[0], shape[1], 11);
             FftRepulsion fft = new FftRepulsion(n, FftRepulsion.DEFAULT_NODES, FftRepulsion.DEFAULT_MIN_INTERVALS, ONE);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,7 +162,7 @@ class TSNETest {
         int n = 30;
         double[] p = TSNEAffinities.dense(data.rawValues(), n, 4, 5.0, ONE);
         double[] y = new double[3 * n];
-        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        SplittableRandom r = new SplittableRandom(1);
         for (int t = 0; t < y.length; t++) {
             y[t] = r.nextGaussian();
         }
@@ -246,7 +248,7 @@ class TSNETest {
         assertTrue(e.getMessage().contains("init=pca cannot give 3 components from 2 features"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
         // parameters from their text form
-        ParamValues v = TSNE.PARAMS.parse(java.util.Map.of("perplexity", "5", "method", "exact"));
+        ParamValues v = TSNE.PARAMS.parse(Map.of("perplexity", "5", "method", "exact"));
         assertEquals("exact", TSNE.of(v).params().get(TSNE.METHOD));
     }
 }

@@ -11,11 +11,15 @@ import io.cumulo.neighbors.KnnGraph;
 import io.cumulo.neighbors.NearestNeighborDescent;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +49,7 @@ class UMAPTest {
         assertEquals(0.895, ab[1], 1e-3);
         for (Object o : REF.getList("ab_fits")) {
             @SuppressWarnings("unchecked")
-            JsonObject f = JsonObject.of((java.util.Map<String, Object>) o, "ab_fits");
+            JsonObject f = JsonObject.of((Map<String, Object>) o, "ab_fits");
             double[] mine = UmapLayout.fitAB(f.getDouble("spread"), f.getDouble("min_dist"));
             String what = "spread " + f.getDouble("spread") + " min-dist " + f.getDouble("min_dist");
             assertEquals(f.getDouble("a"), mine[0], 1e-6 * f.getDouble("a"), what + " a");
@@ -231,7 +235,7 @@ class UMAPTest {
     void inputIsNotModifiedAndEmbeddingHasTheAskedShape() {
         Dataset data = digitsRows(0, 200);
         double[] before = data.rawValues().clone();
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         ExecutionContext ctx = ExecutionContext.defaults().withProgress((task, done, total) -> seen.add(task + " " + done
                 + "/" + total));
         UMAPModel m = UMAP.builder().nComponents(3).nEpochs(30).init("random").build().fit(data, ctx);
@@ -254,7 +258,7 @@ class UMAPTest {
         int per = 100;
         double[][] rows = new double[3 * per][];
         int[] labels = new int[3 * per];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        SplittableRandom rng = new SplittableRandom(9);
         for (int i = 0; i < rows.length; i++) {
             labels[i] = i / per;
             rows[i] = new double[5];
@@ -349,7 +353,7 @@ class UMAPTest {
                 "not a Cumulo UMAP model");
     }
 
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
+    private static void assertMessage(Executable call, String part) {
         CumuloException e = assertThrows(CumuloException.class, call);
         assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should mention " + part);
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());

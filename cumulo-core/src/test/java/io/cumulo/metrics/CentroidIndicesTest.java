@@ -3,6 +3,7 @@ package io.cumulo.metrics;
 import io.cumulo.CumuloException;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.neighbors.Distance;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class CentroidIndicesTest {
         assertEquals(KMeansBic.compute(line, two, ctx).bic(), KMeansBic.compute(withNoise, labels, ctx).bic(), 1e-12);
         assertEquals(2, KMeansBic.compute(withNoise, labels, ctx).noisePoints());
         assertEquals((9.0 / 11 + 7.0 / 9) / 2, SilhouetteScore.compute(withNoise, labels,
-                io.cumulo.neighbors.Distance.EUCLIDEAN, ctx).mean(), 1e-15);
+                Distance.EUCLIDEAN, ctx).mean(), 1e-15);
     }
 
     @Test

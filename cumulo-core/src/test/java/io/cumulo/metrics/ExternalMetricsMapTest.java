@@ -4,6 +4,7 @@ import io.cumulo.CumuloException;
 import io.cumulo.json.Json;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,8 @@ class ExternalMetricsMapTest {
         }
         assertEquals(expected.size(), table.nonZeroCells());
         assertEquals(n, total);
-        assertEquals(n, java.util.Arrays.stream(table.classSizes()).sum());
-        assertEquals(n, java.util.Arrays.stream(table.clusterSizes()).sum());
+        assertEquals(n, Arrays.stream(table.classSizes()).sum());
+        assertEquals(n, Arrays.stream(table.clusterSizes()).sum());
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -105,11 +108,11 @@ class ExternalMetricsReferenceTest {
         for (Case c : cases()) {
             ContingencyTable t = ContingencyTable.of(c.truth(), c.pred());
             JsonObject e = c.expected();
-            Map<String, Double> mine = new java.util.LinkedHashMap<>();
+            Map<String, Double> mine = new LinkedHashMap<>();
             mine.put("ari", AdjustedRandIndex.score(t));
             mine.put("rand", RandIndex.score(t));
             for (NormalizedMutualInformation.Average a : NormalizedMutualInformation.Average.values()) {
-                String name = a.name().toLowerCase(java.util.Locale.ROOT);
+                String name = a.name().toLowerCase(Locale.ROOT);
                 mine.put("nmi_" + name, NormalizedMutualInformation.score(t, a));
                 mine.put("ami_" + name, AdjustedMutualInformation.score(t, a));
             }
@@ -176,7 +179,7 @@ class ExternalMetricsReferenceTest {
                 assertEquals(e.getDouble("accuracy_scipy"), m.accuracy(), 0.0, c.name());
                 assertEquals(e.getDouble("purity_numpy"), m.purity(), 0.0, c.name());
             }
-            long noise = java.util.Arrays.stream(c.pred()).filter(v -> v == -1).count();
+            long noise = Arrays.stream(c.pred()).filter(v -> v == -1).count();
             assertEquals(noise, m.noisePoints(), c.name());
             Map<String, Object> map = m.toMap();
             assertEquals(ExternalMetrics.KEYS, List.copyOf(map.keySet()));

@@ -1,10 +1,15 @@
 package io.cumulo.metrics;
 
+import io.cumulo.json.Json;
 import io.cumulo.json.JsonObject;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,15 +53,15 @@ class ExternalMetricsTest {
     void agreeWithScikitLearn() {
         String text;
         try {
-            text = java.nio.file.Files.readString(Fixtures.resource("reference/external_metrics.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            text = Files.readString(Fixtures.resource("reference/external_metrics.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         @SuppressWarnings("unchecked")
-        List<Object> cases = (List<Object>) io.cumulo.json.Json.parse(text);
+        List<Object> cases = (List<Object>) Json.parse(text);
         for (Object o : cases) {
             @SuppressWarnings("unchecked")
-            JsonObject c = JsonObject.of((java.util.Map<String, Object>) o, "external_metrics.json");
+            JsonObject c = JsonObject.of((Map<String, Object>) o, "external_metrics.json");
             int[] t = c.getIntArray("truth");
             int[] p = c.getIntArray("pred");
             ContingencyTable ct = ContingencyTable.of(t, p);

@@ -1,6 +1,7 @@
 package io.cumulo.metrics;
 
 import io.cumulo.CumuloException;
+import io.cumulo.cluster.KMeans;
 import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.linalg.VectorKernels;
@@ -135,7 +136,7 @@ class SilhouetteExactAndEstimateTest {
     @Test
     void theThreadCountChangesNothing() {
         Dataset data = Fixtures.blobs(3000, 5, 6, 4, 2);
-        int[] labels = io.cumulo.cluster.KMeans.builder().k(6).build().fit(data).labels();
+        int[] labels = KMeans.builder().k(6).build().fit(data).labels();
         double[] one = SilhouetteScore.compute(data, labels, Distance.EUCLIDEAN, ctx.withThreads(1)).samples();
         double[] three = SilhouetteScore.compute(data, labels, Distance.EUCLIDEAN, ctx.withThreads(3)).samples();
         assertArrayEquals(one, three);
@@ -178,7 +179,7 @@ class SilhouetteExactAndEstimateTest {
     @Test
     void eachSampledValueIsTheRowsExactSilhouette() {
         Dataset data = Fixtures.blobs(2000, 4, 5, 4, 3);
-        int[] labels = io.cumulo.cluster.KMeans.builder().k(5).build().fit(data).labels();
+        int[] labels = KMeans.builder().k(5).build().fit(data).labels();
         labels[10] = -1;
         labels[11] = -1;
         for (VectorKernels k : providers) {
@@ -211,7 +212,7 @@ class SilhouetteExactAndEstimateTest {
     @Test
     void theEstimateIsSeededAndNearTheExactScore() {
         Dataset data = Fixtures.blobs(6000, 2, 5, 8, 4);
-        int[] labels = io.cumulo.cluster.KMeans.builder().k(5).build().fit(data).labels();
+        int[] labels = KMeans.builder().k(5).build().fit(data).labels();
         double exact = SilhouetteScore.score(data, labels, ctx);
         SilhouetteScore.Estimate a = SilhouetteScore.estimate(data, labels, 800, 7, ctx);
         SilhouetteScore.Estimate b = SilhouetteScore.estimate(data, labels, 800, 7, ctx);

@@ -1,6 +1,7 @@
 package io.cumulo.metrics;
 
 import io.cumulo.CumuloException;
+import io.cumulo.cluster.KMeans;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
@@ -89,7 +90,7 @@ class SilhouetteScoreTest {
     @Test
     void threadsDoNotChangeTheValue() {
         Dataset d = Fixtures.blobs(3000, 3, 4, 5, 1);
-        int[] labels = io.cumulo.cluster.KMeans.builder().k(4).build().fit(d).labels();
+        int[] labels = KMeans.builder().k(4).build().fit(d).labels();
         double one = SilhouetteScore.score(d, labels, ctx.withThreads(1));
         assertEquals(one, SilhouetteScore.score(d, labels, ctx.withThreads(3)));
     }
@@ -97,7 +98,7 @@ class SilhouetteScoreTest {
     @Test
     void sampledEstimateIsCloseAndSeeded() {
         Dataset d = Fixtures.blobs(6000, 2, 5, 8, 4);
-        int[] labels = io.cumulo.cluster.KMeans.builder().k(5).build().fit(d).labels();
+        int[] labels = KMeans.builder().k(5).build().fit(d).labels();
         double exact = SilhouetteScore.score(d, labels, ctx);
         double est = SilhouetteScore.sampledScore(d, labels, 2000, 7, ctx);
         assertEquals(est, SilhouetteScore.sampledScore(d, labels, 2000, 7, ctx));

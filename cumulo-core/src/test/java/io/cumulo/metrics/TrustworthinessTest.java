@@ -8,6 +8,7 @@ import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ class TrustworthinessTest {
         assertEquals(3, cases.size());
         for (Object o : cases) {
             @SuppressWarnings("unchecked")
-            JsonObject c = JsonObject.of((java.util.Map<String, Object>) o, "tsne.json");
+            JsonObject c = JsonObject.of((Map<String, Object>) o, "tsne.json");
             Dataset x = Dataset.of(matrix(c.getList("x")));
             Dataset y = Dataset.of(matrix(c.getList("y")));
             int[] ks = c.getIntArray("k");

@@ -1,9 +1,13 @@
 package io.cumulo.selection;
 
 import io.cumulo.CumuloException;
+import io.cumulo.cluster.KMeans;
+import io.cumulo.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +24,7 @@ class KneedleTest {
         return x;
     }
 
-    private static double[] map(double[] x, java.util.function.DoubleUnaryOperator f) {
+    private static double[] map(double[] x, DoubleUnaryOperator f) {
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = f.applyAsDouble(x[i]);
@@ -163,17 +167,17 @@ class KneedleTest {
     @Test
     void elbowOfInertiaOnFourBlobs() {
         double[][] centres = {{0, 0}, {30, 0}, {0, 30}, {30, 30}};
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        SplittableRandom rng = new SplittableRandom(4);
         double[][] rows = new double[400][];
         for (int i = 0; i < rows.length; i++) {
             double[] c = centres[i % 4];
             rows[i] = new double[] {c[0] + rng.nextDouble() * 4 - 2, c[1] + rng.nextDouble() * 4 - 2};
         }
-        io.cumulo.data.Dataset data = io.cumulo.data.Dataset.of(rows);
+        Dataset data = Dataset.of(rows);
         double[] ks = range(1, 9);
         double[] inertia = new double[ks.length];
         for (int i = 0; i < ks.length; i++) {
-            inertia[i] = io.cumulo.cluster.KMeans.builder().k((int) ks[i]).seed(1).build().fit(data).inertia();
+            inertia[i] = KMeans.builder().k((int) ks[i]).seed(1).build().fit(data).inertia();
         }
         assertEquals(4.0, Kneedle.defaults().find(ks, inertia).knee().getAsDouble());
     }

@@ -10,6 +10,7 @@ import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ final class DendrogramSection {
         int n = tree.leaves();
         int m = tree.merges();
         int[] owner = new int[n + m]; // which drawn leaf a node falls under, -1 for none yet
-        java.util.Arrays.fill(owner, -1);
+        Arrays.fill(owner, -1);
         for (int i = 0; i < nodes.length; i++) {
             owner[nodes[i]] = i;
         }

@@ -1,5 +1,8 @@
 package io.cumulo.report;
 
+import io.cumulo.cluster.hierarchical.Agglomerative;
+import io.cumulo.cluster.hierarchical.AgglomerativeModel;
+import io.cumulo.data.Dataset;
 import io.cumulo.report.chart.Axis;
 import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Palette;
@@ -185,7 +188,7 @@ public final class SampleReports {
 
     /** A Ward dendrogram (truncated: 3,000 rows) with its clustermap. */
     static Report.Section dendrogram() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        SplittableRandom rng = new SplittableRandom(8);
         double[][] x = new double[3_000][4];
         for (double[] row : x) {
             int c = rng.nextInt(5);
@@ -193,8 +196,8 @@ public final class SampleReports {
                 row[j] = c * 3 + rng.nextDouble();
             }
         }
-        io.cumulo.data.Dataset data = io.cumulo.data.Dataset.of(x);
-        io.cumulo.cluster.hierarchical.AgglomerativeModel m = io.cumulo.cluster.hierarchical.Agglomerative.builder()
+        Dataset data = Dataset.of(x);
+        AgglomerativeModel m = Agglomerative.builder()
                 .k(5).build().fit(data, Fixtures.CTX);
         return DendrogramSection.section(m.tree(), m.labels(), data);
     }

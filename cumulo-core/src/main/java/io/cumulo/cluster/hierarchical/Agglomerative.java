@@ -13,7 +13,7 @@ import io.cumulo.param.ParamSet;
 import io.cumulo.param.ParamValues;
 
 import java.util.Arrays;
-
+import java.util.Locale;
 
 /**
  * Agglomerative hierarchical clustering: every row starts as its own cluster and the two nearest clusters are merged
@@ -268,7 +268,7 @@ public final class Agglomerative implements Clusterer<AgglomerativeModel> {
     }
 
     static String mb(long bytes) {
-        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
                 : (bytes + (1 << 20) - 1 >> 20) + " MB";
     }
 

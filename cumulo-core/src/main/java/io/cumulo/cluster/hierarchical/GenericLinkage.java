@@ -2,6 +2,8 @@ package io.cumulo.cluster.hierarchical;
 
 import io.cumulo.exec.ExecutionContext;
 
+import java.util.Arrays;
+
 /**
  * Müllner's generic algorithm (2011, Figure 3; after Anderberg 1973): every cluster keeps its nearest neighbour
  * among the clusters with a larger representative, and a priority queue of those distances gives the closest pair
@@ -101,7 +103,7 @@ final class GenericLinkage {
         IndexedHeap(int n, double[] key) {
             this.heap = new int[n];
             this.pos = new int[n];
-            java.util.Arrays.fill(pos, -1);
+            Arrays.fill(pos, -1);
             this.key = key;
         }
 

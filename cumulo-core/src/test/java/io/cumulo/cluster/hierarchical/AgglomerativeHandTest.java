@@ -6,6 +6,7 @@ import io.cumulo.estimator.ClusterTree;
 import io.cumulo.exec.ExecutionContext;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -135,8 +136,8 @@ class AgglomerativeHandTest {
         double[] w = heights(tree(weighted, "ward", "euclidean", "auto", TWO));
         double[] c = heights(tree(copies, "ward", "euclidean", "auto", TWO));
         // the copies' three zero merges come first; the rest are the weighted tree's
-        assertArrayEquals(new double[] {0, 0, 0}, java.util.Arrays.copyOf(c, 3), 0);
-        assertArrayEquals(w, java.util.Arrays.copyOfRange(c, 3, c.length), 1e-12);
+        assertArrayEquals(new double[] {0, 0, 0}, Arrays.copyOf(c, 3), 0);
+        assertArrayEquals(w, Arrays.copyOfRange(c, 3, c.length), 1e-12);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.estimator.ClusterTree;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.json.JsonObject;
+import io.cumulo.neighbors.Distance;
 import io.cumulo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class DianaReferenceTest {
         return Dataset.of(x);
     }
 
-    private static Dataset square(Dataset x, io.cumulo.neighbors.Distance metric) {
+    private static Dataset square(Dataset x, Distance metric) {
         int n = x.rows();
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -75,7 +76,7 @@ class DianaReferenceTest {
                         what + " k=" + k);
             }
             JsonObject ac = c.getObject("ac");
-            Dataset square = square(x, io.cumulo.neighbors.Distance.parse(c.getString("metric")));
+            Dataset square = square(x, Distance.parse(c.getString("metric")));
             for (String linkage : ac.asMap().keySet()) {
                 // R applies Ward's update to any dissimilarity: given as a precomputed matrix, so do we
                 ClusterTree a = Agglomerative.builder().k(2).linkage(linkage).metric("precomputed").build()

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -37,7 +38,7 @@ class HierarchicalMemoryTest {
 
     private static void report(String linkage, Dataset data, ExecutionContext ctx) {
         AgglomerativeModel m = Agglomerative.builder().k(3).linkage(linkage).build().fit(data, ctx);
-        System.out.println(linkage + ": " + m.tree().merges() + " merges, sizes " + java.util.Arrays.toString(
+        System.out.println(linkage + ": " + m.tree().merges() + " merges, sizes " + Arrays.toString(
                 m.clusterSizes()));
     }
 
