@@ -54,6 +54,26 @@ class HierarchicalCommandTest {
         assertEquals(List.of(8.0, 4.0, 2.0, 1.0), j.get("last_merge_heights")); // the last merge first
     }
 
+    /**
+     * With optimal-ordering the same merges and heights, but merge (0, 1) written as (1, 0): the drawing 4, 3, 2, 1, 0
+     * puts neighbours 8 + 4 + 2 + 1 = 15 apart, the default 4, 3, 2, 0, 1 puts them 16 apart; the labels are the same.
+     */
+    @Test
+    void optimalOrderingSwapsChildrenInTheLinkageFile() throws Exception {
+        Path csv = dir.resolve("ordered.csv");
+        Cli.Result r = Cli.run("cluster", line().toString(), "--algorithm", "agglomerative", "--param",
+                "linkage=single", "--param", "optimal-ordering=true", "--k", "2", "--linkage-out", csv.toString(),
+                "--out", dir.resolve("labels.csv").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("left,right,height,size\n1,0,1.0,2\n2,5,2.0,3\n3,6,4.0,4\n4,7,8.0,5\n", Files.readString(csv));
+        assertEquals("row,cluster\n0,0\n1,0\n2,0\n3,0\n4,1\n", Files.readString(dir.resolve("labels.csv")));
+
+        r = Cli.run("cluster", line().toString(), "--algorithm", "agglomerative", "--param", "optimal-ordering=maybe",
+                "--k", "2");
+        assertEquals(2, r.exit());
+        assertTrue(r.errorLine().contains("optimal-ordering"), r.errorLine());
+    }
+
     @Test
     void linkageFileIsRefusedWithoutATreeOrOverAFile() throws Exception {
         Cli.Result r = Cli.run("cluster", "builtin:iris", "--linkage-out", dir.resolve("t.csv").toString());

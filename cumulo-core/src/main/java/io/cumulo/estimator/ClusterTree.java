@@ -93,8 +93,8 @@ public final class ClusterTree {
     }
 
     /**
-     * The leaves in the dendrogram's left-to-right order, as SciPy's {@code leaves_list}: each node's smaller-id
-     * child first.
+     * The leaves in the dendrogram's left-to-right order, as SciPy's {@code leaves_list}: each merge's {@code left}
+     * child first (the smaller id, unless an optimal leaf ordering swapped them).
      */
     public int[] leafOrder() {
         int m = left.length;

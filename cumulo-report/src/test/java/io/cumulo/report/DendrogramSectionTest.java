@@ -48,6 +48,19 @@ class DendrogramSectionTest {
         assertEquals(6.0, cut.value(), 0);
     }
 
+    /**
+     * The same tree with optimal-ordering: the only cheaper drawing of (4, (3, (2, (0, 1)))) swaps merge (0, 1), so
+     * the rows are drawn 4, 3, 2, 1, 0 (neighbours 8 + 4 + 2 + 1 = 15 apart instead of 16), the root's order kept.
+     */
+    @Test
+    void optimalOrderingIsWhatIsDrawn() {
+        Dataset line = Dataset.of(new double[][] {{0}, {1}, {3}, {7}, {15}});
+        AgglomerativeModel m = Agglomerative.builder().k(2).linkage("single").optimalOrdering(true).build()
+                .fit(line, CTX);
+        DendrogramSection.Layout lay = DendrogramSection.layout(m.tree(), m.labels(), line);
+        assertArrayEquals(new int[] {4, 3, 2, 1, 0}, lay.leafNodes());
+    }
+
     /** Truncated to p leaves, the drawn leaves hold exactly the clusters of the tree cut into p. */
     @Test
     void truncatedLeavesAreTheCutIntoP() {

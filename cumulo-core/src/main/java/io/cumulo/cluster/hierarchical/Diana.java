@@ -39,7 +39,12 @@ public final class Diana implements Clusterer<DianaModel> {
             "row dissimilarity; precomputed: INPUT is an n × n dissimilarity matrix", "euclidean", "sqeuclidean",
             "manhattan", "cosine", "chebyshev", "precomputed").defaultValue("euclidean");
 
-    public static final ParamSet PARAMS = ParamSet.of(NAME, K, DISTANCE_THRESHOLD, METRIC);
+    public static final Param<Boolean> OPTIMAL_ORDERING = Param.bool("optimal-ordering",
+            "show each split's parts in the order that puts similar rows next to each other (Bar-Joseph et al. "
+                    + "2001; the tree and its cuts do not change; O(n³) time, up to " + OptimalLeafOrdering.MAX_LEAVES
+                    + " rows)").defaultValue(false);
+
+    public static final ParamSet PARAMS = ParamSet.of(NAME, K, DISTANCE_THRESHOLD, METRIC, OPTIMAL_ORDERING);
 
     private final ParamValues params;
     private final boolean precomputed;
@@ -113,7 +118,10 @@ public final class Diana implements Clusterer<DianaModel> {
             dist = Agglomerative.condensed(data.rawValues(), n, data.cols(), metric, ctx);
         }
         Split result = divide(dist, n, ctx);
-        return DianaModel.fitted(this, data, result.tree, result.coefficient, ctx);
+        ClusterTree tree = params.get(OPTIMAL_ORDERING)
+                ? OptimalLeafOrdering.reorder(result.tree, OptimalLeafOrdering.ofCondensed(dist, n), NAME, ctx)
+                : result.tree;
+        return DianaModel.fitted(this, data, tree, result.coefficient, ctx);
     }
 
     /** The tree and the divisive coefficient. */
@@ -268,6 +276,11 @@ public final class Diana implements Clusterer<DianaModel> {
 
         public Builder metric(String metric) {
             values.set(METRIC, metric);
+            return this;
+        }
+
+        public Builder optimalOrdering(boolean on) {
+            values.set(OPTIMAL_ORDERING, on);
             return this;
         }
 

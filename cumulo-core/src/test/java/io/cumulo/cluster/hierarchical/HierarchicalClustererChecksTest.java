@@ -34,6 +34,13 @@ class HierarchicalClustererChecksTest {
     }
 
     @Test
+    void optimalOrderingPassesTheSharedChecks() {
+        ClustererChecks.runAll((k, seed) -> Agglomerative.builder().k(k).linkage("average").optimalOrdering(true)
+                .build(), true, false, DATA);
+        ClustererChecks.runAll((k, seed) -> Diana.builder().k(k).optimalOrdering(true).build(), true, false, DATA);
+    }
+
+    @Test
     void dianaPassesTheSharedChecks() {
         ClustererChecks.runAll((k, seed) -> Diana.builder().k(k).build(), true, false, DATA);
     }
