@@ -21,22 +21,54 @@ import java.util.Map;
  * The internal indices of one partition, computed the one way every front (cluster, evaluate, the server) shows
  * them. Noise rows (label {@code -1}) are left out of every index. The silhouette is under the clustering's own
  * distance (a silhouette under another distance judges a partition its algorithm never tried to make): exact up to
- * {@link #SILHOUETTE_EXACT_MAX} rows, above that the unbiased estimate from {@link #SILHOUETTE_SAMPLE} seeded rows,
- * each scored against every row, with its standard error (the report's silhouette plot draws the same rows). The
+ * {@link #SILHOUETTE_EXACT_MAX} rows when that costs at most {@link #SILHOUETTE_EXACT_WORK}, otherwise the unbiased
+ * estimate from {@link #silhouetteSampleSize seeded rows}, each scored against every row, with its standard error
+ * (the report's silhouette plot draws the same rows). The
  * centroid-based indices (Calinski-Harabasz, Davies-Bouldin, inertia around the clusters' means, BIC) are Euclidean
  * whatever the clustering's distance. An index undefined for the partition (fewer than 2 clusters, or as many
  * clusters as rows) is null.
  *
  * @param silhouette        exact or estimated mean silhouette, or null
- * @param silhouetteSampled the estimate above {@link #SILHOUETTE_EXACT_MAX} rows, else null
+ * @param silhouetteSampled the estimate, when the silhouette was estimated ({@link #silhouetteSampleSize}), else null
  */
 public record InternalScores(int clusters, long noise, Double silhouette, SilhouetteScore.Estimate silhouetteSampled,
                              Distance silhouetteDistance, Double calinskiHarabasz, Double daviesBouldin, Double inertia,
                              Double bic) {
     /** Exact silhouette up to this many rows. */
     public static final int SILHOUETTE_EXACT_MAX = 20_000;
-    /** Rows of the silhouette estimate above {@link #SILHOUETTE_EXACT_MAX}. */
+    /** The most rows of the silhouette estimate. */
     public static final int SILHOUETTE_SAMPLE = 2_000;
+    /** The fewest rows of the silhouette estimate, whatever it costs. */
+    public static final int SILHOUETTE_SAMPLE_MIN = 500;
+    /**
+     * What one row pair costs the silhouette, in multiply-adds: its d coordinates plus {@value #PAIR_OVERHEAD} for the
+     * square root, the sum into its cluster and the loop (measured: 200,000 × 2 costs about as much per pair as 18
+     * features would).
+     */
+    static final int PAIR_OVERHEAD = 16;
+    /** The exact silhouette's budget, n²·(d + overhead): about 0.6 s on 2 cores (20,000 × 16 is exact). */
+    public static final double SILHOUETTE_EXACT_WORK = 2e10;
+    /**
+     * The estimate's budget, m·n·(d + overhead): about 0.3 s warm on 2 cores. Without it, the silhouette of 70,000
+     * rows × 784 features from 2,000 sampled rows took 7 s, four times the k-means fit it judged (docs/benchmarks.md,
+     * "Cold start").
+     */
+    public static final double SILHOUETTE_WORK = 1e10;
+
+    /**
+     * How many rows the silhouette of {@code n} rows of {@code d} features is computed from: 0 for the exact value
+     * (up to {@link #SILHOUETTE_EXACT_MAX} rows, within {@link #SILHOUETTE_EXACT_WORK}), otherwise as many sampled
+     * rows as {@link #SILHOUETTE_WORK} pays for, kept between {@link #SILHOUETTE_SAMPLE_MIN} and
+     * {@link #SILHOUETTE_SAMPLE}.
+     */
+    public static int silhouetteSampleSize(int n, int d) {
+        double perPair = Math.max(d, 1) + PAIR_OVERHEAD;
+        if (n <= SILHOUETTE_EXACT_MAX && (double) n * n * perPair <= SILHOUETTE_EXACT_WORK) {
+            return 0;
+        }
+        double m = SILHOUETTE_WORK / ((double) n * perPair);
+        return (int) Math.max(SILHOUETTE_SAMPLE_MIN, Math.min(SILHOUETTE_SAMPLE, m));
+    }
 
     /**
      * The indices of {@code labels} on {@code data}; {@code seed} draws the silhouette's sample on large inputs;
@@ -54,10 +86,11 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         Double db = null;
         Double bic = null;
         if (defined) {
-            if (data.rows() <= SILHOUETTE_EXACT_MAX) {
+            int sample = silhouetteSampleSize(data.rows(), data.cols());
+            if (sample == 0) {
                 silhouette = SilhouetteScore.score(data, labels, distance, quiet);
             } else {
-                estimate = SilhouetteScore.estimate(data, labels, SILHOUETTE_SAMPLE, seed, distance, quiet);
+                estimate = SilhouetteScore.estimate(data, labels, sample, seed, distance, quiet);
                 silhouette = estimate.mean();
             }
             ch = CalinskiHarabasz.score(data, labels, quiet);

@@ -38,7 +38,7 @@ import java.util.Objects;
  *       and the clustermap ({@link DendrogramSection});</li>
  *   <li>{@code scatter}: the rows in a plane ({@link ReportView}: PCA by default), coloured by cluster, centres as
  *       stars, sampled beyond {@link PointMap#MAX_POINTS} rows;</li>
- *   <li>{@code silhouette}: the silhouette plot (sampled beyond {@link SilhouetteSection#EXACT_MAX} rows);</li>
+ *   <li>{@code silhouette}: the silhouette plot (sampled where the indices' silhouette is, {@code InternalScores.silhouetteSampleSize});</li>
  *   <li>{@code profile}: the SMD heatmap and per-feature box plots;</li>
  *   <li>{@code labels}: only when the data has a ground-truth label column: external indices and the contingency
  *       matrix;</li>

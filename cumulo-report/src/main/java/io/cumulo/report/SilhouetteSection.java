@@ -9,6 +9,7 @@ import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Palette;
 import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
+import io.cumulo.workflow.InternalScores;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,16 +21,13 @@ import java.util.stream.IntStream;
  * value down within each cluster, with a line at the mean. Each cluster is one {@link Trace.Scatter} filled to
  * x = 0, its i-th point at y = the bar's position, so a cluster's silhouette reads as one shape.
  *
- * <p>Exact up to {@link #EXACT_MAX} rows ({@link SilhouetteScore#compute}); above, the silhouettes of a seeded
- * sample of {@link #SAMPLE} rows, each computed exactly against all rows ({@link SilhouetteScore#estimate}),
- * and the note says so. Noise rows have no silhouette and are not drawn.
+ * <p>Exact where the indices' silhouette is exact ({@link InternalScores#silhouetteSampleSize}, which bounds the work
+ * by rows and features; {@link SilhouetteScore#compute}); otherwise the silhouettes of the same seeded sample, each
+ * computed exactly against all rows ({@link SilhouetteScore#estimate}), and the note says so. Noise rows have no
+ * silhouette and are not drawn.
  */
 final class SilhouetteSection {
     static final String ID = "silhouette";
-    /** Rows whose silhouettes are all drawn; above, a sample of this many. */
-    static final int EXACT_MAX = 20_000;
-    /** Rows drawn (and scored against every row) above {@link #EXACT_MAX}: the CLI's silhouette uses the same. */
-    static final int SAMPLE = 2_000;
     /** Empty positions between two clusters' bars. */
     static final int GAP = 2;
 
@@ -41,7 +39,7 @@ final class SilhouetteSection {
     }
 
     /**
-     * @param given the caller's estimate of the same sample ({@link #SAMPLE} rows, this seed and distance), reused
+     * @param given the caller's estimate of the same sample (as many rows, this seed and distance), reused
      *              rather than computed again; null to compute it
      */
     static Report.Section section(Dataset space, int[] labels, Distance distance, long seed,
@@ -56,7 +54,8 @@ final class SilhouetteSection {
         double[] values;
         double mean;
         String note;
-        if (members <= EXACT_MAX) {
+        int sample = InternalScores.silhouetteSampleSize(space.rows(), space.cols());
+        if (sample == 0) {
             SilhouetteScore.Result r = SilhouetteScore.compute(space, labels, distance, ctx);
             double[] all = r.samples();
             rows = IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
@@ -68,8 +67,9 @@ final class SilhouetteSection {
             note = "Every row's silhouette, " + distance.id() + " distance; mean " + Numbers.fmt(mean) + ".";
         } else {
             boolean same = given != null && given.seed() == seed && given.distance() == distance
-                    && given.population() == members && given.sampleSize() == Math.min(SAMPLE, members);
-            SilhouetteScore.Estimate e = same ? given : SilhouetteScore.estimate(space, labels, SAMPLE, seed, distance, ctx);
+                    && given.population() == members && given.sampleSize() == Math.min(sample, members);
+            SilhouetteScore.Estimate e = same ? given
+                    : SilhouetteScore.estimate(space, labels, sample, seed, distance, ctx);
             rows = e.sampledRows();
             values = e.sampledValues();
             mean = e.mean();

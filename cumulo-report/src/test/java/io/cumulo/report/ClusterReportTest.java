@@ -17,6 +17,7 @@ import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Palette;
 import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
+import io.cumulo.workflow.InternalScores;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -271,16 +272,18 @@ class ClusterReportTest {
             labels[i] = x.get(i, 0) < 0.5 ? 0 : 1;
         }
         Chart c = Fixtures.chart(SilhouetteSection.section(x, labels, Distance.EUCLIDEAN, 7, CTX));
-        assertEquals(SilhouetteSection.SAMPLE, c.scatterPoints());
+        int sample = InternalScores.silhouetteSampleSize(n, 2);
+        assertEquals(2_000, sample);
+        assertEquals(sample, c.scatterPoints());
         assertTrue(c.note().startsWith("2,000 of 21,000 rows shown, sampled with seed 7"), c.note());
-        assertEquals(SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 7, CTX).mean(),
+        assertEquals(SilhouetteScore.estimate(x, labels, sample, 7, CTX).mean(),
                 Fixtures.only(c, Trace.Rule.class).value(), 1e-12);
         // the command's own estimate of the same sample is drawn as is; one of another seed is not used
-        SilhouetteScore.Estimate same = SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 7, CTX);
+        SilhouetteScore.Estimate same = SilhouetteScore.estimate(x, labels, sample, 7, CTX);
         Chart reused = Fixtures.chart(SilhouetteSection.section(x, labels, Distance.EUCLIDEAN, 7, same, CTX));
         assertEquals(same.mean(), Fixtures.only(reused, Trace.Rule.class).value());
         assertEquals(c.note(), reused.note());
-        SilhouetteScore.Estimate other = SilhouetteScore.estimate(x, labels, SilhouetteSection.SAMPLE, 8, CTX);
+        SilhouetteScore.Estimate other = SilhouetteScore.estimate(x, labels, sample, 8, CTX);
         Chart recomputed = Fixtures.chart(SilhouetteSection.section(x, labels, Distance.EUCLIDEAN, 7, other, CTX));
         assertEquals(same.mean(), Fixtures.only(recomputed, Trace.Rule.class).value());
         assertTrue(other.mean() != same.mean(), "two seeds, two samples");
