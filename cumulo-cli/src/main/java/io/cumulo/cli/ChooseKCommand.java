@@ -235,7 +235,7 @@ public final class ChooseKCommand implements Callable<Integer> {
             out.println(b);
         }
         if (r.silhouetteSampled()) {
-            out.printf(Locale.ROOT, "  * estimated on %d sampled rows (the same rows for every k)%n", ChooseK.SILHOUETTE_SAMPLE);
+            out.printf(Locale.ROOT, "  * estimated on %d sampled rows (the same rows for every k)%n", r.silhouetteSampleSize());
         }
         if (r.oneTree()) {
             out.println("  (one tree fitted; every k is a cut of it)");

@@ -79,9 +79,32 @@ public final class ChooseK {
         }
     }
 
-    /** Exact silhouette up to this many rows; above, the mean over a seeded sample of rows. */
+    /** Exact silhouette up to this many rows (and within {@link #SILHOUETTE_WORK}); else a seeded sample of rows. */
     public static final int SILHOUETTE_EXACT_MAX = 20_000;
+    /** The most rows of the sampled silhouette (scored among themselves, the same rows for every k). */
     public static final int SILHOUETTE_SAMPLE = 10_000;
+    /** The fewest rows of the sampled silhouette. */
+    public static final int SILHOUETTE_SAMPLE_MIN = 2_000;
+    /**
+     * The silhouette's budget per k in row pairs × (features + 16), as {@code cumulo cluster}'s
+     * ({@code workflow.InternalScores}): about half a second on 2 cores. Without it, 10,000 sampled rows of 784
+     * features cost 7.8·10¹⁰ multiply-adds for every k.
+     */
+    public static final double SILHOUETTE_WORK = 2e10;
+
+    /**
+     * Rows the silhouette of each k is computed among: 0 for every row (exact: n ≤ {@link #SILHOUETTE_EXACT_MAX}
+     * and n²·(d + 16) ≤ {@link #SILHOUETTE_WORK}), else √(work / (d + 16)) seeded rows, between
+     * {@link #SILHOUETTE_SAMPLE_MIN} and {@link #SILHOUETTE_SAMPLE} (10,000 up to 184 features).
+     */
+    public static int silhouetteSampleSize(int n, int d) {
+        double perPair = Math.max(d, 1) + 16;
+        if (n <= SILHOUETTE_EXACT_MAX && (double) n * n * perPair <= SILHOUETTE_WORK) {
+            return 0;
+        }
+        double m = Math.sqrt(SILHOUETTE_WORK / perPair);
+        return (int) Math.max(SILHOUETTE_SAMPLE_MIN, Math.min(SILHOUETTE_SAMPLE, m));
+    }
     /**
      * Above this many rows the gap statistic is computed on a seeded sample of this size: the full fit's labels
      * restricted to the sampled rows, and references of the sample's size (B references × every k would otherwise
@@ -173,8 +196,13 @@ public final class ChooseK {
 
     /** The whole table, each criterion's recommendation and the overall one. */
     public record Result(List<Row> table, Map<Criterion, Recommendation> recommendations, int recommendedK,
-                         String reason, int rows, boolean silhouetteSampled, boolean gapSampled,
+                         String reason, int rows, int silhouetteSampleSize, boolean gapSampled,
                          String silhouetteMetric, boolean oneTree) {
+        /** Whether the silhouettes were computed among {@link #silhouetteSampleSize} sampled rows. */
+        public boolean silhouetteSampled() {
+            return silhouetteSampleSize > 0;
+        }
+
         /** {@code table}, {@code recommendations} (criterion → k or null), {@code recommended_k}, {@code reason}. */
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -200,8 +228,8 @@ public final class ChooseK {
             if (table.get(0).silhouette() != null) {
                 m.put("silhouette_metric", silhouetteMetric);
             }
-            if (silhouetteSampled) {
-                m.put("silhouette_sample_size", SILHOUETTE_SAMPLE);
+            if (silhouetteSampled()) {
+                m.put("silhouette_sample_size", silhouetteSampleSize);
             }
             if (gapSampled) {
                 m.put("gap_sample_size", GAP_MAX_ROWS);
@@ -224,7 +252,7 @@ public final class ChooseK {
                     + ") of " + data.source());
         }
         int count = kMax - kMin + 1;
-        boolean sampled = n > SILHOUETTE_EXACT_MAX;
+        int silhouetteSample = silhouetteSampleSize(n, data.cols());
         List<Row> table = new ArrayList<>();
         ctx.progress().update("choose-k: k=" + kMin, 0, count);
         long t0 = System.nanoTime();
@@ -276,7 +304,8 @@ public final class ChooseK {
             Double db = null;
             Double bic = null;
             if (used.contains(Criterion.SILHOUETTE)) {
-                sil = sampled ? SilhouetteScore.sampledScore(data, labels, SILHOUETTE_SAMPLE, seed, distance, ctx)
+                sil = silhouetteSample > 0
+                        ? SilhouetteScore.sampledScore(data, labels, silhouetteSample, seed, distance, ctx)
                         : SilhouetteScore.score(data, labels, distance, ctx);
             }
             if (used.contains(Criterion.CH)) {
@@ -316,7 +345,7 @@ public final class ChooseK {
         }
         int[] overall = new int[1];
         String reason = overall(table, rec, overall);
-        return new Result(List.copyOf(table), Collections.unmodifiableMap(rec), overall[0], reason, n, sampled,
+        return new Result(List.copyOf(table), Collections.unmodifiableMap(rec), overall[0], reason, n, silhouetteSample,
                 gapStat != null && gapRows != null, distance.id(), tree != null);
     }
 

@@ -41,6 +41,15 @@ class ChooseKTest {
     }
 
     @Test
+    void silhouetteSampleFollowsTheWorkBudget() {
+        assertEquals(0, ChooseK.silhouetteSampleSize(20_000, 16));      // 20,000² × 32 = 1.28e10 ≤ 2e10: exact
+        assertEquals(10_000, ChooseK.silhouetteSampleSize(20_001, 16)); // √(2e10 / 32) = 25,000 → 10,000
+        assertEquals(0, ChooseK.silhouetteSampleSize(5_000, 784));      // 2.0e10: exact
+        assertEquals(5_000, ChooseK.silhouetteSampleSize(70_000, 784)); // √(2e10 / 800)
+        assertEquals(2_000, ChooseK.silhouetteSampleSize(100_000, 10_000)); // 1,412 → the floor
+    }
+
+    @Test
     void everyCriterionFindsWellSeparatedBlobs() {
         Dataset data = separated(5, 80, 3, 7);
         ChooseK.Result r = run(data, 2, 9, 2);

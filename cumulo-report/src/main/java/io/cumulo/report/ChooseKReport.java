@@ -59,7 +59,7 @@ public final class ChooseKReport {
         blocks.add(new Report.Block.Table("recommendations", List.of("criterion", "k", "rule"), rows, null));
         List<String> notes = new ArrayList<>();
         if (r.silhouetteSampled()) {
-            notes.add("Silhouette estimated on " + Numbers.count(ChooseK.SILHOUETTE_SAMPLE)
+            notes.add("Silhouette estimated on " + Numbers.count(r.silhouetteSampleSize())
                     + " sampled rows (the same rows for every k).");
         }
         if (r.gapSampled()) {
