@@ -38,11 +38,11 @@ public final class HtmlReportWriter {
     private static final Pattern SAFE_COLOR = Pattern.compile("#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|rgba|hsl|hsla)\\([0-9., %]+\\)");
 
     /**
-     * Everything the page may load comes from itself: inline script and style, the blob: URL of the unpacked
-     * plotly.js, and data:/blob: images (the mode bar's PNG download). Plotly's WebGL traces compile code at run
-     * time, hence 'unsafe-eval'.
+     * Everything the page may load comes from itself: inline script (plotly.js too, once unpacked) and style, and
+     * data:/blob: images (the mode bar's PNG download). Plotly's WebGL traces generate their drawing code at run
+     * time (regl), hence 'unsafe-eval'.
      */
-    private static final String CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; "
+    private static final String CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src data: blob:; worker-src blob:";
 
     private static final String CSS = """
@@ -82,8 +82,10 @@ public final class HtmlReportWriter {
             """;
 
     /**
-     * The page script: unpack plotly.js, load it from a blob: URL (a classic script, so it defines
-     * {@code window.Plotly}; a blob: URL is not a network request), then draw the charts one after another.
+     * The page script: unpack plotly.js, run it as an inline classic script (it defines {@code window.Plotly}),
+     * then draw the charts one after another. An inline script rather than a blob: URL: no network-like load, and
+     * Chromium keeps its compiled code in memory when the page is opened again (not for a new blob: URL); both
+     * cost the same the first time (docs/report.md, "Opening time").
      */
     private static final String LOADER = """
             (function () {
@@ -93,7 +95,10 @@ public final class HtmlReportWriter {
               var divs = Array.prototype.slice.call(document.querySelectorAll('.cumulo-chart'));
               state.total = divs.length;
               // the selection tools select nothing useful here, and a shorter mode bar leaves the title readable
+              // WebGL canvases at the screen's resolution: Plotly's default is twice that whatever the screen, and a
+              // canvas with four times the pixels (two per chart, antialiased) is slow to create without a GPU
               var config = {displaylogo: false, responsive: true,
+                plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1)),
                 modeBarButtonsToRemove: ['select2d', 'lasso2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d']};
               function finish() {
                 state.readyMs = performance.now();
@@ -162,15 +167,13 @@ public final class HtmlReportWriter {
                 var bytes = new Uint8Array(packed.length);
                 for (var k = 0; k < packed.length; k++) { bytes[k] = packed.charCodeAt(k); }
                 var js = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-                new Response(js).blob().then(function (code) {
+                new Response(js).text().then(function (code) {
                   state.unpackedMs = performance.now();
-                  return new Promise(function (resolve, reject) {
-                    var s = document.createElement('script');
-                    s.src = URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
-                    s.onload = function () { URL.revokeObjectURL(s.src); resolve(); };
-                    s.onerror = function () { reject(new Error('the built-in plotly.js did not load')); };
-                    document.head.appendChild(s);
-                  });
+                  // an inline script runs when it is inserted; its errors go to the console, and then Plotly is missing
+                  var s = document.createElement('script');
+                  s.textContent = code;
+                  document.head.appendChild(s);
+                  document.head.removeChild(s);
                 }).then(function () {
                   if (typeof Plotly === 'undefined') { throw new Error('plotly.js loaded but defined no Plotly'); }
                   state.plotlyMs = performance.now();
