@@ -16,9 +16,9 @@ import java.util.zip.GZIPInputStream;
  * own {@code DecompressionStream}, so nothing is fetched when a report is opened.
  *
  * <p>Why a partial bundle: the browser compiles and initialises all of plotly.js each time a report is opened
- * (a script unpacked by the page is not in any code cache), and the full build, 11.2 MB of script with 48 trace
- * types, took about 1.9 s of a 3-4 s opening on the benchmark machine; this one is 1.55 MB and takes about 0.2 s
- * (docs/report.md, docs/benchmarks.md "Report").
+ * (a script unpacked by the page is not in any code cache), and the full build, 11.2 MB of script with all 49 trace
+ * types, took about 1.9 s of a 3-4 s opening on the benchmark machine; this one is 1.55 MB and loads in a few
+ * tenths of a second (docs/report.md, docs/benchmarks.md "Report").
  */
 final class PlotlyBundle {
     /** The plotly.js release bundled (tools/plotly/package.json pins it). */

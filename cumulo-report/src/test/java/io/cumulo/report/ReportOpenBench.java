@@ -101,10 +101,11 @@ public final class ReportOpenBench {
             }
         }
         for (int i = 0; i < n; i++) {
-            System.out.printf(Locale.ROOT, "%-11s first open to ready: median %.0f ms over %d fresh browsers (all %s);"
+            System.out.printf(Locale.ROOT, "%-11s first open to ready: median %.0f ms, min %.0f, over %d fresh browsers (all %s);"
                             + " medians: plotly.js unpacked at %.0f ms, loaded at %.0f ms, charts drawn in %.0f ms;"
                             + " reopened in the same browser: median %.0f ms%n",
-                    labels.get(i), median(ready[i]), runs, Arrays.toString(Arrays.stream(ready[i]).mapToLong(Math::round).toArray()),
+                    labels.get(i), median(ready[i]), Arrays.stream(ready[i]).min().orElse(Double.NaN), runs,
+                    Arrays.toString(Arrays.stream(ready[i]).mapToLong(Math::round).toArray()),
                     median(unpacked[i]), median(plotly[i]), median(minus(ready[i], plotly[i])), median(reopen[i]));
         }
     }
