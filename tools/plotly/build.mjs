@@ -88,8 +88,9 @@ const lines = [`Packages bundled into the plotly.js v${plotlyVersion} partial bu
 for (const dir of [...dirs.keys()].sort()) {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const licence = typeof pkg.license === 'string' ? pkg.license : (pkg.license && pkg.license.type) || 'see below';
-    lines.push('='.repeat(78), `${pkg.name} ${pkg.version} (${licence})`, '='.repeat(78));
-    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const author = typeof pkg.author === 'string' ? pkg.author : pkg.author && pkg.author.name;
+    lines.push('='.repeat(78), `${pkg.name} ${pkg.version} (${licence})${author ? ', by ' + author : ''}`, '='.repeat(78));
+    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
     lines.push(file ? fs.readFileSync(path.join(dir, file), 'utf8').trim() : `(no licence file in the package; its package.json says ${licence})`, '');
 }
 fs.writeFileSync(licences, lines.join('\n'));
