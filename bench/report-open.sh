@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Report open time: navigation start until every chart is drawn (window.cumuloReport.ready), in headless Debian
-# Chromium driven by Selenium, for a 10,000-point WebGL scatter + 8 charts and for a 1,000,000-row input sampled
-# to 20,000 points + 4 charts. See docs/benchmarks.md, "Report".
+# Chromium driven by Selenium, for a 10,000-point WebGL scatter + 8 charts, for a 1,000,000-row input sampled
+# to 20,000 points + 4 charts, and for a baseline page with plotly.js inlined as a plain script and no chart.
+# See docs/benchmarks.md, "Report".
 #
 # Usage: bench/report-open.sh [RUNS [REPORT.html ...]]   (default 5; needs chromium and chromium-driver from Debian)
 #   report files written by the CLI (cumulo cluster ... --report F.html) given after RUNS are timed the same way
-# Prints the file sizes, then per page the median over RUNS, the first run, and when plotly.js was loaded.
+# Each run opens every page in a new browser with a new profile (a reader's first open: no cache of any kind),
+# then once more in that browser. Prints the file sizes, then per page the median first open, when plotly.js was
+# unpacked and loaded, how long the charts took, and the median second open.
+# Environment: CUMULO_BENCH_BUILTIN=0 times only the given files; CUMULO_CHROMIUM_ARGS adds browser flags
+# (e.g. "--js-flags=--no-lazy").
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 RUNS="${1:-5}"

@@ -39,8 +39,8 @@ public final class HtmlReportWriter {
 
     /**
      * Everything the page may load comes from itself: inline script and style, the blob: URL of the unpacked
-     * plotly.js, and data:/blob: images (the mode bar's PNG download). Plotly's WebGL traces compile code at run
-     * time, hence 'unsafe-eval'.
+     * plotly.js, and data:/blob: images (the mode bar's PNG download). Plotly's WebGL traces generate their drawing
+     * code at run time (regl), hence 'unsafe-eval'.
      */
     private static final String CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; "
             + "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src data: blob:; worker-src blob:";
@@ -82,19 +82,24 @@ public final class HtmlReportWriter {
             """;
 
     /**
-     * The page script: unpack plotly.js, load it from a blob: URL (a classic script, so it defines
-     * {@code window.Plotly}; a blob: URL is not a network request), then draw the charts one after another.
+     * The page script, in the head right after the packed plotly.js: it starts unpacking and loading plotly.js at
+     * once, so that the browser compiles it while it is still reading the rest of the page (the figures can be
+     * megabytes), and draws the charts one after another once both are done. plotly.js runs as a classic script
+     * from a blob: URL (it defines {@code window.Plotly}; a blob: URL is memory, not a network request), which
+     * Chromium compiles off the main thread (docs/report.md, "Opening time").
      */
     private static final String LOADER = """
             (function () {
               'use strict';
               var state = window.cumuloReport = {ready: false, charts: 0, total: 0, errors: [],
                 webgl: null, unpackedMs: null, plotlyMs: null, readyMs: null};
-              var divs = Array.prototype.slice.call(document.querySelectorAll('.cumulo-chart'));
-              state.total = divs.length;
-              // the selection tools select nothing useful here, and a shorter mode bar leaves the title readable
+              // the selection tools select nothing useful here, and a shorter mode bar leaves the title readable;
+              // WebGL canvases at the screen's resolution: Plotly's default is twice that whatever the screen, and a
+              // canvas with four times the pixels (two per chart, antialiased) is slow to create without a GPU
               var config = {displaylogo: false, responsive: true,
+                plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1)),
                 modeBarButtonsToRemove: ['select2d', 'lasso2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d']};
+              var divs = [];
               function finish() {
                 state.readyMs = performance.now();
                 state.ready = true;
@@ -122,6 +127,7 @@ public final class HtmlReportWriter {
                 if (state.webgl === null) {
                   try {
                     var c = document.createElement('canvas');
+                    c.width = c.height = 1;
                     var gl = c.getContext('webgl') || c.getContext('experimental-webgl');
                     var lose = gl && gl.getExtension('WEBGL_lose_context');
                     if (lose) { lose.loseContext(); }
@@ -150,34 +156,50 @@ public final class HtmlReportWriter {
                   explain(div, 'This chart could not be drawn (' + message + ').');
                 }).then(function () { draw(i + 1); });
               }
-              if (divs.length === 0) { finish(); return; }
-              if (typeof DecompressionStream !== 'function' || typeof atob !== 'function') {
-                failAll('This browser cannot unpack the chart library built into this page (it lacks '
-                  + 'DecompressionStream: use Chrome or Edge 80+, Firefox 113+ or Safari 16.4+). '
-                  + 'The text and tables are complete; only the charts are missing.');
-                return;
-              }
-              try {
-                var packed = atob(document.getElementById('cumulo-plotly').textContent);
-                var bytes = new Uint8Array(packed.length);
-                for (var k = 0; k < packed.length; k++) { bytes[k] = packed.charCodeAt(k); }
-                var js = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-                new Response(js).blob().then(function (code) {
-                  state.unpackedMs = performance.now();
-                  return new Promise(function (resolve, reject) {
+              // plotly.js: unpacked and loaded now, while the browser reads the rest of the page
+              var plotly = new Promise(function (resolve, reject) {
+                var packed = document.getElementById('cumulo-plotly');
+                if (!packed) { resolve(); return; }
+                if (typeof DecompressionStream !== 'function' || typeof atob !== 'function') {
+                  reject(new Error('This browser cannot unpack the chart library built into this page (it lacks '
+                    + 'DecompressionStream: use Chrome or Edge 80+, Firefox 113+ or Safari 16.4+). '
+                    + 'The text and tables are complete; only the charts are missing.'));
+                  return;
+                }
+                var fail = function (e) { reject(new Error('The chart library could not be unpacked: ' + e.message)); };
+                try {
+                  var text = atob(packed.textContent);
+                  var bytes = new Uint8Array(text.length);
+                  for (var k = 0; k < text.length; k++) { bytes[k] = text.charCodeAt(k); }
+                  var js = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+                  new Response(js).blob().then(function (code) {
+                    state.unpackedMs = performance.now();
                     var s = document.createElement('script');
                     s.src = URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
-                    s.onload = function () { URL.revokeObjectURL(s.src); resolve(); };
-                    s.onerror = function () { reject(new Error('the built-in plotly.js did not load')); };
+                    s.onload = function () {
+                      URL.revokeObjectURL(s.src);
+                      if (typeof Plotly === 'undefined') { fail(new Error('plotly.js loaded but defined no Plotly')); return; }
+                      state.plotlyMs = performance.now();
+                      resolve();
+                    };
+                    s.onerror = function () { fail(new Error('the built-in plotly.js did not load')); };
                     document.head.appendChild(s);
-                  });
-                }).then(function () {
-                  if (typeof Plotly === 'undefined') { throw new Error('plotly.js loaded but defined no Plotly'); }
-                  state.plotlyMs = performance.now();
-                  draw(0);
-                }).catch(function (e) { failAll('The chart library could not be unpacked: ' + e.message); });
-              } catch (e) {
-                failAll('The chart library could not be unpacked: ' + e.message);
+                  }, fail);
+                } catch (e) {
+                  fail(e);
+                }
+              });
+              plotly.catch(function () {}); // handled in start(), once the page is there to show the message
+              function start() {
+                divs = Array.prototype.slice.call(document.querySelectorAll('.cumulo-chart'));
+                state.total = divs.length;
+                if (divs.length === 0) { finish(); return; }
+                plotly.then(function () { draw(0); }, function (e) { failAll(e.message); });
+              }
+              if (document.readyState === 'loading') {
+                document.addEventListener('DOMContentLoaded', start);
+              } else {
+                start();
               }
             })();
             """;
@@ -202,7 +224,13 @@ public final class HtmlReportWriter {
         // an empty icon, so the browser does not look for /favicon.ico
         sb.append("<link rel=\"icon\" href=\"data:,\">\n");
         sb.append("<title>").append(escape(report.title())).append(" · Cumulo report</title>\n");
-        sb.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        sb.append("<style>\n").append(CSS).append("</style>\n");
+        // plotly.js and the page script first: plotly.js is unpacked and compiled while the browser reads the rest
+        if (!report.charts().isEmpty()) {
+            sb.append("<script type=\"application/octet-stream\" id=\"cumulo-plotly\" data-encoding=\"gzip+base64\">")
+                    .append(plotly).append("</script>\n");
+        }
+        sb.append("<script>\n").append(LOADER).append("</script>\n</head>\n<body>\n<main>\n");
         sb.append("<header>\n<h1>").append(escape(report.title())).append("</h1>\n");
         if (report.subtitle() != null && !report.subtitle().isEmpty()) {
             sb.append("<p class=\"subtitle\">").append(escape(report.subtitle())).append("</p>\n");
@@ -218,11 +246,7 @@ public final class HtmlReportWriter {
         sb.append("</main>\n<footer>Made by Cumulo ").append(escape(Version.get()))
                 .append(". Charts drawn by plotly.js ").append(PlotlyBundle.VERSION)
                 .append(" (MIT licence), built into this file: nothing is fetched from the network.</footer>\n");
-        if (!report.charts().isEmpty()) {
-            sb.append("<script type=\"application/octet-stream\" id=\"cumulo-plotly\" data-encoding=\"gzip+base64\">")
-                    .append(plotly).append("</script>\n");
-        }
-        sb.append("<script>\n").append(LOADER).append("</script>\n</body>\n</html>\n");
+        sb.append("</body>\n</html>\n");
         return sb.toString();
     }
 

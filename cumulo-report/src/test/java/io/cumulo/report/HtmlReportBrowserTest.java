@@ -1,5 +1,6 @@
 package io.cumulo.report;
 
+import io.cumulo.json.Json;
 import io.cumulo.report.chart.Chart;
 import io.cumulo.report.chart.Report;
 import io.cumulo.report.chart.Trace;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +100,34 @@ class HtmlReportBrowserTest {
         assertTrue(gl.shows(20, 0.03), gl.toString());
         ReportBrowser.Screenshot heat = p.screenshotChart("profile", OUT.resolve("everything-profile.png"));
         assertTrue(heat.shows(50, 0.2), heat.toString());
+    }
+
+    /** The bundle defines exactly {@link PlotlyBundle#TRACE_TYPES} and draws the ones no report uses yet. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBundleDefinesEveryTraceTypeItShouldAndDrawsThem() throws IOException {
+        ReportBrowser.Page p = browser.open(page("everything.html", html));
+        List<String> defined = (List<String>) p.eval("return Object.keys(Plotly.PlotSchema.get().traces).sort();");
+        assertEquals(PlotlyBundle.TRACE_TYPES.stream().sorted().toList(), defined);
+        Map<String, Object> drawn = (Map<String, Object>) Json.parse((String) p.eval("""
+                var figs = {
+                  histogram: [{type: 'histogram', x: [1, 2, 2, 3, 3, 3]}],
+                  contour: [{type: 'contour', z: [[1, 2, 3], [2, 4, 6], [3, 6, 9]]}],
+                  icicle: [{type: 'icicle', labels: ['all', 'a', 'b'], parents: ['', 'all', 'all'], values: [0, 1, 2]}]
+                };
+                var out = {};
+                Object.keys(figs).forEach(function (t) {
+                  var d = document.createElement('div');
+                  d.style.width = '400px';
+                  d.style.height = '300px';
+                  document.body.appendChild(d);
+                  Plotly.newPlot(d, figs[t], {});
+                  var f = d._fullData && d._fullData[0];
+                  out[t] = !!(f && f.type === t && f.visible === true && d.querySelector('svg.main-svg'));
+                });
+                return JSON.stringify(out);"""));
+        assertEquals(Map.of("histogram", true, "contour", true, "icicle", true), drawn);
+        assertEquals(List.of(), p.consoleErrors(), () -> String.join("\n", p.consoleMessages()));
     }
 
     @Test

@@ -61,6 +61,14 @@ public final class ReportBrowser implements AutoCloseable {
 
     /** Starts headless Chromium with a fresh profile, every background network feature off. */
     public static ReportBrowser start() {
+        return start(List.of());
+    }
+
+    /**
+     * As {@link #start()}, with more command-line flags for the browser (the open-time benchmark tries V8 flags
+     * with them, e.g. {@code --js-flags=--no-lazy}).
+     */
+    public static ReportBrowser start(List<String> extraFlags) {
         Path chromium = executable("cumulo.chromium", "chromium");
         Path chromedriver = executable("cumulo.chromedriver", "chromedriver");
         Path profile;
@@ -78,6 +86,7 @@ public final class ReportBrowser implements AutoCloseable {
                 // these trusted local pages rather than lose the WebGL traces in a later release
                 "--enable-unsafe-swiftshader",
                 "--user-data-dir=" + profile);
+        options.addArguments(extraFlags);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
