@@ -179,10 +179,10 @@ public interface NeighborIndex {
         switch (k) {
             case KD_TREE:
                 return new KdTree(x, n, d, distance, KdTree.DEFAULT_LEAF_SIZE);
-            case BRUTE:
-                return new BruteForceIndex(x, n, d, distance);
+            case BALL_TREE:
+                return new BallTree(x, n, d, distance, BallTree.DEFAULT_LEAF_SIZE);
             default:
-                throw new CumuloException("neighbour index '" + kind.id() + "' is not available yet; use brute");
+                return new BruteForceIndex(x, n, d, distance);
         }
     }
 

@@ -28,6 +28,7 @@ class TreeIndexTest {
         List<NeighborIndex> out = new ArrayList<>();
         for (int leaf : new int[] {1, 3, 40}) {
             out.add(new KdTree(x, n, d, metric, leaf));
+            out.add(new BallTree(x, n, d, metric, leaf));
         }
         return out;
     }
