@@ -9,7 +9,8 @@
         every row, count only); CONTENDER kd_tree, ball_tree (sklearn.neighbors.KDTree / BallTree, leaf_size 40,
         single-threaded: their query methods have no n_jobs) or nn (NearestNeighbors(algorithm="auto", n_jobs=-1)
         for knn: scikit-learn's own choice of structure, queries spread over every core). One untimed warm-up on the
-        first 2,000 rows, then REPS timed runs, one JSON line each: build and query seconds separately. With ANSWERS
+        first 2,000 rows, then REPS timed runs, one JSON line each: build and query seconds separately (wall clock),
+        and the process's CPU seconds for both (all threads). With ANSWERS
         the first run's answers are written there (int32: K neighbour rows per row, or one count per row).
 
 Run with Debian's python3 (python3-sklearn 1.2.1).
@@ -49,6 +50,7 @@ def peak_rss_mb():
 def run(x, task, contender):
     from sklearn.neighbors import BallTree, KDTree, NearestNeighbors
     kind, value = task.split(":")
+    c0 = time.process_time()
     t0 = time.perf_counter()
     if contender == "nn":
         if kind != "knn":
@@ -66,7 +68,8 @@ def run(x, task, contender):
             answer = tree.query_radius(x, r=float(value), count_only=True)
         structure = contender
     t2 = time.perf_counter()
-    return t1 - t0, t2 - t1, np.asarray(answer), structure
+    c2 = time.process_time()
+    return t1 - t0, t2 - t1, c2 - c0, np.asarray(answer), structure
 
 
 def timing(data, name, task, contender, reps, answers):
@@ -74,12 +77,12 @@ def timing(data, name, task, contender, reps, answers):
     x = load(data, name)
     run(x[:2000], task, contender)  # warm-up, untimed
     for rep in range(reps):
-        build, query, answer, structure = run(x, task, contender)
+        build, query, cpu, answer, structure = run(x, task, contender)
         if rep == 0 and answers:
             answer.astype("<i4").tofile(answers)
         print(json.dumps({"contender": "sklearn-" + sklearn.__version__ + "-" + contender, "structure": structure,
                           "workload": name, "task": task, "rep": rep, "n": len(x), "d": x.shape[1],
-                          "build_seconds": build, "query_seconds": query, "seconds": build + query,
+                          "build_seconds": build, "query_seconds": query, "seconds": build + query, "cpu_seconds": cpu,
                           "peak_rss_mb": peak_rss_mb()}))
         sys.stdout.flush()
 

@@ -8,6 +8,7 @@ import io.cumulo.neighbors.KnnGraph;
 import io.cumulo.neighbors.NeighborIndex;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +82,7 @@ public final class NeighborsBench {
         int[] expected = answers == null ? null : SilhouetteBench.readI32(Path.of(answers), knn ? n * k : n);
         for (int rep = 0; rep < reps; rep++) {
             System.gc();
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             NeighborIndex index = NeighborIndex.build(x, n, d, metric, kind, ctx);
             long t1 = System.nanoTime();
@@ -92,6 +94,7 @@ public final class NeighborsBench {
                 counts = index.countWithin(x, n, r, ctx);
             }
             long t2 = System.nanoTime();
+            long c2 = processCpuNanos();
             String agreement = "";
             if (expected != null) {
                 agreement = knn ? knnAgreement(g, expected, x, d, metric) : countAgreement(counts, expected);
@@ -105,12 +108,18 @@ public final class NeighborsBench {
             System.out.println(String.format(Locale.ROOT, "{\"contender\": \"cumulo-%s\", \"structure\": \"%s\", "
                             + "\"java\": \"%s\", \"kernels\": \"%s\", \"workload\": \"%s\", \"task\": \"%s\", "
                             + "\"rep\": %d, \"n\": %d, \"d\": %d, \"threads\": %d, \"build_seconds\": %.6f, "
-                            + "\"query_seconds\": %.6f, \"seconds\": %.6f%s%s}",
+                            + "\"query_seconds\": %.6f, \"seconds\": %.6f, \"cpu_seconds\": %.6f%s%s}",
                     Version.get(), index.kind().id(), System.getProperty("java.version"), VectorKernels.get().name(),
-                    name, task, rep, n, d, threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9,
+                    name, task, rep, n, d, threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, (c2 - c0) / 1e9,
                     knn ? "" : ", \"total_count\": " + total, agreement));
             System.out.flush();
         }
+    }
+
+    /** CPU time of the whole process (every thread), what a loaded machine does not inflate as it does wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String knnAgreement(KnnGraph g, int[] expected, double[] x, int d, Distance metric) {

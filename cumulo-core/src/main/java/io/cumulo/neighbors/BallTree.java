@@ -1,5 +1,6 @@
 package io.cumulo.neighbors;
 
+import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 
 /**
@@ -20,8 +21,13 @@ import io.cumulo.exec.ExecutionContext;
  * in tree order plus {@code 3·d + 1} per node.
  */
 public final class BallTree extends SpatialTree {
-    /** Rows per leaf by default (see docs/neighbors.md for the measurements). */
-    public static final int DEFAULT_LEAF_SIZE = 40;
+    /**
+     * The leaf size {@link NeighborIndex#build} uses for {@code d} features under {@code distance}: 16 below 6 features,
+     * 64 for Euclidean and squared Euclidean from 6, else 40 (measured; see docs/neighbors.md).
+     */
+    public static int defaultLeafSize(int d, Distance distance) {
+        return SpatialTree.defaultLeafSize(d, distance);
+    }
 
     /** Centroids, {@code node·d + j}, in bound coordinates. */
     private final double[] centre;
@@ -29,29 +35,36 @@ public final class BallTree extends SpatialTree {
     private final double[] radius;
 
     BallTree(double[] x, int n, int d, Distance distance, int leafSize) {
-        super(x, n, d, distance, leafSize);
+        this(x, n, d, distance, leafSize, ExecutionContext.singleThreaded());
+    }
+
+    BallTree(double[] x, int n, int d, Distance distance, int leafSize, ExecutionContext ctx) {
+        super(x, n, d, distance, leafSize, ctx);
         double[] coords = space == Space.UNIT ? unitRows(x, n, d) : x;
         centre = new double[nodes * d];
         radius = new double[nodes];
-        for (int node = 0; node < nodes; node++) {
-            int b = node * d;
-            int from = start[node];
-            int to = end[node];
-            for (int p = from; p < to; p++) {
-                int o = perm[p] * d;
-                for (int j = 0; j < d; j++) {
-                    centre[b + j] += coords[o + j];
+        Chunks chunks = Chunks.of(nodes, 64, Integer.MAX_VALUE);
+        ctx.parallelFor(chunks.count(), c -> {
+            for (int node = chunks.start(c); node < chunks.end(c); node++) {
+                int b = node * d;
+                int from = start[node];
+                int to = end[node];
+                for (int p = from; p < to; p++) {
+                    int o = perm[p] * d;
+                    for (int j = 0; j < d; j++) {
+                        centre[b + j] += coords[o + j];
+                    }
                 }
+                for (int j = 0; j < d; j++) {
+                    centre[b + j] /= to - from;
+                }
+                double r = 0;
+                for (int p = from; p < to; p++) {
+                    r = Math.max(r, metricDistance(centre, b, coords, perm[p] * d));
+                }
+                radius[node] = r;
             }
-            for (int j = 0; j < d; j++) {
-                centre[b + j] /= to - from;
-            }
-            double r = 0;
-            for (int p = from; p < to; p++) {
-                r = Math.max(r, metricDistance(centre, b, coords, perm[p] * d));
-            }
-            radius[node] = r;
-        }
+        });
     }
 
     /**
@@ -60,7 +73,7 @@ public final class BallTree extends SpatialTree {
      */
     public static BallTree of(double[] x, int n, int d, Distance distance, int leafSize, ExecutionContext ctx) {
         QueryChecks.rows(x, n, d, distance);
-        return new BallTree(x, n, d, distance, leafSize);
+        return new BallTree(x, n, d, distance, leafSize, ctx);
     }
 
     @Override

@@ -30,11 +30,20 @@ import io.cumulo.linalg.VectorKernels;
  */
 public final class KdTree extends SpatialTree {
     private static final VectorKernels KERNELS = VectorKernels.get();
-    /** Rows per leaf by default (see docs/neighbors.md for the measurements). */
-    public static final int DEFAULT_LEAF_SIZE = 40;
+    /**
+     * The leaf size {@link NeighborIndex#build} uses for {@code d} features under {@code distance}: 16 below 6 features,
+     * 64 for Euclidean and squared Euclidean from 6, else 40 (measured; see docs/neighbors.md).
+     */
+    public static int defaultLeafSize(int d, Distance distance) {
+        return SpatialTree.defaultLeafSize(d, distance);
+    }
 
     KdTree(double[] x, int n, int d, Distance distance, int leafSize) {
-        super(x, n, d, distance, leafSize);
+        this(x, n, d, distance, leafSize, ExecutionContext.singleThreaded());
+    }
+
+    KdTree(double[] x, int n, int d, Distance distance, int leafSize, ExecutionContext ctx) {
+        super(x, n, d, distance, leafSize, ctx);
     }
 
     /**
@@ -44,7 +53,7 @@ public final class KdTree extends SpatialTree {
      */
     public static KdTree of(double[] x, int n, int d, Distance distance, int leafSize, ExecutionContext ctx) {
         QueryChecks.rows(x, n, d, distance);
-        return new KdTree(x, n, d, distance, leafSize);
+        return new KdTree(x, n, d, distance, leafSize, ctx);
     }
 
     @Override

@@ -183,9 +183,9 @@ public interface NeighborIndex {
         Kind k = kind == Kind.AUTO ? autoKind(n, d, distance) : kind;
         switch (k) {
             case KD_TREE:
-                return new KdTree(x, n, d, distance, KdTree.DEFAULT_LEAF_SIZE);
+                return new KdTree(x, n, d, distance, SpatialTree.defaultLeafSize(d, distance), ctx);
             case BALL_TREE:
-                return new BallTree(x, n, d, distance, BallTree.DEFAULT_LEAF_SIZE);
+                return new BallTree(x, n, d, distance, SpatialTree.defaultLeafSize(d, distance), ctx);
             default:
                 return new BruteForceIndex(x, n, d, distance);
         }

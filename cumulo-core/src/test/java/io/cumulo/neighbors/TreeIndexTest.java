@@ -256,6 +256,58 @@ class TreeIndexTest {
     }
 
     @Test
+    void largeTreesAreBuiltInParallelIntoTheSameTree() {
+        // from 50,000 rows the subtrees below the top levels are built in parallel and renumbered
+        int n = 60_000;
+        int d = 2;
+        double[] x = grid(n, d, 300, 9);
+        for (Distance metric : new Distance[] {Distance.EUCLIDEAN, Distance.COSINE}) {
+            KdTree a = KdTree.of(x, n, d, metric, 16, ONE);
+            KdTree b = KdTree.of(x, n, d, metric, 16, THREE);
+            assertEquals(a.nodeCount(), b.nodeCount());
+            assertArrayEquals(a.treeOrder(), b.treeOrder());
+            for (int node = 0; node < a.nodeCount(); node++) {
+                assertEquals(a.leftChild(node), b.leftChild(node));
+                assertEquals(a.rightChild(node), b.rightChild(node));
+                assertEquals(a.nodeStart(node), b.nodeStart(node));
+                assertEquals(a.nodeEnd(node), b.nodeEnd(node));
+                if (!a.isLeaf(node)) {
+                    assertEquals(node + 1, a.leftChild(node), "preorder");
+                    assertEquals(a.nodeEnd(a.leftChild(node)), a.nodeStart(a.rightChild(node)));
+                }
+                for (int j = 0; j < d; j++) {
+                    assertEquals(a.boxMin(node, j), b.boxMin(node, j));
+                    assertEquals(a.boxMax(node, j), b.boxMax(node, j));
+                }
+            }
+            BallTree ball = BallTree.of(x, n, d, metric, 16, THREE);
+            double[] q = Arrays.copyOf(x, 50 * d);
+            for (NeighborIndex index : List.of(a, b, ball)) {
+                assertSameAsBruteQuick(index, x, n, d, q, 50);
+            }
+        }
+    }
+
+    /** kNN (k = 1, 9) and radius counts of a few queries against brute force (for large n). */
+    private static void assertSameAsBruteQuick(NeighborIndex index, double[] x, int n, int d, double[] q, int m) {
+        BruteForceIndex brute = new BruteForceIndex(x, n, d, index.distance());
+        for (int i = 0; i < m; i++) {
+            for (int k : new int[] {1, 9}) {
+                int[] er = new int[k];
+                double[] ed = new double[k];
+                int[] ar = new int[k];
+                double[] ad = new double[k];
+                brute.nearest(q, i * d, k, er, ed);
+                index.nearest(q, i * d, k, ar, ad);
+                assertArrayEquals(er, ar, index + " query " + i);
+                assertArrayEquals(ed, ad, index + " query " + i);
+                double r = ed[k - 1];
+                assertEquals(brute.countWithin(q, i * d, r), index.countWithin(q, i * d, r), index + " count " + i);
+            }
+        }
+    }
+
+    @Test
     void nearestOthersSkipsTheRowButNotItsDuplicates() {
         // rows 0, 1, 2 equal; row 3 apart
         double[] x = {1, 1, 1, 1, 1, 1, 5, 5};
