@@ -194,13 +194,14 @@ public interface NeighborIndex {
     /**
      * What {@link Kind#AUTO} takes for {@code n} rows of {@code d} features under {@code distance}: brute force below
      * {@value #AUTO_MIN_ROWS} rows (a tree would be a leaf or two) and above {@value #AUTO_MAX_FEATURES} features (where
-     * boxes hardly prune and the tree's copies of the rows cost memory), else the k-d tree, whatever the distance.
+     * the measurements are split and the tree's two more copies of the rows cost memory), else the k-d tree, whatever
+     * the distance.
      *
      * <p>From single-thread measurements of 10-NN of every row (docs/neighbors.md has the table): the k-d tree was the
-     * fastest, or within 10 %, for every distance on clustered data from 1 to 784 features and on uniform data up to 8
-     * features; on uniform data with 16 to 784 features brute force was 1.1 to 2 times faster, while on clustered data
-     * of the same widths the k-d tree was 1.7 to 7 times faster than brute force. The ball tree was never the fastest by
-     * more than the noise (2 to 5 times slower than the k-d tree on clustered data), so auto never takes it.
+     * fastest, or within noise of it, for every distance on clustered data from 2 to 784 features (1.9 to 20 times
+     * faster than brute force) and on uniform data up to 8 features; on uniform data of 16 to 784 features brute force
+     * was 1.1 to 1.6 times faster. The ball tree was never the fastest beyond noise (2 to 5 times slower than the k-d
+     * tree on clustered data), so auto never takes it.
      */
     static Kind autoKind(int n, int d, Distance distance) {
         return n < AUTO_MIN_ROWS || d > AUTO_MAX_FEATURES ? Kind.BRUTE : Kind.KD_TREE;
