@@ -72,7 +72,10 @@ abstract class SpatialTree implements NeighborIndex {
     /** The box of each node's points in the bound geometry's coordinates (unit rows for cosine), {@code node·d + j}. */
     final double[] lo;
     final double[] hi;
-    /** Relative margin on bounds (summing d terms two ways differs by about d·2⁻⁵³ of the sum; this is 20 times that). */
+    /**
+     * Relative margin on bounds: a bound and a distance, each a sum of d rounded terms, can each be off by about
+     * d·2⁻⁵³ of the sum; this is at least 4 times their worst case together (20 times at 2 features).
+     */
     final double rel;
     /** Absolute margin on cosine bounds (cosine's own rounding is absolute, about d·2⁻⁵³). */
     final double abs;
