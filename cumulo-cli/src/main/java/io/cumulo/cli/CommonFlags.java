@@ -30,6 +30,10 @@ final class CommonFlags {
                     "--seed", "profiles make no random choices",
                     "--scale", "profiles are in the input's units (with --model, the model's own scaling assigns the "
                             + "rows)"),
+            "neighbors", Map.of(
+                    "--seed", "the neighbours are exact: nothing is random",
+                    "--report", "neighbors makes no report; --json has the distances to the k-th neighbour",
+                    "--plots", "neighbors makes no report; --json has the distances to the k-th neighbour"),
             "evaluate", Map.of(
                     "--out", "evaluate writes no table; --json has every index and the contingency table"),
             "demo", Map.of(

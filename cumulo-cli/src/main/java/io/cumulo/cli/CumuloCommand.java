@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "cumulo", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class,
         description = {"Unsupervised machine learning on the JVM: cluster a table, save the model, label new data.", ""},
         subcommands = {ClusterCommand.class, PredictCommand.class, ReduceCommand.class, ChooseKCommand.class, ProfileCommand.class,
-            EvaluateCommand.class, DemoCommand.class, ParamsCommand.class,
+            EvaluateCommand.class, NeighborsCommand.class, DemoCommand.class, ParamsCommand.class,
             DatasetsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 internal error.",
             "Docs: docs/cli.md in the Cumulo repository."})

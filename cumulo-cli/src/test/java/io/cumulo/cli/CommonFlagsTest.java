@@ -66,6 +66,7 @@ class CommonFlagsTest {
             case "evaluate" -> List.of("evaluate", "--labels", labels.toString(), "--truth", data.toString(),
                     "--label-column", "species", "--data", data.toString());
             case "demo" -> List.of("demo", "--out-dir", next("demo").toString());
+            case "neighbors" -> List.of("neighbors", data.toString(), "--k", "3", "--label-column", "species");
             case "params", "datasets" -> List.of(command);
             default -> throw new AssertionError("no base run for " + command);
         };
@@ -123,7 +124,7 @@ class CommonFlagsTest {
                 checked.add(command + " " + flag);
             }
         }
-        assertEquals(9 * CommonFlags.FLAGS.size(), checked.size(), "every command and every common flag: " + checked);
+        assertEquals(10 * CommonFlags.FLAGS.size(), checked.size(), "every command and every common flag: " + checked);
     }
 
     @Test
