@@ -4,7 +4,6 @@ import io.cumulo.CumuloException;
 import io.cumulo.cluster.AbstractClusteringModel;
 import io.cumulo.data.Dataset;
 import io.cumulo.estimator.CoreSamples;
-import io.cumulo.estimator.KeyFigure;
 import io.cumulo.estimator.Noise;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
@@ -15,7 +14,6 @@ import io.cumulo.param.ParamValues;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -128,11 +126,6 @@ public final class DBSCANModel extends AbstractClusteringModel implements CoreSa
             }
         });
         return out;
-    }
-
-    @Override
-    public List<KeyFigure> keyFigures() {
-        return List.of(new KeyFigure("noise_fraction", "noise share", noiseFraction(), "rows in no cluster"));
     }
 
     private double noiseFraction() {

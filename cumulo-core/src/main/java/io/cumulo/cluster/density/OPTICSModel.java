@@ -3,7 +3,6 @@ package io.cumulo.cluster.density;
 import io.cumulo.CumuloException;
 import io.cumulo.cluster.AbstractClusteringModel;
 import io.cumulo.data.Dataset;
-import io.cumulo.estimator.KeyFigure;
 import io.cumulo.estimator.Noise;
 import io.cumulo.estimator.Reachability;
 import io.cumulo.exec.Chunks;
@@ -221,11 +220,6 @@ public final class OPTICSModel extends AbstractClusteringModel implements Reacha
             }
         });
         return out;
-    }
-
-    @Override
-    public List<KeyFigure> keyFigures() {
-        return List.of(new KeyFigure("noise_fraction", "noise share", noiseFraction(), "rows in no cluster"));
     }
 
     private double noiseFraction() {
