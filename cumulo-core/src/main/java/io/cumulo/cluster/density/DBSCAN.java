@@ -12,7 +12,8 @@ import io.cumulo.param.ParamValues;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * DBSCAN (M. Ester, H.-P. Kriegel, J. Sander, X. Xu, "A density-based algorithm for discovering clusters in large
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  *
  * <p><b>Memory: O(n), neighbourhoods walked, never stored</b> (scikit-learn keeps every neighbourhood: O(n·average
  * neighbourhood) memory, 15 GB for 180,000 points in its issue #17650). Three passes over the index, each in parallel
- * over fixed chunks of rows: (1) core flags, from each row's neighbourhood count or weight; (2) the core rows'
+ * over fixed chunks of rows taken in a space-filling-curve order (consecutive queries then share the index's nodes
+in cache; the results do not depend on the order): (1) core flags, from each row's neighbourhood count or weight; (2) the core rows'
  * components, by a lock-free union-find in which a root is always the lowest row of its component (a row is linked
  * only under a lower one), so the components, and hence the numbering, do not depend on the order unions happen in;
  * (3) each non-core row's label, the lowest cluster among its core neighbours. Extra memory: a byte, two ints per row.
@@ -114,9 +116,10 @@ public final class DBSCAN implements Clusterer<DBSCANModel> {
         NeighborIndex idx = DensitySupport.index(NAME, x, n, d, metric, index, ctx);
         ctx.checkCancelled();
         ctx.progress().update("dbscan: core rows", 0, 3);
-        boolean[] core = coreFlags(idx, x, n, d, w, eps, minSamples, ctx);
+        int[] order = DensitySupport.spatialOrder(x, n, d);
+        boolean[] core = coreFlags(idx, x, n, d, w, eps, minSamples, order, ctx);
         ctx.progress().update("dbscan: clusters", 1, 3);
-        int[] labels = labels(idx, x, n, d, eps, core, ctx);
+        int[] labels = labels(idx, x, n, d, eps, core, order, ctx);
         ctx.progress().update("dbscan: done", 3, 3);
         int k = Arrays.stream(labels).max().orElse(-1) + 1;
         if (k == 0) {
@@ -127,22 +130,30 @@ public final class DBSCAN implements Clusterer<DBSCANModel> {
         return DBSCANModel.fitted(params, x, d, labels, core, k);
     }
 
-    /** Pass 1: whether each row's neighbourhood (itself included) counts or weighs at least {@code minSamples}. */
+    /**
+     * Pass 1: whether each row's neighbourhood (itself included) counts or weighs at least {@code minSamples}. Counts
+     * come from the index's batch count (which may order the queries its own way); weights from walks in
+     * {@code order}.
+     */
     static boolean[] coreFlags(NeighborIndex idx, double[] x, int n, int d, double[] w, double eps, int minSamples,
-                               ExecutionContext ctx) {
+                               int[] order, ExecutionContext ctx) {
         boolean[] core = new boolean[n];
+        if (w == null) {
+            int[] counts = idx.countWithin(x, n, eps, ctx);
+            for (int i = 0; i < n; i++) {
+                core[i] = counts[i] >= minSamples;
+            }
+            return core;
+        }
         Chunks chunks = Chunks.of(n, 64, Integer.MAX_VALUE);
         ctx.parallelFor(chunks.count(), c -> {
             double[] sum = new double[1];
             NeighborIndex.Visitor add = (j, dist) -> sum[0] += w[j];
-            for (int i = chunks.start(c); i < chunks.end(c); i++) {
-                if (w == null) {
-                    core[i] = idx.countWithin(x, i * d, eps) >= minSamples;
-                } else {
-                    sum[0] = 0;
-                    idx.forEachWithin(x, i * d, eps, add);
-                    core[i] = sum[0] >= minSamples;
-                }
+            for (int t = chunks.start(c); t < chunks.end(c); t++) {
+                int i = order[t];
+                sum[0] = 0;
+                idx.forEachWithin(x, i * d, eps, add);
+                core[i] = sum[0] >= minSamples;
             }
         });
         return core;
@@ -152,22 +163,21 @@ public final class DBSCAN implements Clusterer<DBSCANModel> {
      * Passes 2 and 3: the core rows' components (lock-free union-find whose roots are each component's lowest row),
      * numbered by that row; then each other row's lowest cluster among its core neighbours, or -1.
      */
-    static int[] labels(NeighborIndex idx, double[] x, int n, int d, double eps, boolean[] core, ExecutionContext ctx) {
-        AtomicIntegerArray parent = new AtomicIntegerArray(n);
+    static int[] labels(NeighborIndex idx, double[] x, int n, int d, double eps, boolean[] core, int[] order,
+                        ExecutionContext ctx) {
+        int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
-            parent.lazySet(i, i);
+            parent[i] = i;
         }
         Chunks chunks = Chunks.of(n, 64, Integer.MAX_VALUE);
         ctx.parallelFor(chunks.count(), c -> {
-            for (int i = chunks.start(c); i < chunks.end(c); i++) {
+            Joiner join = new Joiner(parent, core);
+            for (int t = chunks.start(c); t < chunks.end(c); t++) {
+                int i = order[t];
                 if (core[i]) {
-                    int row = i;
-                    // each pair of core neighbours is joined once, from its higher row
-                    idx.forEachWithin(x, i * d, eps, (j, dist) -> {
-                        if (j < row && core[j]) {
-                            union(parent, row, j);
-                        }
-                    });
+                    join.row = i;
+                    join.root = i;
+                    idx.forEachWithin(x, i * d, eps, join);
                 }
             }
         });
@@ -189,7 +199,8 @@ public final class DBSCAN implements Clusterer<DBSCANModel> {
                     best[0] = labels[j];
                 }
             };
-            for (int i = chunks.start(c); i < chunks.end(c); i++) {
+            for (int t = chunks.start(c); t < chunks.end(c); t++) {
+                int i = order[t];
                 if (!core[i]) {
                     best[0] = -1;
                     idx.forEachWithin(x, i * d, eps, lowest);
@@ -200,36 +211,70 @@ public final class DBSCAN implements Clusterer<DBSCANModel> {
         return labels;
     }
 
-    /** The root of {@code a}'s set, halving the path on the way (any ancestor is a valid parent, so races are safe). */
-    static int find(AtomicIntegerArray parent, int a) {
+    /**
+     * Pass 2's visitor: joins the core row {@code row} with each lower core row it meets (so each pair of core
+     * neighbours is joined once, from its higher row), starting each search from the root it last saw.
+     */
+    private static final class Joiner implements NeighborIndex.Visitor {
+        final int[] parent;
+        final boolean[] core;
+        int row;
+        /** A row of {@code row}'s set, near its root (a root it saw; the root can only move lower since). */
+        int root;
+
+        Joiner(int[] parent, boolean[] core) {
+            this.parent = parent;
+            this.core = core;
+        }
+
+        @Override
+        public void accept(int j, double distance) {
+            if (j < row && core[j]) {
+                root = union(parent, root, j);
+            }
+        }
+    }
+
+    /** Compare-and-set on the union-find's {@code int[]} (plain reads elsewhere: see {@link #find}). */
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
+
+    /**
+     * The root of {@code a}'s set, halving the path on the way. Reads are plain: a parent only ever moves to an
+     * ancestor, so a stale value is still an ancestor, and every link is a compare-and-set on the current value, so
+     * races cost a retry, never a wrong set; the parallel loop's end publishes the final array.
+     */
+    static int find(int[] parent, int a) {
         while (true) {
-            int p = parent.get(a);
+            int p = parent[a];
             if (p == a) {
                 return a;
             }
-            int g = parent.get(p);
+            int g = parent[p];
             if (g != p) {
-                parent.compareAndSet(a, p, g);
+                SLOT.compareAndSet(parent, a, p, g);
             }
             a = p;
         }
     }
 
-    /** Joins the sets of {@code a} and {@code b}: the higher root goes under the lower, by compare-and-set. */
-    static void union(AtomicIntegerArray parent, int a, int b) {
+    /**
+     * Joins the sets of {@code a} and {@code b}: the higher root goes under the lower, by compare-and-set. Returns the
+     * joined set's root as it was then.
+     */
+    static int union(int[] parent, int a, int b) {
         while (true) {
             a = find(parent, a);
             b = find(parent, b);
             if (a == b) {
-                return;
+                return a;
             }
             if (a < b) {
                 int t = a;
                 a = b;
                 b = t;
             }
-            if (parent.compareAndSet(a, a, b)) {
-                return;
+            if (SLOT.compareAndSet(parent, a, a, b)) {
+                return b;
             }
         }
     }

@@ -40,6 +40,64 @@ final class DensitySupport {
         }
     }
 
+    /**
+     * The rows in a space-filling-curve order (Z-order of the coordinates quantised over their ranges, on up to the 6
+     * widest features), so that consecutive queries visit the same parts of the index and the caches stay warm. It
+     * depends on the data alone; the results never depend on it (each query writes its own row's result, or feeds an
+     * order-free union-find).
+     */
+    static int[] spatialOrder(double[] x, int n, int d) {
+        int m = Math.min(d, 6);
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = x[i * d + j];
+                lo[j] = Math.min(lo[j], v);
+                hi[j] = Math.max(hi[j], v);
+            }
+        }
+        // the m widest features, widest first (ties by column)
+        int[] dims = new int[m];
+        boolean[] taken = new boolean[d];
+        for (int t = 0; t < m; t++) {
+            int best = -1;
+            for (int j = 0; j < d; j++) {
+                if (!taken[j] && (best < 0 || hi[j] - lo[j] > hi[best] - lo[best])) {
+                    best = j;
+                }
+            }
+            taken[best] = true;
+            dims[t] = best;
+        }
+        // one long per row: the Z-order key above, the row below, so a primitive sort orders them
+        int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 1)));
+        int bits = Math.max(1, Math.min(21, (63 - rowBits) / m));
+        double cells = (1L << bits) - 1;
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) {
+            long k = 0;
+            for (int t = 0; t < m; t++) {
+                int j = dims[t];
+                double span = hi[j] - lo[j];
+                long q = span > 0 ? (long) ((x[i * d + j] - lo[j]) / span * cells) : 0;
+                for (int b = 0; b < bits; b++) {
+                    k |= ((q >>> b) & 1L) << (b * m + t);
+                }
+            }
+            key[i] = k << rowBits | i;
+        }
+        Arrays.sort(key);
+        long mask = (1L << rowBits) - 1;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) (key[i] & mask);
+        }
+        return out;
+    }
+
     /** Fails unless there are rows, and (cosine) every row has a direction. */
     static void requireRows(Dataset data, Distance metric) {
         if (data.rows() == 0) {
