@@ -6,8 +6,10 @@
 #      eps 0.3, min-samples 10. Cumulo (DensityBench: the fit alone, REPS timed fits after 1 untimed, in one JVM)
 #      against DBSCAN(eps=0.3, min_samples=10, n_jobs=THREADS) (the same protocol); then the labels of both are
 #      compared (equal, numbering included).
-#   2. OPTICS on the same data with a finite max-eps (min-samples 10, max-eps OPTICS_MAX_EPS, xi extraction):
-#      one timed fit each (scikit-learn's is minutes), labels compared.
+#   2. OPTICS on the same data (its first OPTICS_ROWS rows) with a finite max-eps (min-samples 10, max-eps
+#      OPTICS_MAX_EPS, xi extraction): one timed fit each (scikit-learn with n_jobs=None: it makes one radius query per row,
+#      and n_jobs=2 starts joblib's threads for each, 15 times slower; its main loop is O(n^2)); the orderings compared, and the labels against scikit-learn's
+#      xi labels with the predecessor correction as 1.3 fixed it (density.md; 1.2.1's own labels are compared too).
 #   3. Peak memory: DBSCAN on BIG rows (default 2,000,000 x 2, the workload's recipe at the same density: BIG/5,000
 #      blobs in a square scaled with BIG; bench/density_sklearn.py gen), one cold fit each in a fresh process, with
 #      the peak resident set (/usr/bin/time) and the heap limit Cumulo ran under; scikit-learn under a 16 GB address
@@ -17,7 +19,8 @@
 #
 # Environment: CUMULO_BENCH_DATA [bench-data/], CUMULO_BENCH_PYTHON [/usr/bin/python3], CUMULO_BENCH_GEN
 # [../shared/bench/gen_data.py], CUMULO_BENCH_THREADS [processors], CUMULO_BENCH_JDKS (first one found is used),
-# CUMULO_BENCH_NO_BUILD=1, OPTICS_MAX_EPS [1.0], CUMULO_BIG_HEAP [-Xmx700m: Cumulo's heap for part 3].
+# CUMULO_BENCH_NO_BUILD=1, OPTICS_MAX_EPS [1.0], OPTICS_ROWS [100000], CUMULO_BIG_HEAP [-Xmx700m: Cumulo's heap
+# for part 3].
 # Writes bench-results/density-DATE.jsonl and prints the medians.
 set -euo pipefail
 
@@ -29,6 +32,7 @@ PY="${CUMULO_BENCH_PYTHON:-/usr/bin/python3}"
 GEN="${CUMULO_BENCH_GEN:-$(readlink -m "$ROOT/../shared/bench/gen_data.py")}"
 THREADS="${CUMULO_BENCH_THREADS:-$(getconf _NPROCESSORS_ONLN)}"
 MAX_EPS="${OPTICS_MAX_EPS:-1.0}"
+OPTICS_ROWS="${OPTICS_ROWS:-100000}"
 BIG_HEAP="${CUMULO_BIG_HEAP:--Xmx700m}"
 JAR="$ROOT/cumulo-bench/target/cumulo-bench.jar"
 PEER="$ROOT/bench/density_sklearn.py"
@@ -66,11 +70,21 @@ done
 "$PY" "$PEER" compare "$TMP/cumulo-dbscan.txt" "$TMP/sklearn-dbscan.txt" | tag 0 dbscan
 
 # --- 2. OPTICS with a finite max-eps -------------------------------------------------------------------------
-say "optics (max-eps $MAX_EPS)"
-cumulo -cp "$JAR" io.cumulo.bench.DensityBench "$DATA/dbscan.npy" optics 1 "$THREADS" min-samples=10 \
-  "max-eps=$MAX_EPS" "labels=$TMP/cumulo-optics.txt" 2>/dev/null | tag 1 optics
-"$PY" "$PEER" optics "$DATA/dbscan.npy" 10 "$MAX_EPS" -1 "$THREADS" "$TMP/sklearn-optics.txt" | tag 1 optics
-"$PY" "$PEER" compare "$TMP/cumulo-optics.txt" "$TMP/sklearn-optics.txt" | tag 0 optics
+OPTICS_DATA="$DATA/dbscan.npy"
+if [ "$OPTICS_ROWS" != 100000 ]; then
+  OPTICS_DATA="$DATA/dbscan-head-$OPTICS_ROWS.npy"
+  [ -f "$OPTICS_DATA" ] || "$PY" "$PEER" head "$DATA/dbscan.npy" "$OPTICS_ROWS" "$OPTICS_DATA"
+fi
+say "optics ($OPTICS_ROWS rows, max-eps $MAX_EPS)"
+cumulo -cp "$JAR" io.cumulo.bench.DensityBench "$OPTICS_DATA" optics 1 "$THREADS" min-samples=10 \
+  "max-eps=$MAX_EPS" "labels=$TMP/cumulo-optics.txt" "ordering=$TMP/cumulo-optics.ordering" 2>/dev/null | tag 1 optics
+"$PY" "$PEER" optics "$OPTICS_DATA" 10 "$MAX_EPS" -1 "$THREADS" "$TMP/sklearn-optics.txt" | tag 1 optics
+"$PY" "$PEER" compare "$TMP/cumulo-optics.ordering" "$TMP/sklearn-optics.txt.ordering" | sed 's/^{/{"what": "ordering", /' \
+  | tag 0 optics
+"$PY" "$PEER" compare "$TMP/cumulo-optics.txt" "$TMP/sklearn-optics.txt.fixed" | sed 's/^{/{"what": "labels (1.3 fix)", /' \
+  | tag 0 optics
+"$PY" "$PEER" compare "$TMP/cumulo-optics.txt" "$TMP/sklearn-optics.txt" | sed 's/^{/{"what": "labels (1.2.1 as released)", /' \
+  | tag 0 optics
 
 # --- 3. peak memory at BIG rows ------------------------------------------------------------------------------
 if [ -n "$BIG" ]; then
@@ -106,8 +120,8 @@ for w in ("dbscan", "optics"):
         print(f"{w:7s} median seconds: cumulo {c:.3f}, scikit-learn {s:.3f}, ratio {c / s:.3f}")
 for r in rows:
     if "compare" in r:
-        print(f"{r['workload']:7s} labels: equal {r['equal']}, up to renaming {r['equal_up_to_renaming']}, "
-              f"{r['differing_rows']} rows differ")
+        print(f"{r['workload']:7s} {r.get('what', 'labels')}: equal {r['equal']}, up to renaming "
+              f"{r['equal_up_to_renaming']}, {r['differing_rows']} rows differ")
 for r in rows:
     if r["workload"] == "big" and "contender" in r:
         print("big", json.dumps(r))

@@ -6,6 +6,7 @@ import io.cumulo.cluster.Clusterer;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
+import io.cumulo.estimator.Reachability;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.model.Registry;
 
@@ -23,9 +24,9 @@ import java.util.Map;
  * reading. One untimed fit unless REPS is negative, then |REPS| timed ones; one JSON line per timed fit: {@code
  * algorithm}, {@code rows}, {@code seconds}, {@code clusters}, {@code noise}, {@code heap_mb} (heap in use after the
  * fit), {@code index}. With {@code labels=FILE} the last fit's labels are written there, one per line, for the bench
- * script to compare with scikit-learn's.
+ * script to compare with scikit-learn's; with {@code ordering=FILE} (optics) the OPTICS ordering likewise.
  *
- * <p>Usage: {@code DensityBench INPUT ALGORITHM REPS THREADS [NAME=VALUE ...] [labels=FILE]}, e.g.
+ * <p>Usage: {@code DensityBench INPUT ALGORITHM REPS THREADS [NAME=VALUE ...] [labels=FILE] [ordering=FILE]}, e.g.
  * {@code DensityBench bench-data/dbscan.npy dbscan 3 2 eps=0.3 min-samples=10 labels=/tmp/labels.txt}.
  */
 public final class DensityBench {
@@ -44,10 +45,13 @@ public final class DensityBench {
         ExecutionContext ctx = ExecutionContext.defaults().withThreads(Integer.parseInt(args[3]));
         Map<String, String> params = new LinkedHashMap<>();
         Path labelsOut = null;
+        Path orderingOut = null;
         for (int i = 4; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             if (kv[0].equals("labels")) {
                 labelsOut = Path.of(kv[1]);
+            } else if (kv[0].equals("ordering")) {
+                orderingOut = Path.of(kv[1]);
             } else {
                 params.put(kv[0], kv[1]);
             }
@@ -75,15 +79,22 @@ public final class DensityBench {
         Arrays.sort(secs);
         System.err.printf(Locale.ROOT, "%s: median %.4f s%n", algorithm, secs[reps / 2]);
         if (labelsOut != null && m != null) {
-            StringBuilder sb = new StringBuilder();
-            for (int l : m.labels()) {
-                sb.append(l).append('\n');
-            }
-            try {
-                Files.writeString(labelsOut, sb);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            write(labelsOut, m.labels());
+        }
+        if (orderingOut != null && m != null) {
+            write(orderingOut, m.as(Reachability.class).orElseThrow().ordering());
+        }
+    }
+
+    private static void write(Path p, int[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int v : values) {
+            sb.append(v).append('\n');
+        }
+        try {
+            Files.writeString(p, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

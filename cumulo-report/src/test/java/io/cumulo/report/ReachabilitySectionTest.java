@@ -41,6 +41,21 @@ class ReachabilitySectionTest {
         assertTrue(c.note().contains("1 row has infinite reachability"), c.note());
     }
 
+    /** The Plotly figure carries one colour and one hover text per bar. */
+    @Test
+    void plotlyGetsPerBarColoursAndHover() {
+        Dataset line = Dataset.of(new double[][] {{0}, {1}, {3}, {7}});
+        OPTICSModel m = OPTICS.builder().minSamples(2).clusterMethod("dbscan").eps(1.5).build().fit(line, CTX);
+        StringBuilder sb = new StringBuilder();
+        PlotlyFigure.write(sb, ReachabilitySection.chart(m.ordering(), m.reachability(), m.labels(), m.cutDistance()));
+        Map<?, ?> fig = (Map<?, ?>) io.cumulo.json.Json.parse(sb.toString());
+        Map<?, ?> bar = (Map<?, ?>) ((List<?>) fig.get("data")).get(0);
+        assertEquals("bar", bar.get("type"));
+        assertEquals(List.of(Palette.cluster(0), Palette.cluster(0), Palette.NOISE, Palette.NOISE),
+                ((Map<?, ?>) bar.get("marker")).get("color"));
+        assertEquals(4, ((List<?>) bar.get("hovertext")).size());
+    }
+
     /** A plot of 10,001 rows is drawn as runs of 3: each bar the run's highest reachability and most common cluster. */
     @Test
     void largePlotsAreRunsOfRows() {
