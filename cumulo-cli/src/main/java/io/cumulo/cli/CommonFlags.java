@@ -30,6 +30,8 @@ final class CommonFlags {
                     "--seed", "profiles make no random choices",
                     "--scale", "profiles are in the input's units (with --model, the model's own scaling assigns the "
                             + "rows)"),
+            "choose-eps", Map.of(
+                    "--seed", "choose-eps makes no random choices (every row's k-th neighbour distance, sorted)"),
             "evaluate", Map.of(
                     "--out", "evaluate writes no table; --json has every index and the contingency table"),
             "demo", Map.of(
