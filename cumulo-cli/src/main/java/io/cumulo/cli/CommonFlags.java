@@ -34,6 +34,8 @@ final class CommonFlags {
                     "--seed", "the neighbours are exact: nothing is random",
                     "--report", "neighbors makes no report; --json has the distances to the k-th neighbour",
                     "--plots", "neighbors makes no report; --json has the distances to the k-th neighbour"),
+            "choose-eps", Map.of(
+                    "--seed", "choose-eps makes no random choices (every row's k-th neighbour distance, sorted)"),
             "evaluate", Map.of(
                     "--out", "evaluate writes no table; --json has every index and the contingency table"),
             "demo", Map.of(

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 /** The top-level {@code cumulo} command; the work happens in its subcommands. */
 @Command(name = "cumulo", mixinStandardHelpOptions = true, versionProvider = CumuloCommand.VersionInfo.class,
         description = {"Unsupervised machine learning on the JVM: cluster a table, save the model, label new data.", ""},
-        subcommands = {ClusterCommand.class, PredictCommand.class, ReduceCommand.class, ChooseKCommand.class, ProfileCommand.class,
-            EvaluateCommand.class, NeighborsCommand.class, DemoCommand.class, ParamsCommand.class,
+        subcommands = {ClusterCommand.class, PredictCommand.class, ReduceCommand.class, ChooseKCommand.class, ChooseEpsCommand.class,
+            ProfileCommand.class, EvaluateCommand.class, NeighborsCommand.class, DemoCommand.class, ParamsCommand.class,
             DatasetsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 internal error.",
             "Docs: docs/cli.md in the Cumulo repository."})

@@ -11,6 +11,7 @@ import io.cumulo.workflow.Agreement;
 import io.cumulo.workflow.ClusterResult;
 import io.cumulo.workflow.FigureFormat;
 import io.cumulo.workflow.InternalScores;
+import io.cumulo.workflow.NoiseSummary;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -84,7 +85,15 @@ final class Summaries {
         head.append(String.format(Locale.ROOT, ", fit in %.3f s", r.model().fitSeconds()));
         out.println(head);
         out.println();
-        printSizes(out, m.clusterSizes(), r.data().rows());
+        NoiseSummary noise = r.noise().orElse(null);
+        if (noise != null && noise.allNoise()) {
+            out.println("  " + noise.sentence());
+        } else {
+            printSizes(out, m.clusterSizes(), r.data().rows());
+            if (noise != null) {
+                out.printf(Locale.ROOT, "  %7s %8d  %5.1f%%%n", "noise", noise.noise(), 100 * noise.fraction());
+            }
+        }
         out.println();
         for (KeyFigure k : m.keyFigures()) {
             out.printf(Locale.ROOT, "  %-11s %s%s%n", k.label(), fmt(k.value()),
@@ -99,7 +108,9 @@ final class Summaries {
                     fmt(s.calinskiHarabasz()));
             out.printf(Locale.ROOT, "  DB index    %s  (Davies-Bouldin, lower is better)%n", fmt(s.daviesBouldin()));
         }
-        if (s.noise() > 0) {
+        if (noise != null && !noise.allNoise()) {
+            out.printf(Locale.ROOT, "  noise       %s (left out of the indices)%n", noise.sentence());
+        } else if (noise == null && s.noise() > 0) {
             out.printf(Locale.ROOT, "  noise       %d rows (left out of the indices)%n", s.noise());
         }
         r.agreement().ifPresent(a -> printAgreement(out, a));

@@ -62,6 +62,8 @@ class CommonFlagsTest {
             case "reduce" -> List.of("reduce", data.toString(), "--label-column", "species");
             case "choose-k" -> List.of("choose-k", data.toString(), "--k-range", "2..3", "--criteria", "elbow,silhouette",
                     "--label-column", "species");
+            case "choose-eps" -> List.of("choose-eps", data.toString(), "--min-samples", "5", "--label-column",
+                    "species");
             case "profile" -> List.of("profile", data.toString(), "--model", model.toString());
             case "evaluate" -> List.of("evaluate", "--labels", labels.toString(), "--truth", data.toString(),
                     "--label-column", "species", "--data", data.toString());

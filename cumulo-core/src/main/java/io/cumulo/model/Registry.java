@@ -12,6 +12,10 @@ import io.cumulo.cluster.KMedoids;
 import io.cumulo.cluster.KMedoidsModel;
 import io.cumulo.cluster.MiniBatchKMeans;
 import io.cumulo.cluster.MiniBatchKMeansModel;
+import io.cumulo.cluster.density.DBSCAN;
+import io.cumulo.cluster.density.DBSCANModel;
+import io.cumulo.cluster.density.OPTICS;
+import io.cumulo.cluster.density.OPTICSModel;
 import io.cumulo.cluster.hierarchical.Agglomerative;
 import io.cumulo.cluster.hierarchical.AgglomerativeModel;
 import io.cumulo.cluster.hierarchical.Diana;
@@ -223,6 +227,13 @@ public final class Registry {
         clustering(Diana.NAME, "DIANA", "divisive analysis, DIANA (Kaufman & Rousseeuw 1990): the widest cluster split "
                 + "by a splinter group until every row is alone; the whole tree and the divisive coefficient",
                 Diana.PARAMS, Diana::of, DianaModel.class, DianaModel::fromJson);
+
+        clustering(DBSCAN.NAME, "DBSCAN", "DBSCAN (Ester et al. 1996): clusters of dense rows joined within eps, any "
+                + "shape, the rest noise; scikit-learn's labels exactly, neighbourhoods never stored; predict by the "
+                + "nearest core row", DBSCAN.PARAMS, DBSCAN::of, DBSCANModel.class, DBSCANModel::fromJson);
+        clustering(OPTICS.NAME, "OPTICS", "OPTICS (Ankerst et al. 1999): the reachability ordering, clusters by xi-steep "
+                + "areas or a DBSCAN cut (scikit-learn's OPTICS); predict by the extracted clusters' core rows",
+                OPTICS.PARAMS, OPTICS::of, OPTICSModel.class, OPTICSModel::fromJson);
 
         register(new Entry<>(Kind.REDUCTION, PCA.NAME, "PCA", "principal component analysis: exact (covariance or Gram "
                 + "eigen-decomposition) or randomized", PCA.PARAMS, PCA::of, PCAModel.class,

@@ -101,6 +101,14 @@ public final class ClusterResult {
         return warnings;
     }
 
+    /**
+     * The noise share, for a clustering that can leave rows out as noise ({@link io.cumulo.estimator.Noise}) or whose
+     * labels have noise; empty for one that puts every row in a cluster.
+     */
+    public Optional<NoiseSummary> noise() {
+        return NoiseSummary.of(clustering(), labels);
+    }
+
     /** "k-means on builtin:iris". */
     public String title() {
         return task.algorithm().title() + " on " + data.source();
@@ -123,7 +131,9 @@ public final class ClusterResult {
     }
 
     /**
-     * The stable {@code cumulo cluster --json} object: the job, the model's summary, the fit time, the indices, the
+     * The stable {@code cumulo cluster --json} object: the job, the model's summary, the noise share ({@code
+     * n_clusters}, {@code n_noise}, {@code noise_fraction}, and a {@code note} when every row is noise) for a
+     * clustering that can leave rows out, the fit time, the indices, the
      * agreement, the profile, the threads, the files written ({@code extraOutputs}: those a front wrote beside them,
      * such as the report) and the warnings.
      */
@@ -139,6 +149,12 @@ public final class ClusterResult {
         j.put("scale", model.scaler().kind());
         model.reduction().ifPresent(r -> j.put("reduce", reductionJson(r)));
         j.putAll(m.summary());
+        noise().ifPresent(ns -> {
+            j.putAll(ns.toJson());
+            if (ns.allNoise()) {
+                j.put("note", ns.sentence());
+            }
+        });
         j.put("fit_seconds", model.fitSeconds());
         j.putAll(scores.toClusterJson());
         agreement().ifPresent(a -> j.putAll(a.toJson()));

@@ -9,8 +9,11 @@ import io.cumulo.model.ClusteringPipeline;
 import io.cumulo.model.ClusteringPipelineModel;
 import io.cumulo.preprocessing.Scaler;
 
+import io.cumulo.estimator.CoreSamples;
+
 import java.util.Arrays;
 import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +61,48 @@ public final class ClustererChecks {
             }
             modelFileRoundTrip(make, data);
         }
+    }
+
+    /** What {@code predict} on the training rows must give, for a clustering without k ({@link #runAllWithoutK}). */
+    public enum TrainingPredictions {
+        /** Exactly the training labels. */
+        LABELS,
+        /**
+         * The training label on every core row ({@link CoreSamples}), a label in [-1, k) on the others: DBSCAN's border
+         * rows go to the first cluster that reaches them in the fit, but to the cluster of their nearest core row in
+         * predict.
+         */
+        CORE_ROWS,
+        /** A label in [-1, k) on every row (OPTICS with ξ: nested clusters with different density levels). */
+        VALID_LABELS
+    }
+
+    /**
+     * As {@link #runAll(BiFunction, boolean, boolean, Dataset)}, for algorithms that take no number of clusters
+     * (density-based: DBSCAN, OPTICS, HDBSCAN), where noise ({@code -1}) is a label: the estimator checks, then
+     * {@code predict} on the training rows as {@code rule} says, then the whole model file. There is no k to refuse
+     * (each algorithm tests its own bad parameters instead).
+     */
+    public static void runAllWithoutK(LongFunction<Clusterer<?>> make, Dataset data, TrainingPredictions rule) {
+        EstimatorChecks.runAll(make::apply, data);
+        ClusteringModel m = make.apply(4L).fit(data);
+        int[] p = m.predict(data);
+        assertEquals(data.rows(), p.length);
+        assertTrue(Arrays.stream(p).allMatch(v -> v >= -1 && v < m.numClusters()), "predictions in [-1, k)");
+        int[] labels = m.labels();
+        switch (rule) {
+            case LABELS -> assertArrayEquals(labels, p, "predict(training data) = training labels");
+            case CORE_ROWS -> {
+                int[] core = m.as(CoreSamples.class).orElseThrow(() -> new AssertionError(m.name()
+                        + " has no core samples")).coreSampleIndices();
+                assertTrue(core.length > 0, "the check needs core rows");
+                for (int i : core) {
+                    assertEquals(labels[i], p[i], "predict(core training row " + i + ") = its label");
+                }
+            }
+            case VALID_LABELS -> { }
+        }
+        modelFileRoundTrip((k, seed) -> make.apply(seed), data);
     }
 
     static void predictionsAreLabels(BiFunction<Integer, Long, Clusterer<?>> make, Dataset data) {

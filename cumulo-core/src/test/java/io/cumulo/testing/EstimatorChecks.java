@@ -2,12 +2,15 @@ package io.cumulo.testing;
 
 import io.cumulo.data.Dataset;
 import io.cumulo.estimator.Centroids;
+import io.cumulo.estimator.CoreSamples;
 import io.cumulo.estimator.Embedding;
 import io.cumulo.estimator.Estimator;
 import io.cumulo.estimator.Iterative;
 import io.cumulo.estimator.Labels;
 import io.cumulo.estimator.Model;
+import io.cumulo.estimator.Noise;
 import io.cumulo.estimator.Objective;
+import io.cumulo.estimator.Reachability;
 import io.cumulo.estimator.SoftAssignments;
 import io.cumulo.estimator.Transform;
 import io.cumulo.estimator.Tree;
@@ -161,6 +164,53 @@ public final class EstimatorChecks {
         }
         if (m instanceof Embedding e) {
             assertEquals(n * e.numComponents(), e.embeddingValues().length);
+        }
+        if (m instanceof Noise noise) {
+            int[] labels = ((Labels) m).labels();
+            assertEquals(n, noise.trainingRows());
+            assertEquals(Arrays.stream(labels).filter(v -> v == -1).count(), noise.noiseCount(), "noise counts the -1s");
+        }
+        if (m instanceof CoreSamples cs) {
+            int[] labels = ((Labels) m).labels();
+            int[] core = cs.coreSampleIndices();
+            for (int i = 0; i < core.length; i++) {
+                assertTrue(core[i] >= 0 && core[i] < n && (i == 0 || core[i] > core[i - 1]), "core rows ascending");
+                assertTrue(labels[core[i]] >= 0, "core row " + core[i] + " is in a cluster");
+            }
+        }
+        if (m instanceof Reachability r) {
+            reachabilityIsAnOpticsOrdering(r, n);
+        }
+    }
+
+    /**
+     * The ordering visits every row once; a row's predecessor was visited before it, and its reachability is no less
+     * than the predecessor's core distance; a row without predecessor has infinite reachability (the first one always).
+     */
+    static void reachabilityIsAnOpticsOrdering(Reachability r, int n) {
+        int[] order = r.ordering();
+        double[] reach = r.reachability();
+        double[] core = r.coreDistances();
+        int[] pred = r.predecessor();
+        assertEquals(n, order.length);
+        int[] position = new int[n];
+        Arrays.fill(position, -1);
+        for (int i = 0; i < n; i++) {
+            assertEquals(-1, position[order[i]], "row " + order[i] + " visited twice");
+            position[order[i]] = i;
+        }
+        assertEquals(Double.POSITIVE_INFINITY, reach[order[0]], "the first row has no reachability");
+        for (int p = 0; p < n; p++) {
+            assertTrue(core[p] >= 0, "core distances are ≥ 0");
+            if (pred[p] < 0) {
+                assertEquals(Double.POSITIVE_INFINITY, reach[p], "row " + p + " without predecessor");
+            } else {
+                assertTrue(position[pred[p]] < position[p], "row " + p + " reached from a row visited before it");
+                assertTrue(reach[p] >= core[pred[p]], "reachability ≥ the predecessor's core distance");
+            }
+        }
+        for (int[] c : r.clusterHierarchy()) {
+            assertTrue(c[0] >= 0 && c[0] <= c[1] && c[1] < n, "hierarchy ranges are positions");
         }
     }
 

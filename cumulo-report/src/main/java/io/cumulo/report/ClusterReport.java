@@ -7,6 +7,7 @@ import io.cumulo.estimator.ClusterTree;
 import io.cumulo.estimator.ExplainedVariance;
 import io.cumulo.estimator.Iterative;
 import io.cumulo.estimator.KeyFigure;
+import io.cumulo.estimator.Reachability;
 import io.cumulo.estimator.Restarts;
 import io.cumulo.estimator.Transform;
 import io.cumulo.estimator.Tree;
@@ -33,9 +34,12 @@ import java.util.Objects;
  * {@link Report}. Its sections, whose ids are stable page anchors:
  * <ul>
  *   <li>{@code overview}: the data, the algorithm and its parameters, fit time, cluster sizes (with their colours),
- *       every index computed, and the profile's one-line descriptions;</li>
+ *       every index computed, the noise share (and a plain statement first when every row is noise), and the
+ *       profile's one-line descriptions;</li>
  *   <li>{@code dendrogram}: for a tree over the rows (hierarchical clustering), the dendrogram coloured by the cut
  *       and the clustermap ({@link DendrogramSection});</li>
+ *   <li>{@code reachability}: for OPTICS ({@link Reachability}), the reachability plot coloured by extracted cluster,
+ *       noise grey, the DBSCAN cut's eps as a line ({@link ReachabilitySection});</li>
  *   <li>{@code scatter}: the rows in a plane ({@link ReportView}: PCA by default), coloured by cluster, centres as
  *       stars, sampled beyond {@link PointMap#MAX_POINTS} rows;</li>
  *   <li>{@code silhouette}: the silhouette plot (sampled where the indices' silhouette is, {@code InternalScores.silhouetteSampleSize});</li>
@@ -66,11 +70,20 @@ public final class ClusterReport {
      * @param seed      the run's seed: the samples drawn for large inputs and the t-SNE/UMAP map
      * @param spaceIsDissimilarities {@code space} is a square dissimilarity matrix ({@code metric=precomputed}): the
      *                  silhouette reads it directly, and its columns, not being features, get no profile
+     * @param reachability the OPTICS reachability plot of the rows ({@link ReachabilitySection}), or null
      */
     public record Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres,
                         Map<String, String> facts, Map<String, String> indices, ClusterProfile profile,
                         Distance distance, ReportView view, long seed, SilhouetteScore.Estimate silhouette,
-                        ClusterTree tree, boolean spaceIsDissimilarities) {
+                        ClusterTree tree, boolean spaceIsDissimilarities, Reachability reachability) {
+        /** Without a reachability plot. */
+        public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
+                     Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
+                     long seed, SilhouetteScore.Estimate silhouette, ClusterTree tree, boolean spaceIsDissimilarities) {
+            this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, silhouette, tree,
+                    spaceIsDissimilarities, null);
+        }
+
         /** Over feature vectors. */
         public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
                      Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
@@ -109,6 +122,10 @@ public final class ClusterReport {
             if (tree != null && tree.leaves() != labels.length) {
                 tree = null; // a tree over clusters (bisecting k-means), not rows: no dendrogram of the rows
             }
+            if (reachability != null && reachability.ordering().length != labels.length) {
+                throw new IllegalArgumentException("a reachability plot of " + reachability.ordering().length
+                        + " rows for " + labels.length + " labels");
+            }
         }
     }
 
@@ -135,6 +152,9 @@ public final class ClusterReport {
         if (in.tree() != null) {
             sections.add(DendrogramSection.section(in.tree(), in.labels(), in.raw()));
         }
+        if (in.reachability() != null) {
+            sections.add(ReachabilitySection.section(in.reachability(), in.labels()));
+        }
         // one PCA of the clustering space serves the scatter's plane and the scree plot (on 1,000,000 rows each fit
         // costs a pass over the data)
         PCAModel pca = in.space().cols() >= 2 ? ScreeSection.fit(in.space(), ctx) : null;
@@ -154,6 +174,15 @@ public final class ClusterReport {
 
     static Report.Section overview(Input in, ClusterProfile profile) {
         List<Report.Block> blocks = new ArrayList<>();
+        boolean allNoise = in.labels().length > 0;
+        for (int l : in.labels()) {
+            allNoise &= l < 0;
+        }
+        if (allNoise) {
+            blocks.add(new Report.Block.Text("Every row is noise: no cluster was found. The density asked for is higher "
+                    + "than anywhere in the data: raise eps or lower min-samples ('cumulo choose-eps' suggests an eps).",
+                    false));
+        }
         blocks.add(Overview.facts(in.facts()));
         blocks.add(Overview.clusterSizes(in.labels()));
         if (!in.indices().isEmpty()) {
@@ -211,16 +240,19 @@ public final class ClusterReport {
         indices.put("Calinski-Harabasz (higher is better)", Numbers.fmt(s.calinskiHarabasz()));
         indices.put("Davies-Bouldin (lower is better)", Numbers.fmt(s.daviesBouldin()));
         indices.put("BIC (X-means form, higher is better)", Numbers.fmt(s.bic()));
-        if (s.noise() > 0) {
-            indices.put("noise rows (left out of the indices)", Long.toString(s.noise()));
-        }
+        r.noise().ifPresentOrElse(ns -> indices.put("noise (left out of the indices)", ns.sentence()), () -> {
+            if (s.noise() > 0) {
+                indices.put("noise rows (left out of the indices)", Long.toString(s.noise()));
+            }
+        });
         r.agreement().ifPresent(a -> {
             indices.put("ARI against " + a.labelColumn(), Numbers.fmt(a.metrics().ari()));
             indices.put("NMI against " + a.labelColumn(), Numbers.fmt(a.metrics().nmi()));
         });
         return new Input(r.title(), data, r.space(), r.labels(), spaceCentres(m), facts, indices,
                 r.profile().orElse(null), m.distance(), view, r.task().seed(), s.silhouetteSampled(),
-                m.as(Tree.class).map(Tree::tree).orElse(null), r.task().inputIsDissimilarities());
+                m.as(Tree.class).map(Tree::tree).orElse(null), r.task().inputIsDissimilarities(),
+                m.as(Reachability.class).orElse(null));
     }
 
     /**

@@ -186,8 +186,19 @@ final class PlotlyFigure {
             j.key("x").indices(b.values().length, first);
             j.key("y").numbers(b.values());
         }
-        j.key("marker").beginObject().field("color", b.color()).endObject();
-        if (isCategory(positional)) {
+        if (b.colors() != null) {
+            j.key("marker").beginObject().key("color").strings(b.colors().toArray(new String[0])).endObject();
+        } else {
+            j.key("marker").beginObject().field("color", b.color()).endObject();
+        }
+        if (b.hover() != null) {
+            String[] hover = new String[b.hover().length];
+            for (int i = 0; i < hover.length; i++) {
+                hover[i] = text(b.hover()[i]);
+            }
+            j.key("hovertext").strings(hover);
+            j.field("hoverinfo", "text");
+        } else if (isCategory(positional)) {
             String[] hover = new String[b.values().length];
             for (int i = 0; i < hover.length; i++) {
                 String where = i < positional.categories().size() ? positional.categories().get(i) : String.valueOf(i);

@@ -58,10 +58,33 @@ public sealed interface Trace permits Trace.Scatter, Trace.Bars, Trace.Heatmap, 
      * Bars at the category positions {@code 0..values.length-1} of a category axis (or at x = 1..n on a numeric one).
      * Horizontal bars put the categories on the y axis.
      */
-    record Bars(String name, double[] values, String color, boolean horizontal) implements Trace {
+    record Bars(String name, double[] values, String color, boolean horizontal, List<String> colors, String[] hover)
+            implements Trace {
+        /**
+         * @param colors one colour per bar (e.g. the cluster of each bar of a reachability plot), or null for
+         *               {@code color} everywhere ({@code color} is then the legend's swatch only)
+         * @param hover  one text per bar shown on hover, or null for the position and value
+         */
         public Bars {
             Objects.requireNonNull(values, "values");
             Objects.requireNonNull(color, "color");
+            if (colors != null && colors.size() != values.length) {
+                throw new IllegalArgumentException(colors.size() + " colours for " + values.length + " bars");
+            }
+            if (hover != null && hover.length != values.length) {
+                throw new IllegalArgumentException("hover has " + hover.length + " texts for " + values.length + " bars");
+            }
+            colors = colors == null ? null : List.copyOf(colors);
+        }
+
+        /** Bars of one colour. */
+        public Bars(String name, double[] values, String color, boolean horizontal) {
+            this(name, values, color, horizontal, null, null);
+        }
+
+        /** The colour of bar {@code i}. */
+        public String colorOf(int i) {
+            return colors == null ? color : colors.get(i);
         }
     }
 

@@ -414,11 +414,13 @@ public final class ChartPainter {
             double pos = (cat.category ? i : i + 1) - 0.4 + slot * index;
             double c0 = cat.px(pos);
             double c1 = cat.px(pos + slot);
-            String title = (b.name() == null ? "" : b.name() + ": ") + cat.categoryName(i) + " " + fmt(v);
+            String title = b.hover() != null ? b.hover()[i]
+                    : (b.name() == null ? "" : b.name() + ": ") + cat.categoryName(i) + " " + fmt(v);
+            Style style = b.colors() == null ? fill : Style.fill(b.colorOf(i));
             if (b.horizontal()) {
-                canvas.rect(Math.min(base, end), Math.min(c0, c1), Math.abs(end - base), Math.abs(c1 - c0), fill, "bar", title);
+                canvas.rect(Math.min(base, end), Math.min(c0, c1), Math.abs(end - base), Math.abs(c1 - c0), style, "bar", title);
             } else {
-                canvas.rect(Math.min(c0, c1), Math.min(base, end), Math.abs(c1 - c0), Math.abs(end - base), fill, "bar", title);
+                canvas.rect(Math.min(c0, c1), Math.min(base, end), Math.abs(c1 - c0), Math.abs(end - base), style, "bar", title);
             }
         }
         canvas.endGroup();
