@@ -12,6 +12,8 @@ import io.cumulo.cluster.KMedoids;
 import io.cumulo.cluster.KMedoidsModel;
 import io.cumulo.cluster.MiniBatchKMeans;
 import io.cumulo.cluster.MiniBatchKMeansModel;
+import io.cumulo.cluster.density.HDBSCAN;
+import io.cumulo.cluster.density.HDBSCANModel;
 import io.cumulo.cluster.hierarchical.Agglomerative;
 import io.cumulo.cluster.hierarchical.AgglomerativeModel;
 import io.cumulo.cluster.hierarchical.Diana;
@@ -223,6 +225,10 @@ public final class Registry {
         clustering(Diana.NAME, "DIANA", "divisive analysis, DIANA (Kaufman & Rousseeuw 1990): the widest cluster split "
                 + "by a splinter group until every row is alone; the whole tree and the divisive coefficient",
                 Diana.PARAMS, Diana::of, DianaModel.class, DianaModel::fromJson);
+        clustering(HDBSCAN.NAME, "HDBSCAN", "HDBSCAN* (Campello et al. 2013): clusters of any shape and density as the "
+                + "most stable regions of a density hierarchy, noise as -1; membership strengths, GLOSH outlier scores, "
+                + "soft memberships and predict for new rows", HDBSCAN.PARAMS, HDBSCAN::of, HDBSCANModel.class,
+                HDBSCANModel::fromJson);
 
         register(new Entry<>(Kind.REDUCTION, PCA.NAME, "PCA", "principal component analysis: exact (covariance or Gram "
                 + "eigen-decomposition) or randomized", PCA.PARAMS, PCA::of, PCAModel.class,

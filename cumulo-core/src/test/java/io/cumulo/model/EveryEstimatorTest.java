@@ -30,6 +30,7 @@ class EveryEstimatorTest {
         CONFIGS.put("clustering:fuzzy-cmeans", Map.of("k", "3"));
         CONFIGS.put("clustering:agglomerative", Map.of("k", "3"));
         CONFIGS.put("clustering:diana", Map.of("k", "3"));
+        CONFIGS.put("clustering:hdbscan", Map.of("min-cluster-size", "10"));
         CONFIGS.put("reduction:pca", Map.of("n-components", "2"));
         CONFIGS.put("reduction:umap", Map.of("n-epochs", "30"));
         CONFIGS.put("reduction:tsne", Map.of("max-iter", "250", "perplexity", "10"));
