@@ -16,6 +16,9 @@ public final class BruteForceIndex implements NeighborIndex {
         if (x.length < (long) n * d) {
             throw new IllegalArgumentException(x.length + " values cannot hold " + n + " rows of " + d);
         }
+        if (n < 1) {
+            throw new IllegalArgumentException("an index needs at least one row");
+        }
         this.x = x;
         this.n = n;
         this.d = d;
@@ -38,15 +41,19 @@ public final class BruteForceIndex implements NeighborIndex {
     }
 
     @Override
+    public double[] indexedRows() {
+        return x;
+    }
+
+    @Override
     public Kind kind() {
         return Kind.BRUTE;
     }
 
     @Override
     public void nearest(double[] q, int off, int k, int[] rows, double[] distances) {
-        if (k < 1 || k > n) {
-            throw new IllegalArgumentException(k + " neighbours asked of " + n + " rows");
-        }
+        QueryChecks.k(k, n);
+        QueryChecks.query(q, off, d, distance);
         // max-heap of the k best so far: the root is the worst kept (largest distance, then largest row)
         int size = 0;
         for (int j = 0; j < n; j++) {
@@ -62,7 +69,8 @@ public final class BruteForceIndex implements NeighborIndex {
 
     @Override
     public int countWithin(double[] q, int off, double r) {
-        double limit = distance.toRanking(r);
+        QueryChecks.query(q, off, d, distance);
+        double limit = QueryChecks.limit(distance, r);
         int count = 0;
         for (int j = 0; j < n; j++) {
             if (distance.rankingBetween(q, off, x, j * d, d) <= limit) {
@@ -74,7 +82,8 @@ public final class BruteForceIndex implements NeighborIndex {
 
     @Override
     public void forEachWithin(double[] q, int off, double r, Visitor visitor) {
-        double limit = distance.toRanking(r);
+        QueryChecks.query(q, off, d, distance);
+        double limit = QueryChecks.limit(distance, r);
         for (int j = 0; j < n; j++) {
             double s = distance.rankingBetween(q, off, x, j * d, d);
             if (s <= limit) {

@@ -97,9 +97,7 @@ public interface NeighborIndex {
      * columns), in parallel over fixed chunks of queries.
      */
     default KnnGraph nearest(double[] q, int m, int k, ExecutionContext ctx) {
-        if (k < 1 || k > size()) {
-            throw new IllegalArgumentException(k + " neighbours asked of " + size() + " rows");
-        }
+        QueryChecks.k(k, size());
         int d = dimension();
         int[] rows = new int[m * k];
         double[] dist = new double[m * k];
@@ -119,6 +117,7 @@ public interface NeighborIndex {
 
     /** {@link #countWithin} for each of the {@code m} query rows {@code q}, in parallel over fixed chunks. */
     default int[] countWithin(double[] q, int m, double r, ExecutionContext ctx) {
+        QueryChecks.limit(distance(), r);
         int d = dimension();
         int[] counts = new int[m];
         Chunks chunks = Chunks.of(m, 256, Integer.MAX_VALUE);
@@ -132,21 +131,66 @@ public interface NeighborIndex {
     }
 
     /**
+     * For each indexed row, its {@code k} nearest <em>other</em> indexed rows: the first {@code k} rows {@code j ≠ i}
+     * in (distance, row) order, so a duplicate of row i is found at distance 0 but row i itself never is (what
+     * {@code cumulo neighbors} writes, and what LOF and kNN scores take). Requires {@code 1 ≤ k ≤ size() − 1}. Computed
+     * as the {@code k + 1} nearest, dropping row i (or the last one when i is not among them: then more than k rows
+     * before it are exact duplicates of it).
+     */
+    default KnnGraph nearestOthers(int k, ExecutionContext ctx) {
+        int n = size();
+        if (k < 1 || k > n - 1) {
+            throw new IllegalArgumentException(k + " neighbours besides the row itself asked of " + n
+                    + " rows (k must be 1 to " + (n - 1) + ")");
+        }
+        KnnGraph all = nearest(indexedRows(), n, k + 1, ctx);
+        int[] ai = all.indices();
+        double[] ad = all.distances();
+        int[] rows = new int[n * k];
+        double[] dist = new double[n * k];
+        Chunks chunks = Chunks.of(n, 4096, Integer.MAX_VALUE);
+        ctx.parallelFor(chunks.count(), c -> {
+            for (int i = chunks.start(c); i < chunks.end(c); i++) {
+                int from = i * (k + 1);
+                int to = i * k;
+                for (int t = 0; t <= k && to < (i + 1) * k; t++) {
+                    if (ai[from + t] != i) {
+                        rows[to] = ai[from + t];
+                        dist[to++] = ad[from + t];
+                    }
+                }
+            }
+        });
+        return new KnnGraph(rows, dist, k);
+    }
+
+    /** The indexed rows ({@link #size()} × {@link #dimension()}, row-major): the array given to {@link #build}, not a copy. */
+    double[] indexedRows();
+
+    /**
      * An index over the {@code n} rows of {@code x} ({@code d} columns, row-major; kept by reference, not copied:
-     * the caller must not change it). {@link Kind#AUTO} takes {@link BruteForceIndex} until the trees exist.
-     * Distances without the triangle inequality ({@link Distance#isMetric()} false) cannot use the trees' pruning
-     * except as the trees document (squared Euclidean and cosine ride on Euclidean).
+     * the caller must not change it). The rows must be finite (and, for cosine, not zero): anything else is an
+     * {@link IllegalArgumentException} naming the row and feature. {@link Kind#AUTO} chooses by rows, features and
+     * distance ({@link #autoKind}).
      */
     static NeighborIndex build(double[] x, int n, int d, Distance distance, Kind kind, ExecutionContext ctx) {
-        if (n < 1) {
-            throw new IllegalArgumentException("an index needs at least one row");
-        }
-        switch (kind) {
-            case AUTO:
+        QueryChecks.rows(x, n, d, distance);
+        Kind k = kind == Kind.AUTO ? autoKind(n, d, distance) : kind;
+        switch (k) {
+            case KD_TREE:
+                return new KdTree(x, n, d, distance, KdTree.DEFAULT_LEAF_SIZE);
             case BRUTE:
                 return new BruteForceIndex(x, n, d, distance);
             default:
                 throw new CumuloException("neighbour index '" + kind.id() + "' is not available yet; use brute");
         }
+    }
+
+    /** What {@link Kind#AUTO} takes for {@code n} rows of {@code d} features under {@code distance}. */
+    static Kind autoKind(int n, int d, Distance distance) {
+        if (n < 64) {
+            return Kind.BRUTE;
+        }
+        return d <= 16 ? Kind.KD_TREE : Kind.BRUTE;
     }
 }
