@@ -8,6 +8,7 @@ import io.cumulo.estimator.CondensedTree;
 import io.cumulo.exec.Chunks;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.neighbors.Distance;
+import io.cumulo.neighbors.KdTree;
 import io.cumulo.neighbors.NeighborIndex;
 import io.cumulo.param.Param;
 import io.cumulo.param.ParamSet;
@@ -147,19 +148,25 @@ public final class HDBSCAN implements Clusterer<HDBSCANModel> {
         double alpha = params.get(ALPHA);
         ctx.progress().update("hdbscan: core distances", 0, 1);
         NeighborIndex idx = NeighborIndex.build(x, n, d, metric, index, ctx);
-        double[] core = coreDistances(idx, x, n, d, minSamples, ctx);
+        // Borůvka on a k-d tree; Prim's algorithm otherwise, and always for R's convention (its merge order)
+        boolean boruvka = idx instanceof KdTree && convention == Convention.CAMPELLO && n > 1;
+        int[] knn = boruvka ? new int[n * minSamples] : null;
+        double[] core = coreDistances(idx, x, n, d, minSamples, knn, ctx);
         ctx.progress().update("hdbscan: spanning tree", 0, 1);
-        boolean boruvka = false; // Borůvka on the k-d tree comes with the tree (issue 14)
         int[] from = new int[Math.max(0, n - 1)];
         int[] to = new int[from.length];
         double[] dist = new double[from.length];
-        int[] count = new int[1];
-        SpanningTreeLinkage.mutualReachability(x, n, d, metric, core, alpha, ctx, (a, b, h) -> {
-            int i = count[0]++;
-            from[i] = a;
-            to[i] = b;
-            dist[i] = h;
-        });
+        if (boruvka) {
+            BoruvkaSpanningTree.grow((KdTree) idx, x, n, d, metric, core, alpha, knn, minSamples, ctx, from, to, dist);
+        } else {
+            int[] count = new int[1];
+            SpanningTreeLinkage.mutualReachability(x, n, d, metric, core, alpha, ctx, (a, b, h) -> {
+                int i = count[0]++;
+                from[i] = a;
+                to[i] = b;
+                dist[i] = h;
+            });
+        }
         SpanningTree mst = SpanningTree.sorted(n, from, to, dist, boruvka);
         ctx.checkCancelled();
         ctx.progress().update("hdbscan: condensed tree", 0, 1);
@@ -169,11 +176,13 @@ public final class HDBSCAN implements Clusterer<HDBSCANModel> {
 
     /**
      * Each row's distance to its {@code minSamples}-th nearest row, itself first (0 when {@code minSamples} is 1),
-     * in fixed chunks of rows.
+     * in fixed chunks of rows; with {@code knn}, also the {@code minSamples} nearest rows of each ({@code n ×
+     * minSamples}, row-major).
      */
-    static double[] coreDistances(NeighborIndex idx, double[] x, int n, int d, int minSamples, ExecutionContext ctx) {
+    static double[] coreDistances(NeighborIndex idx, double[] x, int n, int d, int minSamples, int[] knn,
+                                  ExecutionContext ctx) {
         double[] core = new double[n];
-        if (minSamples <= 1) {
+        if (minSamples <= 1 && knn == null) {
             ctx.checkCancelled();
             return core;
         }
@@ -183,7 +192,10 @@ public final class HDBSCAN implements Clusterer<HDBSCANModel> {
             double[] s = new double[minSamples];
             for (int i = chunks.start(c); i < chunks.end(c); i++) {
                 idx.nearest(x, i * d, minSamples, r, s);
-                core[i] = s[minSamples - 1];
+                core[i] = minSamples <= 1 ? 0 : s[minSamples - 1];
+                if (knn != null) {
+                    System.arraycopy(r, 0, knn, i * minSamples, minSamples);
+                }
             }
             ctx.checkCancelled();
         });
