@@ -58,7 +58,8 @@ final class ClusterSelection {
     }
 
     /**
-     * The selected clusters in increasing number (label {@code j} is the {@code j}-th); empty when none is.
+     * The selected clusters in label order (label {@code j} is the {@code j}-th): by the smallest row each holds, so
+     * the first clustered row is in cluster 0; empty when none is selected.
      *
      * @param leaf    leaf selection instead of excess of mass
      * @param epsilon {@code cluster-selection-epsilon} (0: none)
@@ -113,18 +114,17 @@ final class ClusterSelection {
             Arrays.fill(chosen, false);
             outermost(t, merged, chosen);
         }
-        int k = 0;
-        for (boolean b : chosen) {
-            k += b ? 1 : 0;
+        // the smallest row under each cluster (children are numbered after their parents)
+        int[] minRow = new int[c];
+        java.util.Arrays.fill(minRow, Integer.MAX_VALUE);
+        for (int r = t.rows() - 1; r >= 0; r--) {
+            minRow[t.rowCluster(r)] = r;
         }
-        int[] out = new int[k];
-        k = 0;
-        for (int i = 0; i < c; i++) {
-            if (chosen[i]) {
-                out[k++] = i;
-            }
+        for (int i = c - 1; i >= 1; i--) {
+            minRow[t.parent(i)] = Math.min(minRow[t.parent(i)], minRow[i]);
         }
-        return out;
+        return java.util.stream.IntStream.range(0, c).filter(i -> chosen[i]).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> minRow[i])).mapToInt(Integer::intValue).toArray();
     }
 
     /** {@code out}: the marked clusters with no marked ancestor. */

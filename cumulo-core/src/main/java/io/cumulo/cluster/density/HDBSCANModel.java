@@ -567,13 +567,13 @@ public final class HDBSCANModel extends AbstractClusteringModel
         int[] selected = new int[sel.length];
         for (int j = 0; j < sel.length; j++) {
             selected[j] = sel[j] - n;
-            if (selected[j] < 0 || selected[j] >= tree.clusters() || j > 0 && selected[j] <= selected[j - 1]) {
-                throw new CumuloException("model: 'selected_clusters' must be increasing cluster ids of the condensed "
-                        + "tree (" + n + " .. " + (n + tree.clusters() - 1) + ")");
+            if (selected[j] < 0 || selected[j] >= tree.clusters()) {
+                throw new CumuloException("model: 'selected_clusters' must be cluster ids of the condensed tree ("
+                        + n + " .. " + (n + tree.clusters() - 1) + ")");
             }
             for (int i = 0; i < j; i++) {
-                if (tree.contains(selected[i], selected[j])) {
-                    throw new CumuloException("model: 'selected_clusters' holds a cluster and one of its ancestors");
+                if (tree.contains(selected[i], selected[j]) || tree.contains(selected[j], selected[i])) {
+                    throw new CumuloException("model: 'selected_clusters' holds a cluster twice or with an ancestor");
                 }
             }
         }
