@@ -3,6 +3,8 @@ package io.cumulo.cluster.density;
 import io.cumulo.estimator.CondensedTree;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Which clusters of a condensed tree become the labels.
@@ -116,15 +118,15 @@ final class ClusterSelection {
         }
         // the smallest row under each cluster (children are numbered after their parents)
         int[] minRow = new int[c];
-        java.util.Arrays.fill(minRow, Integer.MAX_VALUE);
+        Arrays.fill(minRow, Integer.MAX_VALUE);
         for (int r = t.rows() - 1; r >= 0; r--) {
             minRow[t.rowCluster(r)] = r;
         }
         for (int i = c - 1; i >= 1; i--) {
             minRow[t.parent(i)] = Math.min(minRow[t.parent(i)], minRow[i]);
         }
-        return java.util.stream.IntStream.range(0, c).filter(i -> chosen[i]).boxed()
-                .sorted(java.util.Comparator.comparingInt(i -> minRow[i])).mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, c).filter(i -> chosen[i]).boxed()
+                .sorted(Comparator.comparingInt(i -> minRow[i])).mapToInt(Integer::intValue).toArray();
     }
 
     /** {@code out}: the marked clusters with no marked ancestor. */

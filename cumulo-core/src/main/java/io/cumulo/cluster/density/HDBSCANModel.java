@@ -3,6 +3,7 @@ package io.cumulo.cluster.density;
 import io.cumulo.CumuloException;
 import io.cumulo.cluster.AbstractClusteringModel;
 import io.cumulo.data.Dataset;
+import io.cumulo.estimator.ClusterTree;
 import io.cumulo.estimator.CondensedTree;
 import io.cumulo.estimator.DensityHierarchy;
 import io.cumulo.estimator.MembershipStrengths;
@@ -213,7 +214,7 @@ public final class HDBSCANModel extends AbstractClusteringModel
     }
 
     /** The single-linkage tree of the mutual reachability distances (SciPy's linkage form). */
-    public io.cumulo.estimator.ClusterTree singleLinkageTree() {
+    public ClusterTree singleLinkageTree() {
         return mst.singleLinkage();
     }
 

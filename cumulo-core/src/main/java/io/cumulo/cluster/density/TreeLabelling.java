@@ -2,6 +2,8 @@ package io.cumulo.cluster.density;
 
 import io.cumulo.estimator.CondensedTree;
 
+import java.util.Arrays;
+
 /**
  * What a place in the condensed tree means: a row (a training row, or a new row placed by approximate prediction)
  * that leaves cluster {@code P} at level {@code λ} gets its label, its membership strength and its outlier score from
@@ -56,7 +58,7 @@ final class TreeLabelling {
             subtreeMaxLambda[p] = Math.max(subtreeMaxLambda[p], subtreeMaxLambda[i]);
         }
         int[] selIndex = new int[c];
-        java.util.Arrays.fill(selIndex, -1);
+        Arrays.fill(selIndex, -1);
         for (int j = 0; j < k; j++) {
             selIndex[selected[j]] = j;
         }

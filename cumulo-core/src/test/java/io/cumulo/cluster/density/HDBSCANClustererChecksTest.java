@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * writes the same file and predicts, scores and gives memberships the same.
  */
 class HDBSCANClustererChecksTest {
-    private static final Dataset DATA = Fixtures.blobs(3000, 4, 5, 10, 7);
+    private static final Dataset DATA = Fixtures.blobs(2000, 4, 5, 10, 7);
 
     private static List<Supplier<HDBSCAN>> configs() {
         return List.of(
