@@ -152,6 +152,16 @@ public final class HDBSCAN implements Clusterer<HDBSCANModel> {
         boolean boruvka = idx instanceof KdTree && convention == Convention.CAMPELLO && n > 1;
         int[] knn = boruvka ? new int[n * minSamples] : null;
         double[] core = coreDistances(idx, x, n, d, minSamples, knn, ctx);
+        int dense = 0;
+        for (double c : core) {
+            dense += c == 0 ? 1 : 0;
+        }
+        if (dense > 0 && minSamples > 1) {
+            ctx.warn("hdbscan: " + dense + " rows of " + data.source() + " have at least min-samples=" + minSamples
+                    + " exact duplicates (core distance 0): their density is infinite, so clusters of duplicates are "
+                    + "infinitely stable and outrank any other (docs/hdbscan.md); a larger min-samples, or removing or "
+                    + "jittering duplicates, avoids it");
+        }
         ctx.progress().update("hdbscan: spanning tree", 0, 1);
         int[] from = new int[Math.max(0, n - 1)];
         int[] to = new int[from.length];
