@@ -20,8 +20,9 @@ import java.util.Map;
  * messages), {@code n_clusters}, {@code n_noise}, the spanning tree algorithm and {@code heap_mb} (in use after the
  * fit), then the median on stderr.
  *
- * <p>Usage: {@code HDBSCANBench DIR NAME REPS THREADS MIN_CLUSTER_SIZE MIN_SAMPLES [INDEX]}, e.g.
- * {@code HDBSCANBench bench-data hdbscan 5 2 25 10 auto}.
+ * <p>Usage: {@code HDBSCANBench DIR NAME REPS THREADS MIN_CLUSTER_SIZE MIN_SAMPLES [INDEX [ROWS]]}, e.g.
+ * {@code HDBSCANBench bench-data hdbscan 5 2 25 10 auto}; ROWS &gt; 0 takes the workload's first ROWS rows only (the
+ * sizes R can be timed at).
  */
 public final class HDBSCANBench {
     private HDBSCANBench() {
@@ -29,11 +30,19 @@ public final class HDBSCANBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: HDBSCANBench DIR NAME REPS THREADS MIN_CLUSTER_SIZE MIN_SAMPLES [INDEX]");
+            System.err.println("usage: HDBSCANBench DIR NAME REPS THREADS MIN_CLUSTER_SIZE MIN_SAMPLES [INDEX [ROWS]]");
             System.exit(2);
         }
         Workload w = Workload.read(Path.of(args[0]), args[1]);
         Dataset data = w.data();
+        int rows = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+        if (rows > 0 && rows < data.rows()) {
+            int[] first = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                first[i] = i;
+            }
+            data = data.selectRows(first);
+        }
         int given = Integer.parseInt(args[2]);
         int reps = Math.abs(given);
         int threads = Integer.parseInt(args[3]);

@@ -6,6 +6,7 @@ import io.cumulo.neighbors.Distance;
 import io.cumulo.neighbors.KdTree;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The minimum spanning tree under mutual reachability {@code max(core_a, core_b, δ(a, b)/α)} by Borůvka's algorithm on
@@ -24,7 +25,10 @@ import java.util.Arrays;
  * bound before its rows search. A row searches only if its core distance does not exceed its component's bound (its
  * edges are at least its core distance), and the search skips a node whose rows all lie in the row's component or whose
  * lower bound {@code max(core_row, min core in node, box distance/α)} exceeds the best edge found so far (ties are
- * explored, for the order). Box distances come from {@link KdTree#minDistance(double[], int, int)}, safe against
+ * explored, for the order). The component's bound is shared by its rows and lowered as they find edges (an atomic
+ * minimum): which rows then search less depends on timing, but the bound is always the length of a real edge of the
+ * component, so the row holding the component's shortest edge still finds it, and the round's result, the minimum over
+ * the rows' edges in the total order, does not depend on the threads. Box distances come from {@link KdTree#minDistance(double[], int, int)}, safe against
  * rounding; edge lengths are {@link Distance#between}'s, bit for bit what Prim's algorithm computes.
  */
 final class BoruvkaSpanningTree {
@@ -121,6 +125,9 @@ final class BoruvkaSpanningTree {
         double[] compW = new double[n];
         int[] compA = new int[n];
         int[] compB = new int[n];
+        // a lower bound on each row's shortest edge to another component: components only merge, so what a search
+        // proved (no other component's row nearer than this) stays true in the later rounds
+        double[] floor = core.clone();
         Chunks chunks = Chunks.of(n, 1024, Integer.MAX_VALUE);
         int round = 0;
         while (components > 1) {
@@ -171,18 +178,29 @@ final class BoruvkaSpanningTree {
                 }
             });
             reduce(bestW, bestA, bestB, compW, compA, compB);
-            // 3. every row that could beat its component's bound searches the tree
+            // 3. every row that could beat its component's bound searches the tree; the bound falls as rows find edges
+            AtomicLongArray shared = new AtomicLongArray(n);
+            for (int i = 0; i < n; i++) {
+                if (comp[i] == i) {
+                    shared.set(i, Double.doubleToRawLongBits(compW[i]));
+                }
+            }
             ctx.parallelFor(chunks.count(), c -> {
                 Search s = new Search();
+                s.shared = shared;
                 for (int p = chunks.start(c); p < chunks.end(c); p++) {
                     int i = tree.rowAt(p);
-                    double bound = compW[comp[i]];
-                    if (core[i] > bound) {
+                    double bound = Double.longBitsToDouble(shared.get(comp[i]));
+                    if (floor[i] > bound) {
                         continue;
                     }
                     s.run(i, bound, bestW[i], bestB[i]);
+                    floor[i] = Math.max(floor[i], s.proven);
                     bestW[i] = s.w;
                     bestB[i] = s.b;
+                    if (s.b >= 0) {
+                        lower(shared, comp[i], s.w);
+                    }
                 }
                 ctx.checkCancelled();
             });
@@ -207,6 +225,15 @@ final class BoruvkaSpanningTree {
                 components--;
             }
             ctx.checkCancelled();
+        }
+    }
+
+    /** {@code bound[c] = min(bound[c], w)}, atomically (non-negative doubles order as their bits). */
+    private static void lower(AtomicLongArray bound, int c, double w) {
+        long bits = Double.doubleToRawLongBits(w);
+        long cur = bound.get(c);
+        while (bits < cur && !bound.compareAndSet(c, cur, bits)) {
+            cur = bound.get(c);
         }
     }
 
@@ -247,11 +274,15 @@ final class BoruvkaSpanningTree {
 
     /** One row's search for its shortest edge to another component; reusable. */
     private final class Search {
+        /** The components' shared bounds (step 3), or null. */
+        AtomicLongArray shared;
         int q;
         int cq;
         double coreQ;
         double w;
         int b;
+        /** After {@link #run}: the row has no edge to another component shorter than this. */
+        double proven;
 
         /**
          * The row's shortest edge to another component if it is no longer than {@code bound} (ties included), else
@@ -269,6 +300,8 @@ final class BoruvkaSpanningTree {
                 b = -1;
             }
             visit(0);
+            // no other component's row is nearer than the final threshold (or the edge found, the row's shortest)
+            proven = w;
             if (b < 0) {
                 w = w0;
                 b = b0;
@@ -283,6 +316,10 @@ final class BoruvkaSpanningTree {
         private void visit(int node) {
             if (nodeComp[node] == cq) {
                 return;
+            }
+            if (b < 0 && shared != null) {
+                // no edge of this row yet: only what beats (or ties) the component's current best matters
+                w = Math.min(w, Double.longBitsToDouble(shared.get(cq)));
             }
             if (tree.isLeaf(node)) {
                 for (int p = tree.nodeStart(node); p < tree.nodeEnd(node); p++) {
