@@ -507,6 +507,29 @@ final class PanamaKernels extends VectorKernels {
     }
 
     @Override
+    public double squaredGapToBox(double[] q, int qOff, double[] lo, double[] hi, int boxOff, int len) {
+        int i = 0;
+        double g = 0;
+        if (len >= L) {
+            DoubleVector zero = DoubleVector.zero(S);
+            DoubleVector acc = zero;
+            for (; i <= len - L; i += L) {
+                DoubleVector v = DoubleVector.fromArray(S, q, qOff + i);
+                DoubleVector t = DoubleVector.fromArray(S, lo, boxOff + i).sub(v)
+                        .max(v.sub(DoubleVector.fromArray(S, hi, boxOff + i))).max(zero);
+                acc = t.fma(t, acc);
+            }
+            g = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < len; i++) {
+            double v = q[qOff + i];
+            double t = Math.max(Math.max(lo[boxOff + i] - v, v - hi[boxOff + i]), 0);
+            g += t * t;
+        }
+        return g;
+    }
+
+    @Override
     public void addSquaredDifferences(double[] c, int off, double q, double[] acc, int len) {
         DoubleVector vq = DoubleVector.broadcast(S, q);
         int p = 0;

@@ -144,6 +144,21 @@ public abstract class VectorKernels {
     }
 
     /**
+     * {@code Σ g_i²} over {@code i < len}, with {@code g_i = max(lo[boxOff+i] − q[qOff+i], q[qOff+i] − hi[boxOff+i], 0)}:
+     * the squared Euclidean distance from a point to a box (0 inside). Finite inputs; providers may sum in different
+     * orders, so the result is a bound to be used with a relative margin, not a value to compare bit for bit.
+     */
+    public double squaredGapToBox(double[] q, int qOff, double[] lo, double[] hi, int boxOff, int len) {
+        double g = 0;
+        for (int i = 0; i < len; i++) {
+            double v = q[qOff + i];
+            double t = Math.max(Math.max(lo[boxOff + i] - v, v - hi[boxOff + i]), 0);
+            g += t * t;
+        }
+        return g;
+    }
+
+    /**
      * Ward's factor applied to squared distances: {@code acc[p] = ((2·na)·size[off+p] / (na + size[off+p]))·acc[p]},
      * each operation rounded in that order, by every provider alike.
      */

@@ -1,5 +1,8 @@
 package io.cumulo.neighbors;
 
+import io.cumulo.exec.Chunks;
+import io.cumulo.exec.ExecutionContext;
+
 /**
  * The {@link NeighborIndex} that compares a query with every row: no build cost, no extra memory, {@code n·d} work
  * per query. It is the reference the trees are tested against, so it is written as plainly as the contract:
@@ -7,6 +10,9 @@ package io.cumulo.neighbors;
  * {@link Distance#rankingBetween} against {@link Distance#toRanking}(r) for radius queries.
  */
 public final class BruteForceIndex implements NeighborIndex {
+    /** Rows per tile of the blocked batch search (a tile of 64 features is 128 KB: it stays in the L2 cache). */
+    static final int TILE = 256;
+
     private final double[] x;
     private final int n;
     private final int d;
@@ -65,6 +71,36 @@ public final class BruteForceIndex implements NeighborIndex {
             }
         }
         Heaps.sortAscending(distances, rows, k);
+    }
+
+    /**
+     * As the interface's default, except for Euclidean and squared Euclidean: blocks of queries against tiles of
+     * {@value #TILE} rows in one GEMM-shaped product each (1.5 to 6 times faster than one pair at a time, measured from
+     * 1 to 64 features),
+     * filtering with the expanded squared distances and deciding with the exact ones ({@link BlockSearch}), so the
+     * answers are the same. The tiles are packed per call (about one more copy of the rows while it runs).
+     */
+    @Override
+    public KnnGraph nearest(double[] q, int m, int k, ExecutionContext ctx) {
+        if (SpatialTree.spaceOf(distance) != SpatialTree.Space.SQUARED) {
+            return NeighborIndex.super.nearest(q, m, k, ctx);
+        }
+        QueryChecks.k(k, n);
+        for (int i = 0; i < m; i++) {
+            QueryChecks.query(q, i * d, d, distance);
+        }
+        PackedRows packed = PackedRows.ofTiles(x, n, d, TILE);
+        int[] rows = new int[m * k];
+        double[] dist = new double[m * k];
+        Chunks chunks = Chunks.of(m, 256, Integer.MAX_VALUE);
+        ctx.parallelFor(chunks.count(), c -> {
+            BlockSearch search = new BlockSearch(packed, null, distance, k, SpatialTree.BLOCK);
+            for (int t = chunks.start(c); t < chunks.end(c); t += SpatialTree.BLOCK) {
+                search.search(q, null, t, Math.min(chunks.end(c), t + SpatialTree.BLOCK), rows, dist);
+            }
+            ctx.checkCancelled();
+        });
+        return new KnnGraph(rows, dist, k);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cumulo.neighbors;
 
 import io.cumulo.exec.ExecutionContext;
+import io.cumulo.linalg.VectorKernels;
 
 /**
  * A k-d tree (J. L. Bentley, "Multidimensional binary search trees used for associative searching", CACM 18(9),
@@ -28,6 +29,7 @@ import io.cumulo.exec.ExecutionContext;
  * {@link #minDistance(double[], int, int)} are lower bounds on {@link Distance#between} that rounding cannot break.
  */
 public final class KdTree extends SpatialTree {
+    private static final VectorKernels KERNELS = VectorKernels.get();
     /** Rows per leaf by default (see docs/neighbors.md for the measurements). */
     public static final int DEFAULT_LEAF_SIZE = 40;
 
@@ -91,12 +93,7 @@ public final class KdTree extends SpatialTree {
         switch (space) {
             case SQUARED:
             case UNIT:
-                for (int j = 0; j < d; j++) {
-                    double v = s[so + j];
-                    double t = Math.max(Math.max(lo[b + j] - v, v - hi[b + j]), 0);
-                    g += t * t;
-                }
-                return g;
+                return KERNELS.squaredGapToBox(s, so, lo, hi, b, d);
             case MANHATTAN:
                 for (int j = 0; j < d; j++) {
                     double v = s[so + j];
