@@ -126,7 +126,7 @@ class CommonFlagsTest {
                 checked.add(command + " " + flag);
             }
         }
-        assertEquals(10 * CommonFlags.FLAGS.size(), checked.size(), "every command and every common flag: " + checked);
+        assertEquals(11 * CommonFlags.FLAGS.size(), checked.size(), "every command and every common flag: " + checked);
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.cumulo.cluster.density.DBSCAN;
 import io.cumulo.cluster.density.DBSCANModel;
 import io.cumulo.cluster.density.OPTICS;
 import io.cumulo.cluster.density.OPTICSModel;
+import io.cumulo.cluster.density.HDBSCAN;
+import io.cumulo.cluster.density.HDBSCANModel;
 import io.cumulo.cluster.hierarchical.Agglomerative;
 import io.cumulo.cluster.hierarchical.AgglomerativeModel;
 import io.cumulo.cluster.hierarchical.Diana;
@@ -227,6 +229,10 @@ public final class Registry {
         clustering(Diana.NAME, "DIANA", "divisive analysis, DIANA (Kaufman & Rousseeuw 1990): the widest cluster split "
                 + "by a splinter group until every row is alone; the whole tree and the divisive coefficient",
                 Diana.PARAMS, Diana::of, DianaModel.class, DianaModel::fromJson);
+        clustering(HDBSCAN.NAME, "HDBSCAN", "HDBSCAN* (Campello et al. 2013): clusters of any shape and density as the "
+                + "most stable regions of a density hierarchy, noise as -1; membership strengths, GLOSH outlier scores, "
+                + "soft memberships and predict for new rows", HDBSCAN.PARAMS, HDBSCAN::of, HDBSCANModel.class,
+                HDBSCANModel::fromJson);
 
         clustering(DBSCAN.NAME, "DBSCAN", "DBSCAN (Ester et al. 1996): clusters of dense rows joined within eps, any "
                 + "shape, the rest noise; scikit-learn's labels exactly, neighbourhoods never stored; predict by the "

@@ -118,7 +118,9 @@ public final class ClusterResult {
     public void writeOutputs() {
         if (task.labelsOut() != null) {
             OutputFiles.checkWritable(task.labelsOut(), task.overwrite(), "--out");
-            OutputFiles.writeLabels(task.labelsOut(), data, labels, OutputFiles.softColumns(clustering(), null));
+            Map<String, double[]> extra = new LinkedHashMap<>(OutputFiles.softColumns(clustering(), null));
+            extra.putAll(OutputFiles.scoreColumns(clustering(), null, null));
+            OutputFiles.writeLabels(task.labelsOut(), data, labels, extra);
         }
         if (task.modelOut() != null) {
             OutputFiles.checkWritable(task.modelOut(), task.overwrite(), "--model");

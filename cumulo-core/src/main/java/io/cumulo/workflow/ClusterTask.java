@@ -167,6 +167,9 @@ public final class ClusterTask {
         boolean dissimilarities = inputIsDissimilarities();
         ClusteringPipeline.Fitted fitted = pipeline.fitWithSpace(rows, ctx);
         int[] labels = fitted.model().model().labels();
+        if (labelsOut != null) {
+            OutputFiles.softColumnsNote(fitted.model().model()).ifPresent(ctx::note);
+        }
         ctx.checkCancelled();
         ctx.progress().update("evaluating", 0, 1);
         InternalScores scores = dissimilarities ? InternalScores.ofDissimilarities(rows, labels, ctx)

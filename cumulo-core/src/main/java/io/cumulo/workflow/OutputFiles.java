@@ -7,7 +7,10 @@ import io.cumulo.data.Dataset;
 import io.cumulo.data.LabelColumn;
 import io.cumulo.data.NpyWriter;
 import io.cumulo.estimator.ClusterTree;
+import io.cumulo.estimator.MembershipStrengths;
+import io.cumulo.estimator.OutlierScores;
 import io.cumulo.estimator.SoftAssignments;
+import io.cumulo.exec.ExecutionContext;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes output files without ever replacing an existing file unless asked, and never half-written. */
 public final class OutputFiles {
@@ -126,12 +130,37 @@ public final class OutputFiles {
     }
 
     /**
+     * Soft memberships of at most this many clusters go into the labels file (a density clustering can find hundreds,
+     * and n × k numbers would dwarf the rest); the library gives them all.
+     */
+    public static final int MAX_SOFT_COLUMNS = 64;
+
+    /**
+     * Whether the labels file carries {@code m}'s soft memberships: it has them, for at least one and at most
+     * {@link #MAX_SOFT_COLUMNS} clusters (a density clustering that found none has no column to write).
+     */
+    public static boolean writesSoftColumns(ClusteringModel m) {
+        return m instanceof SoftAssignments && m.numClusters() >= 1 && m.numClusters() <= MAX_SOFT_COLUMNS;
+    }
+
+    /** The note saying that {@code m}'s soft memberships were left out of the labels file, if they were. */
+    public static Optional<String> softColumnsNote(ClusteringModel m) {
+        if (m instanceof SoftAssignments && m.numClusters() > MAX_SOFT_COLUMNS) {
+            return Optional.of("labels file: the soft memberships of " + m.numClusters() + " clusters are left "
+                    + "out (at most " + MAX_SOFT_COLUMNS + " clusters' are written; the library and the model give "
+                    + "them all)");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The soft memberships of a model as labels-file columns {@code PREFIX_0 .. PREFIX_{k−1}}: of the training rows
-     * ({@code rows} null) or of new rows; empty for models without them.
+     * ({@code rows} null) or of new rows; empty for models without them or with more than {@link #MAX_SOFT_COLUMNS}
+     * clusters.
      */
     public static Map<String, double[]> softColumns(ClusteringModel m, double[] rows) {
         Map<String, double[]> out = new LinkedHashMap<>();
-        if (!(m instanceof SoftAssignments soft)) {
+        if (!(m instanceof SoftAssignments soft) || !writesSoftColumns(m)) {
             return out;
         }
         double[] u = rows != null ? rows : soft.memberships();
@@ -146,6 +175,28 @@ public final class OutputFiles {
                 col[i] = u[i * k + j];
             }
             out.put(soft.membershipName() + "_" + j, col);
+        }
+        return out;
+    }
+
+    /**
+     * The per-row figures of a model as labels-file columns: {@code probability} (how firmly each row belongs to its
+     * cluster, {@link MembershipStrengths}) and {@code outlier_score} ({@link OutlierScores}), of the training rows
+     * ({@code data} null) or of the new rows {@code data} (in the model's space); empty for models without them.
+     */
+    public static Map<String, double[]> scoreColumns(ClusteringModel m, Dataset data, ExecutionContext ctx) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (m instanceof MembershipStrengths s) {
+            double[] v = data == null ? s.strengths() : s.strengths(data, ctx);
+            if (v != null) {
+                out.put("probability", v);
+            }
+        }
+        if (m instanceof OutlierScores o) {
+            double[] v = data == null ? o.trainingScores() : o.scores(data, ctx);
+            if (v != null) {
+                out.put("outlier_score", v);
+            }
         }
         return out;
     }

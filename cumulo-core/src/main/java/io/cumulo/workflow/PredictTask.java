@@ -80,10 +80,13 @@ public final class PredictTask {
         int[] labels = m.predict(space, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (labelsOut != null) {
-            // the columns 'cluster --out' writes (soft memberships), computed for these rows
-            double[] soft = m instanceof SoftAssignments s ? s.memberships(space, ctx) : null;
+            // the columns 'cluster --out' writes (soft memberships, strengths, outlier scores), computed for these rows
+            double[] soft = OutputFiles.writesSoftColumns(m) ? ((SoftAssignments) m).memberships(space, ctx) : null;
+            OutputFiles.softColumnsNote(m).ifPresent(ctx::note);
             OutputFiles.checkWritable(labelsOut, overwrite, "--out");
-            OutputFiles.writeLabels(labelsOut, data, labels, OutputFiles.softColumns(m, soft));
+            Map<String, double[]> extra = new LinkedHashMap<>(OutputFiles.softColumns(m, soft));
+            extra.putAll(OutputFiles.scoreColumns(m, space, ctx));
+            OutputFiles.writeLabels(labelsOut, data, labels, extra);
         }
         int[] sizes = new int[m.numClusters()];
         for (int l : labels) {

@@ -32,6 +32,7 @@ class EveryEstimatorTest {
         CONFIGS.put("clustering:diana", Map.of("k", "3"));
         CONFIGS.put("clustering:dbscan", Map.of("eps", "1.2", "min-samples", "5"));
         CONFIGS.put("clustering:optics", Map.of("min-samples", "10"));
+        CONFIGS.put("clustering:hdbscan", Map.of("min-cluster-size", "10"));
         CONFIGS.put("reduction:pca", Map.of("n-components", "2"));
         CONFIGS.put("reduction:umap", Map.of("n-epochs", "30"));
         CONFIGS.put("reduction:tsne", Map.of("max-iter", "250", "perplexity", "10"));

@@ -4,10 +4,12 @@ import io.cumulo.cluster.ClusteringModel;
 import io.cumulo.data.Dataset;
 import io.cumulo.estimator.Centroids;
 import io.cumulo.estimator.ClusterTree;
+import io.cumulo.estimator.DensityHierarchy;
 import io.cumulo.estimator.ExplainedVariance;
 import io.cumulo.estimator.Iterative;
 import io.cumulo.estimator.KeyFigure;
 import io.cumulo.estimator.Reachability;
+import io.cumulo.estimator.MembershipStrengths;
 import io.cumulo.estimator.Restarts;
 import io.cumulo.estimator.Transform;
 import io.cumulo.estimator.Tree;
@@ -40,8 +42,11 @@ import java.util.Objects;
  *       and the clustermap ({@link DendrogramSection});</li>
  *   <li>{@code reachability}: for OPTICS ({@link Reachability}), the reachability plot coloured by extracted cluster,
  *       noise grey, the DBSCAN cut's eps as a line ({@link ReachabilitySection});</li>
+ *   <li>{@code condensed-tree}: for HDBSCAN ({@link DensityHierarchy}), the condensed tree as an icicle plot, the
+ *       selected clusters in the scatter's colours ({@link CondensedTreeSection});</li>
  *   <li>{@code scatter}: the rows in a plane ({@link ReportView}: PCA by default), coloured by cluster, centres as
- *       stars, sampled beyond {@link PointMap#MAX_POINTS} rows;</li>
+ *       stars, sampled beyond {@link PointMap#MAX_POINTS} rows; shaded by membership strength when the model has
+ *       them ({@link MembershipStrengths});</li>
  *   <li>{@code silhouette}: the silhouette plot (sampled where the indices' silhouette is, {@code InternalScores.silhouetteSampleSize});</li>
  *   <li>{@code profile}: the SMD heatmap and per-feature box plots;</li>
  *   <li>{@code labels}: only when the data has a ground-truth label column: external indices and the contingency
@@ -71,17 +76,20 @@ public final class ClusterReport {
      * @param spaceIsDissimilarities {@code space} is a square dissimilarity matrix ({@code metric=precomputed}): the
      *                  silhouette reads it directly, and its columns, not being features, get no profile
      * @param reachability the OPTICS reachability plot of the rows ({@link ReachabilitySection}), or null
+     * @param hierarchy HDBSCAN's condensed tree and selected clusters ({@link CondensedTreeSection}), or null
+     * @param strengths each row's membership strength in [0, 1] (the scatter is shaded by it), or null
      */
     public record Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres,
                         Map<String, String> facts, Map<String, String> indices, ClusterProfile profile,
                         Distance distance, ReportView view, long seed, SilhouetteScore.Estimate silhouette,
-                        ClusterTree tree, boolean spaceIsDissimilarities, Reachability reachability) {
-        /** Without a reachability plot. */
+                        ClusterTree tree, boolean spaceIsDissimilarities, Reachability reachability,
+                        DensityHierarchy hierarchy, double[] strengths) {
+        /** Without a reachability plot or a density hierarchy. */
         public Input(String title, Dataset raw, Dataset space, int[] labels, double[] centres, Map<String, String> facts,
                      Map<String, String> indices, ClusterProfile profile, Distance distance, ReportView view,
                      long seed, SilhouetteScore.Estimate silhouette, ClusterTree tree, boolean spaceIsDissimilarities) {
             this(title, raw, space, labels, centres, facts, indices, profile, distance, view, seed, silhouette, tree,
-                    spaceIsDissimilarities, null);
+                    spaceIsDissimilarities, null, null, null);
         }
 
         /** Over feature vectors. */
@@ -126,6 +134,13 @@ public final class ClusterReport {
                 throw new IllegalArgumentException("a reachability plot of " + reachability.ordering().length
                         + " rows for " + labels.length + " labels");
             }
+            if (hierarchy != null && hierarchy.condensedTree().rows() != labels.length) {
+                throw new IllegalArgumentException("a condensed tree of " + hierarchy.condensedTree().rows()
+                        + " rows for " + labels.length + " labels");
+            }
+            if (strengths != null && strengths.length != labels.length) {
+                throw new IllegalArgumentException(strengths.length + " strengths for " + labels.length + " labels");
+            }
         }
     }
 
@@ -155,11 +170,14 @@ public final class ClusterReport {
         if (in.reachability() != null) {
             sections.add(ReachabilitySection.section(in.reachability(), in.labels()));
         }
+        if (in.hierarchy() != null) {
+            sections.add(CondensedTreeSection.section(in.hierarchy(), in.labels()));
+        }
         // one PCA of the clustering space serves the scatter's plane and the scree plot (on 1,000,000 rows each fit
         // costs a pass over the data)
         PCAModel pca = in.space().cols() >= 2 ? ScreeSection.fit(in.space(), ctx) : null;
         sections.add(ScatterSection.section(in.space(), in.raw(), in.labels(), in.centres(), in.view(), in.seed(), pca,
-                ctx));
+                in.strengths(), ctx));
         sections.add(in.spaceIsDissimilarities() ? SilhouetteSection.fromDissimilarities(in.space(), in.labels(), ctx)
                 : SilhouetteSection.section(in.space(), in.labels(), in.distance(), in.seed(), in.silhouette(), ctx));
         if (profile != null) {
@@ -252,7 +270,9 @@ public final class ClusterReport {
         return new Input(r.title(), data, r.space(), r.labels(), spaceCentres(m), facts, indices,
                 r.profile().orElse(null), m.distance(), view, r.task().seed(), s.silhouetteSampled(),
                 m.as(Tree.class).map(Tree::tree).orElse(null), r.task().inputIsDissimilarities(),
-                m.as(Reachability.class).orElse(null));
+                m.as(Reachability.class).orElse(null),
+                m.as(DensityHierarchy.class).orElse(null),
+                m.as(MembershipStrengths.class).map(MembershipStrengths::strengths).orElse(null));
     }
 
     /**

@@ -123,14 +123,19 @@ final class PlotlyFigure {
             if (s.outline() != null) {
                 j.key("line").beginObject().field("color", s.outline()).field("width", 1).endObject();
             }
+            if (s.opacity() != null) {
+                j.key("opacity").numbers(s.opacity());
+            }
             j.endObject();
         }
         if (s.mode() != Trace.Mode.MARKERS) {
-            j.key("line").beginObject().field("color", s.color()).field("width", 2).endObject();
+            j.key("line").beginObject().field("color", s.color()).field("width", s.fill() == Trace.Fill.TO_SELF ? 1 : 2)
+                    .endObject();
         }
         switch (s.fill()) {
             case TO_ZERO_Y -> j.field("fill", "tozeroy");
             case TO_ZERO_X -> j.field("fill", "tozerox");
+            case TO_SELF -> j.field("fill", "toself");
             case NONE -> {
             }
         }

@@ -23,6 +23,8 @@ final class PointMap {
     /** Features listed in a hover text; the rest are counted. */
     static final int HOVER_FEATURES = 12;
     static final String CENTRE_OUTLINE = "#222222";
+    /** The opacity of a point of strength 0 in a shaded map. */
+    static final double MIN_OPACITY = 0.15;
 
     private PointMap() {
     }
@@ -38,6 +40,16 @@ final class PointMap {
      */
     static Chart chart(String id, String title, Axis x, Axis y, double[] px, double[] py, RowSample sample, int[] group,
                        Groups groups, Dataset raw, double[][] centres, String note) {
+        return chart(id, title, x, y, px, py, sample, group, groups, raw, centres, null, note);
+    }
+
+    /**
+     * As above, the points shaded by {@code strength} (one value in [0, 1] per row of the data: HDBSCAN's membership
+     * strengths): opacity {@link #MIN_OPACITY} + (1 − {@link #MIN_OPACITY})·strength, the strength in the hover text;
+     * noise (group of label -1) keeps the default opacity. Null: no shading.
+     */
+    static Chart chart(String id, String title, Axis x, Axis y, double[] px, double[] py, RowSample sample, int[] group,
+                       Groups groups, Dataset raw, double[][] centres, double[] strength, String note) {
         int m = sample.size();
         int[] perGroup = new int[groups.count()];
         for (int r : sample.rows()) {
@@ -45,10 +57,12 @@ final class PointMap {
         }
         double[][] gx = new double[groups.count()][];
         double[][] gy = new double[groups.count()][];
+        double[][] go = new double[groups.count()][];
         String[][] hover = new String[groups.count()][];
         for (int g = 0; g < groups.count(); g++) {
             gx[g] = new double[perGroup[g]];
             gy[g] = new double[perGroup[g]];
+            go[g] = strength != null && groups.id(g) >= 0 ? new double[perGroup[g]] : null;
             hover[g] = new String[perGroup[g]];
         }
         int[] at = new int[groups.count()];
@@ -58,12 +72,18 @@ final class PointMap {
             gx[g][at[g]] = px[s];
             gy[g][at[g]] = py[s];
             hover[g][at[g]] = hover(raw, r);
+            if (go[g] != null) {
+                double v = Math.max(0, Math.min(1, strength[r]));
+                go[g][at[g]] = MIN_OPACITY + (1 - MIN_OPACITY) * v;
+                hover[g][at[g]] += "\nmembership strength " + Numbers.fmt(strength[r]);
+            }
             at[g]++;
         }
         boolean large = m > WEBGL_ABOVE;
         List<Trace> traces = new ArrayList<>();
         for (int g = 0; g < groups.count(); g++) {
-            traces.add(Trace.Scatter.points(groups.name(g), gx[g], gy[g], groups.color(g), hover[g], large));
+            Trace.Scatter points = Trace.Scatter.points(groups.name(g), gx[g], gy[g], groups.color(g), hover[g], large);
+            traces.add(go[g] == null ? points : points.withOpacity(go[g]));
         }
         if (centres != null) {
             for (int g = 0; g < groups.count(); g++) {

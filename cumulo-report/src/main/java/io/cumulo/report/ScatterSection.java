@@ -52,6 +52,15 @@ final class ScatterSection {
      */
     static Report.Section section(Dataset space, Dataset raw, int[] labels, double[] centres, ReportView view, long seed,
                                   PCAModel fitted, ExecutionContext ctx) {
+        return section(space, raw, labels, centres, view, seed, fitted, null, ctx);
+    }
+
+    /**
+     * @param strengths each row's membership strength in [0, 1] (HDBSCAN's probabilities: the points are shaded by
+     *                  it), or null
+     */
+    static Report.Section section(Dataset space, Dataset raw, int[] labels, double[] centres, ReportView view, long seed,
+                                  PCAModel fitted, double[] strengths, ExecutionContext ctx) {
         Groups groups = Groups.of(labels);
         int[] group = groups.groupOfRows(labels);
         RowSample sample = RowSample.of(space.rows(), PointMap.MAX_POINTS, seed);
@@ -139,7 +148,12 @@ final class ScatterSection {
         if (sample.sampled()) {
             notes.add(0, sample.note() + ".");
         }
-        Chart chart = PointMap.chart(ID, title, x, y, px, py, sample, group, groups, raw, stars, String.join(" ", notes));
+        if (strengths != null) {
+            notes.add("Shading: each point's membership strength (faint: a row at the edge of its cluster, solid: in "
+                    + "its core).");
+        }
+        Chart chart = PointMap.chart(ID, title, x, y, px, py, sample, group, groups, raw, stars, strengths,
+                String.join(" ", notes));
         return new Report.Section(ID, "Clusters in 2-D", List.of(Report.Block.Charts.of(chart)));
     }
 

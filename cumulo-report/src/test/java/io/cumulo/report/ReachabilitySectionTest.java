@@ -115,7 +115,7 @@ class ReachabilitySectionTest {
 
     private static ClusterReport.Input input(Dataset iris, int[] labels, Reachability reach) {
         return new ClusterReport.Input("density", iris, iris.withoutLabels(), labels, null, null, Map.of(), null, null,
-                null, 0, null, null, false, reach);
+                null, 0, null, null, false, reach, null, null);
     }
 
     private static Chart chart(Report r, String id) {

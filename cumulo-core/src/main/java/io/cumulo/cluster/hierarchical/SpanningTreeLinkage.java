@@ -13,13 +13,25 @@ import java.util.function.IntConsumer;
  * Figure 6). The tree's edges, sorted by length, are the merges of single linkage.
  *
  * <p>Each step adds the row nearest the tree (ties to the smaller row) and lowers every other row's distance to the
- * tree by its distance to the row added; that pass runs on the context's threads in blocks of fixed size, combined
- * in block order, so the tree does not depend on the thread count. Distances are compared as
+ * tree by its distance to the row added (the tree row recorded as its partner changes only when the distance strictly
+ * falls, so it is the first tree row that gave it); that pass runs on the context's threads in blocks of fixed size,
+ * combined in block order, so the tree does not depend on the thread count. Distances are compared as
  * {@link Distance#rankingBetween} values (squared for Euclidean: no root per pair).
+ *
+ * <p>The same growth gives HDBSCAN's tree under mutual reachability ({@link #mutualReachability}): the distance
+ * between rows {@code i} and {@code j} is {@code max(core_i, core_j, δ(i, j)/α)}, with the core distances given.
+ * These tie rules (start at row 0, ties to the smaller row, the first partner found) are those of R's
+ * {@code dbscan::hdbscan}, whose minimum spanning tree this reproduces edge for edge.
  */
-final class SpanningTreeLinkage {
+public final class SpanningTreeLinkage {
     /** Rows per block of a parallel pass; passes over fewer than two blocks run on the calling thread. */
     private static final int BLOCK = 4096;
+
+    /** Receives the tree's edges in the order they are added: the tree row, the row added, the edge's height. */
+    @FunctionalInterface
+    public interface EdgeSink {
+        void add(int treeRow, int newRow, double height);
+    }
 
     /** The dissimilarity between two rows, as a ranking value, and its conversion to a height. */
     interface RowDistances {
@@ -54,8 +66,48 @@ final class SpanningTreeLinkage {
      */
     static Merges euclidean(double[] x, int n, int d, boolean squared, ExecutionContext ctx) {
         Merges merges = new Merges(n);
+        columns(x, n, d, squared, null, 1, ctx, merges::add);
+        return merges;
+    }
+
+    /**
+     * The minimum spanning tree of the {@code n} rows of {@code x} under the mutual reachability distance
+     * {@code max(core[i], core[j], δ(i, j)/alpha)}, {@code δ} being {@code metric}'s {@link Distance#between} (HDBSCAN;
+     * Campello et al. 2013, with the α of Chaudhuri &amp; Dasgupta's robust single linkage), its {@code n − 1} edges
+     * passed to {@code sink} in the order Prim's algorithm adds them, each with its mutual reachability distance.
+     * Every distance is computed with {@code metric}'s own arithmetic, bit for bit, so the tree's ties are those any
+     * other computation of the same distances sees. {@code O(n²)} distance evaluations, {@code O(n)} memory.
+     */
+    public static void mutualReachability(double[] x, int n, int d, Distance metric, double[] core, double alpha,
+                                          ExecutionContext ctx, EdgeSink sink) {
+        if ((metric == Distance.EUCLIDEAN || metric == Distance.SQEUCLIDEAN) && d <= 3) {
+            // up to 3 features the column sums add the squares in the order Distance.between does: same bits
+            columns(x, n, d, metric == Distance.SQEUCLIDEAN, core, alpha, ctx, sink);
+            return;
+        }
+        run(new RowDistances() {
+            @Override
+            public double ranking(int i, int j) {
+                double v = metric.between(x, i * d, x, j * d, d) / alpha;
+                return Math.max(v, Math.max(core[i], core[j]));
+            }
+
+            @Override
+            public double height(double ranking) {
+                return ranking;
+            }
+        }, n, ctx, sink);
+    }
+
+    /**
+     * Prim's algorithm on the rows kept by column ({@link #euclidean}); with {@code core}, the mutual reachability
+     * distance {@code max(core_i, core_j, δ/alpha)} of {@link #mutualReachability}, compared as a distance (the square
+     * root taken per pair, as {@link Distance#between} takes it).
+     */
+    private static void columns(double[] x, int n, int d, boolean squared, double[] core, double alpha,
+                                ExecutionContext ctx, EdgeSink sink) {
         if (n < 2) {
-            return merges;
+            return;
         }
         VectorKernels kernels = VectorKernels.get();
         int m0 = n - 1;
@@ -81,7 +133,7 @@ final class SpanningTreeLinkage {
             int nw = newest;
             int blocks = (m + BLOCK - 1) / BLOCK;
             IntConsumer pass = t -> blockArg[t] = lowerByColumns(kernels, col, d, q, nw, id, best, from,
-                    t * BLOCK, Math.min(m, (t + 1) * BLOCK), scratch[t]);
+                    t * BLOCK, Math.min(m, (t + 1) * BLOCK), scratch[t], squared, core, alpha);
             if (blocks >= 2 && ctx.threads() >= 2) {
                 ctx.parallelFor(blocks, pass);
             } else {
@@ -97,7 +149,7 @@ final class SpanningTreeLinkage {
                 }
             }
             int row = id[arg];
-            merges.add(from[arg], row, squared ? best[arg] : Math.sqrt(best[arg]));
+            sink.add(from[arg], row, core != null || squared ? best[arg] : Math.sqrt(best[arg]));
             for (int l = 0; l < d; l++) {
                 q[l] = col[l][arg];
             }
@@ -111,11 +163,11 @@ final class SpanningTreeLinkage {
             newest = row;
             ctx.checkCancelled();
         }
-        return merges;
     }
 
     private static int lowerByColumns(VectorKernels kernels, double[][] col, int d, double[] q, int newest, int[] id,
-                                      double[] best, int[] from, int lo, int hi, double[] acc) {
+                                      double[] best, int[] from, int lo, int hi, double[] acc, boolean squared,
+                                      double[] core, double alpha) {
         int len = hi - lo;
         Arrays.fill(acc, 0, len, 0);
         int l = 0;
@@ -125,6 +177,16 @@ final class SpanningTreeLinkage {
         }
         for (; l < d; l++) {
             kernels.addSquaredDifferences(col[l], lo, q[l], acc, len);
+        }
+        if (core != null) {
+            // mutual reachability, as a distance: max(core of the newest row, core of the row, δ/α)
+            if (!squared) {
+                kernels.sqrt(acc, len);
+            }
+            double cn = core[newest];
+            for (int p = 0; p < len; p++) {
+                acc[p] = Math.max(acc[p] / alpha, Math.max(cn, core[id[lo + p]]));
+            }
         }
         int arg = lo;
         for (int p = 0; p < len; p++) {
@@ -143,8 +205,13 @@ final class SpanningTreeLinkage {
 
     static Merges run(RowDistances dist, int n, ExecutionContext ctx) {
         Merges merges = new Merges(n);
+        run(dist, n, ctx, merges::add);
+        return merges;
+    }
+
+    private static void run(RowDistances dist, int n, ExecutionContext ctx, EdgeSink sink) {
         if (n < 2) {
-            return merges;
+            return;
         }
         // the rows not yet in the tree, compacted: their ids, their distance to the tree, the tree row that gives it
         int[] id = new int[n - 1];
@@ -178,7 +245,7 @@ final class SpanningTreeLinkage {
                 }
             }
             int row = id[arg];
-            merges.add(from[arg], row, dist.height(best[arg]));
+            sink.add(from[arg], row, dist.height(best[arg]));
             // swap-remove: the order of the remaining rows does not matter (ties are broken by row id)
             left--;
             id[arg] = id[left];
@@ -187,7 +254,6 @@ final class SpanningTreeLinkage {
             added = row;
             ctx.checkCancelled();
         }
-        return merges;
     }
 
     /** Lowers the rows in {@code [lo, hi)} by their distance to {@code newest}; returns the position of the nearest. */

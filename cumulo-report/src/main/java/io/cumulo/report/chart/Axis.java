@@ -9,7 +9,8 @@ import java.util.List;
  * @param scale      linear, logarithmic, or categorical
  * @param categories for {@link Scale#CATEGORY}: the category names; a trace's coordinate {@code i} (0-based)
  *                   sits at category {@code i}. Empty otherwise
- * @param min        the lower end of the axis, or null to fit the data
+ * @param min        the lower end of the axis, or null to fit the data; above {@code max} (both given), the axis runs
+ *                   the other way: {@code min} at the far end (downwards or leftwards)
  * @param max        the upper end of the axis, or null to fit the data
  * @param integerTicks true when only whole-number ticks make sense (k, component number)
  */
@@ -37,5 +38,15 @@ public record Axis(String title, Scale scale, List<String> categories, Double mi
 
     public Axis withRange(Double min, Double max) {
         return new Axis(title, scale, categories, min, max, integerTicks);
+    }
+
+    /** A linear axis from {@code top} at the origin down to {@code bottom} (a reversed axis, as the condensed tree's λ). */
+    public static Axis reversed(String title, double top, double bottom) {
+        return new Axis(title, Scale.LINEAR, List.of(), bottom, top, false);
+    }
+
+    /** Whether the axis runs the other way ({@link #min} above {@link #max}). */
+    public boolean isReversed() {
+        return min != null && max != null && min > max;
     }
 }

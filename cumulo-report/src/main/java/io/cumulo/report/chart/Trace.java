@@ -16,8 +16,11 @@ public sealed interface Trace permits Trace.Scatter, Trace.Bars, Trace.Heatmap, 
 
     enum Symbol { CIRCLE, STAR, DIAMOND, CROSS, SQUARE }
 
-    /** How the area under a line is filled: none, to y = 0, or to x = 0 (the silhouette plot's bars). */
-    enum Fill { NONE, TO_ZERO_Y, TO_ZERO_X }
+    /**
+     * How the area under a line is filled: none, to y = 0, to x = 0 (the silhouette plot's bars), or inside the line
+     * itself, each run of points between NaN gaps a closed polygon (the condensed tree's bars).
+     */
+    enum Fill { NONE, TO_ZERO_Y, TO_ZERO_X, TO_SELF }
 
     /**
      * Points and/or lines.
@@ -27,9 +30,17 @@ public sealed interface Trace permits Trace.Scatter, Trace.Bars, Trace.Heatmap, 
      *                  may draw smaller markers
      * @param size      marker size in CSS pixels (diameter)
      * @param outline   marker outline colour, or null for none (centres are drawn as stars with a dark outline)
+     * @param opacity   one marker opacity in [0, 1] per point (HDBSCAN's membership strengths shading the scatter), or
+     *                  null for the renderer's default
      */
     record Scatter(String name, double[] x, double[] y, Mode mode, String color, Symbol symbol, double size,
-                   String[] hover, boolean large, Fill fill, String outline) implements Trace {
+                   String[] hover, boolean large, Fill fill, String outline, double[] opacity) implements Trace {
+        /** Markers of the renderer's default opacity. */
+        public Scatter(String name, double[] x, double[] y, Mode mode, String color, Symbol symbol, double size,
+                       String[] hover, boolean large, Fill fill, String outline) {
+            this(name, x, y, mode, color, symbol, size, hover, large, fill, outline, null);
+        }
+
         public Scatter {
             Objects.requireNonNull(x, "x");
             Objects.requireNonNull(y, "y");
@@ -43,6 +54,15 @@ public sealed interface Trace permits Trace.Scatter, Trace.Bars, Trace.Heatmap, 
             Objects.requireNonNull(color, "color");
             symbol = symbol == null ? Symbol.CIRCLE : symbol;
             fill = fill == null ? Fill.NONE : fill;
+            if (opacity != null && opacity.length != x.length) {
+                throw new IllegalArgumentException("opacity has " + opacity.length + " values for " + x.length
+                        + " points");
+            }
+        }
+
+        /** The same points with one marker opacity per point. */
+        public Scatter withOpacity(double[] perPoint) {
+            return new Scatter(name, x, y, mode, color, symbol, size, hover, large, fill, outline, perPoint);
         }
 
         public static Scatter points(String name, double[] x, double[] y, String color, String[] hover, boolean large) {

@@ -306,7 +306,19 @@ public final class ChartPainter {
             xs[i] = xMap.px(s.x()[i]);
             ys[i] = yMap.px(s.y()[i]);
         }
-        if (s.fill() != Trace.Fill.NONE) {
+        if (s.fill() == Trace.Fill.TO_SELF) {
+            // each run of points is a closed polygon (Plotly's fill "toself")
+            canvas.beginGroup("fill", Style.fill(s.color(), 0.5), false);
+            for (int[] seg : segments(xs, ys)) {
+                int m = seg[1] - seg[0];
+                double[] fx = new double[m];
+                double[] fy = new double[m];
+                System.arraycopy(xs, seg[0], fx, 0, m);
+                System.arraycopy(ys, seg[0], fy, 0, m);
+                canvas.polygon(fx, fy, m, Style.fill(s.color(), 0.5), null, null);
+            }
+            canvas.endGroup();
+        } else if (s.fill() != Trace.Fill.NONE) {
             canvas.beginGroup("fill", Style.fill(s.color(), 0.5), false);
             boolean toY = s.fill() == Trace.Fill.TO_ZERO_Y;
             double base = toY ? yMap.baseline() : xMap.baseline();
@@ -325,7 +337,7 @@ public final class ChartPainter {
             canvas.endGroup();
         }
         if (s.mode() != Trace.Mode.MARKERS) {
-            Style line = Style.stroke(s.color(), s.large() ? 1.5 : 2);
+            Style line = Style.stroke(s.color(), s.fill() == Trace.Fill.TO_SELF ? 1 : s.large() ? 1.5 : 2);
             canvas.beginGroup("line", line, false);
             for (int[] seg : segments(xs, ys)) {
                 canvas.polyline(xs, ys, seg[0], seg[1], line);
@@ -345,7 +357,10 @@ public final class ChartPainter {
                 if (Double.isNaN(x) || Double.isNaN(y) || x < px0 - 0.5 || x > px1 + 0.5 || y < py0 - 0.5 || y > py1 + 0.5) {
                     continue;
                 }
-                marker(s.symbol(), x, y, size, marker, "pt", s.hover() != null && !s.large() ? s.hover()[i] : null);
+                Style style = s.opacity() == null ? marker
+                        : new Style(s.color(), marker.fillOpacity() * s.opacity()[i], outline, outline == null ? 0 : 1,
+                        false);
+                marker(s.symbol(), x, y, size, style, "pt", s.hover() != null && !s.large() ? s.hover()[i] : null);
             }
             canvas.endGroup();
         }
@@ -733,6 +748,13 @@ public final class ChartPainter {
                     return new AxisMap(axis, lo, hi, within(t, lo, hi, true));
                 }
                 default -> {
+                    if (axis.isReversed()) {
+                        // min above max: the axis runs the other way; ticks over [max, min], pixels mapped backwards
+                        double top = axis.max();
+                        double bottom = axis.min();
+                        Ticks.TickSet t = Ticks.linear(top, bottom, target, axis.integerTicks(), false);
+                        return new AxisMap(axis, bottom, top, within(t, top, bottom, false));
+                    }
                     double[] ext = extent(traces, horizontal, false);
                     double a = ext == null ? 0 : ext[0];
                     double b = ext == null ? 1 : ext[1];
