@@ -108,6 +108,11 @@ final class Summaries {
                     fmt(s.calinskiHarabasz()));
             out.printf(Locale.ROOT, "  DB index    %s  (Davies-Bouldin, lower is better)%n", fmt(s.daviesBouldin()));
         }
+        if (s.dbcv() != null) {
+            out.printf(Locale.ROOT, "  DBCV        %s  (density-based validation, -1 to 1, higher is better; noise counts "
+                    + "against it%s)%n", fmt(s.dbcv()), s.dbcvSampleSize() > 0 ? "; on " + s.dbcvSampleSize()
+                    + " sampled rows" : "");
+        }
         if (noise != null && !noise.allNoise()) {
             out.printf(Locale.ROOT, "  noise       %s (left out of the indices)%n", noise.sentence());
         } else if (noise == null && s.noise() > 0) {

@@ -38,6 +38,11 @@ class DensityCommandTest {
         assertEquals(0.125, j.get("noise_fraction"));
         assertEquals(3L, j.get("n_core_samples"));
         assertFalse(j.containsKey("note"));
+        // DBCV by hand (D = 1): {0, 1, 2} as in DBCVTest, V = 13/15; {10 .. 13}: core distances 18/11, 6/5, 6/5, 18/11,
+        // Prim's tree 10-11-12-13 with the internal edge 11-12 at 6/5 (DSC); the internal nodes 1 and 11 are 10 apart
+        // (DSPC), V = (10 − 6/5)/10 = 0.88; DBCV = (3 · 13/15 + 4 · 0.88) / 8 rows (noise counted) = 0.765
+        assertEquals(0.765, (Double) j.get("dbcv"), 1e-12);
+        assertFalse(j.containsKey("dbcv_sample_size"));
 
         Path fresh = dir.resolve("new.csv");
         Files.writeString(fresh, "x\n1.5\n11.5\n20\n");

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * <p>Per cluster C with m rows, in D features:
  * <ul>
  *   <li>each row's all-points core distance {@code (Σ_j (1/d(o, o_j))^D / (m − 1))^(−1/D)} over the cluster's other
- *       rows (summed in log space, so 784 features neither overflow nor underflow);</li>
+ *       rows (summed relative to the nearest, so 784 features neither overflow nor underflow);</li>
  *   <li>the mutual reachability distance {@code max(core(a), core(b), d(a, b))} and the minimum spanning tree of
  *       the cluster under it (Prim, no matrix);</li>
  *   <li>its density sparseness {@code DSC}: the largest edge between internal nodes (degree &gt; 1) of that tree;</li>
@@ -179,38 +179,57 @@ public final class DBCV {
         return new Result(total / p.n, ids, validity, sparseness, separation, p.n, p.noise, singletons);
     }
 
-    /** The all-points core distance of every row of one cluster, into {@code core}. */
+    /**
+     * The all-points core distance of every row of one cluster, into {@code core}. With {@code m} the row's nearest
+     * positive distance, {@code Σ (1/d_j)^D = (1/m)^D · Σ (m/d_j)^D}, each term at most 1: no overflow or underflow
+     * that matters (a term below 1e-308 is negligible beside the nearest's 1), and integer powers by repeated squaring
+     * instead of a logarithm per pair.
+     */
     private static void coreDistances(double[] x, int d, int[] rows, Distance distance, double[] core,
                                       ExecutionContext ctx) {
         int m = rows.length;
-        double dims = Math.max(d, 1);
+        int dims = Math.max(d, 1);
         Chunks chunks = Chunks.of(m, 64, Integer.MAX_VALUE);
         ctx.parallelFor(chunks.count(), c -> {
-            double[] logs = new double[m];
+            double[] dist = new double[m];
             for (int a = chunks.start(c); a < chunks.end(c); a++) {
                 int i = rows[a];
-                double max = Double.NEGATIVE_INFINITY;
-                int used = 0;
+                double nearest = Double.POSITIVE_INFINITY;
                 for (int b = 0; b < m; b++) {
-                    double dist = b == a ? 0 : distance.between(x, i * d, x, rows[b] * d, d);
-                    if (dist > 0) {
-                        double l = -dims * Math.log(dist); // log of (1/dist)^D
-                        logs[used++] = l;
-                        max = Math.max(max, l);
+                    double v = b == a ? 0 : distance.between(x, i * d, x, rows[b] * d, d);
+                    dist[b] = v;
+                    if (v > 0 && v < nearest) {
+                        nearest = v;
                     }
                 }
-                if (used == 0) {
+                if (nearest == Double.POSITIVE_INFINITY) {
                     core[i] = 0; // every cluster-mate coincides with the row
                     continue;
                 }
                 double sum = 0;
-                for (int t = 0; t < used; t++) {
-                    sum += Math.exp(logs[t] - max);
+                for (int b = 0; b < m; b++) {
+                    if (dist[b] > 0) {
+                        sum += power(nearest / dist[b], dims);
+                    }
                 }
-                double logMean = max + Math.log(sum) - Math.log(m - 1);
-                core[i] = Math.exp(-logMean / dims);
+                // ((1/nearest)^D · sum / (m − 1))^(−1/D)
+                core[i] = nearest * Math.pow(sum / (m - 1), -1.0 / dims);
             }
         });
+    }
+
+    /** {@code v^e} for {@code e ≥ 1}, by repeated squaring. */
+    private static double power(double v, int e) {
+        double result = 1;
+        double base = v;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                result *= base;
+            }
+            base *= base;
+            e >>= 1;
+        }
+        return result;
     }
 
     private static double mutualReachability(double[] x, int d, int i, int j, Distance distance, double[] core) {

@@ -5,6 +5,7 @@ import io.cumulo.cluster.Clusterer;
 import io.cumulo.data.Dataset;
 import io.cumulo.data.DatasetReader;
 import io.cumulo.data.ReadOptions;
+import io.cumulo.estimator.Noise;
 import io.cumulo.estimator.Tree;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
@@ -173,7 +174,8 @@ public final class ClusterTask {
         ctx.checkCancelled();
         ctx.progress().update("evaluating", 0, 1);
         InternalScores scores = dissimilarities ? InternalScores.ofDissimilarities(rows, labels, ctx)
-                : InternalScores.of(fitted.space(), labels, fitted.model().model().distance(), seed, false, ctx);
+                : InternalScores.of(fitted.space(), labels, fitted.model().model().distance(), seed, false,
+                        fitted.model().model().as(Noise.class).isPresent(), ctx);
         ClusterProfile profiled = null;
         if (profile && dissimilarities) {
             ctx.note("profile: not made for a dissimilarity matrix (metric=precomputed): its columns are not features");

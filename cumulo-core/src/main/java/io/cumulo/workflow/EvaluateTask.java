@@ -372,7 +372,9 @@ public final class EvaluateTask {
         m.put("scale", scaler.name());
         m.put("n_samples", used.rows());
         m.put("n_features", used.cols());
-        InternalScores scores = InternalScores.of(used, labels, distance, seed, true, ctx);
+        // DBCV, the density clusterings' index, when the labels have noise (what those clusterings leave)
+        boolean noise = Arrays.stream(labels).anyMatch(l -> l < 0);
+        InternalScores scores = InternalScores.of(used, labels, distance, seed, true, noise, ctx);
         m.putAll(scores.toEvaluateJson());
         return scores;
     }

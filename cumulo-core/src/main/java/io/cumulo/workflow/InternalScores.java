@@ -4,6 +4,7 @@ import io.cumulo.data.Dataset;
 import io.cumulo.exec.ExecutionContext;
 import io.cumulo.exec.ProgressListener;
 import io.cumulo.metrics.CalinskiHarabasz;
+import io.cumulo.metrics.DBCV;
 import io.cumulo.metrics.DaviesBouldin;
 import io.cumulo.metrics.ExternalMetrics;
 import io.cumulo.metrics.Inertia;
@@ -30,10 +31,13 @@ import java.util.Map;
  *
  * @param silhouette        exact or estimated mean silhouette, or null
  * @param silhouetteSampled the estimate, when the silhouette was estimated ({@link #silhouetteSampleSize}), else null
+ * @param dbcv              DBCV (density-based clustering validation) under the silhouette's distance, for
+ *                          clusterings that leave rows out as noise; null when not asked or undefined
+ * @param dbcvSampleSize    the rows DBCV was computed on when sampled ({@link #dbcvSampleSize(int, int)}), else 0
  */
 public record InternalScores(int clusters, long noise, Double silhouette, SilhouetteScore.Estimate silhouetteSampled,
                              Distance silhouetteDistance, Double calinskiHarabasz, Double daviesBouldin, Double inertia,
-                             Double bic) {
+                             Double bic, Double dbcv, int dbcvSampleSize) {
     /** Exact silhouette up to this many rows. */
     public static final int SILHOUETTE_EXACT_MAX = 20_000;
     /** The most rows of the silhouette estimate. */
@@ -70,12 +74,40 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         return (int) Math.max(SILHOUETTE_SAMPLE_MIN, Math.min(SILHOUETTE_SAMPLE, m));
     }
 
+    /** DBCV's budget in row pairs × (features + 16): about a second on 2 cores (its pairs are not vectorised). */
+    public static final double DBCV_WORK = 4e9;
+    /** The most rows DBCV is computed on. */
+    public static final int DBCV_MAX_ROWS = 10_000;
+
+    /**
+     * How many rows DBCV of {@code n} rows of {@code d} features is computed on: 0 for all of them (n²·(d + 16) within
+     * {@link #DBCV_WORK} and n ≤ {@link #DBCV_MAX_ROWS}), else √(work / (d + 16)) seeded rows, at most
+     * {@link #DBCV_MAX_ROWS}, at least 1,000.
+     */
+    public static int dbcvSampleSize(int n, int d) {
+        double perPair = Math.max(d, 1) + PAIR_OVERHEAD;
+        if (n <= DBCV_MAX_ROWS && (double) n * n * perPair <= DBCV_WORK) {
+            return 0;
+        }
+        return (int) Math.max(1_000, Math.min(DBCV_MAX_ROWS, Math.sqrt(DBCV_WORK / perPair)));
+    }
+
     /**
      * The indices of {@code labels} on {@code data}; {@code seed} draws the silhouette's sample on large inputs;
      * {@code withInertia}: also the inertia around the clusters' means (one more pass over the data).
      */
     public static InternalScores of(Dataset data, int[] labels, Distance distance, long seed, boolean withInertia,
                                     ExecutionContext ctx) {
+        return of(data, labels, distance, seed, withInertia, false, ctx);
+    }
+
+    /**
+     * As {@link #of(Dataset, int[], Distance, long, boolean, ExecutionContext)}; {@code withDbcv}: also DBCV (the
+     * density clusterings' index: clusters of any shape, noise counted against it), on a seeded sample of
+     * {@link #dbcvSampleSize} rows for large inputs.
+     */
+    public static InternalScores of(Dataset data, int[] labels, Distance distance, long seed, boolean withInertia,
+                                    boolean withDbcv, ExecutionContext ctx) {
         ExecutionContext quiet = ctx.withProgress(ProgressListener.NONE);
         long noise = Arrays.stream(labels).filter(l -> l == ExternalMetrics.NOISE).count();
         int clusters = (int) Arrays.stream(labels).filter(l -> l != ExternalMetrics.NOISE).distinct().count();
@@ -98,7 +130,16 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
             bic = KMeansBic.compute(data, labels, quiet).bic();
         }
         Double inertia = withInertia && clusters >= 1 ? Inertia.score(data, labels, quiet) : null;
-        return new InternalScores(clusters, noise, silhouette, estimate, distance, ch, db, inertia, bic);
+        Double dbcv = null;
+        int dbcvSample = 0;
+        if (withDbcv && DBCV.isDefined(labels)) {
+            dbcvSample = dbcvSampleSize(data.rows(), data.cols());
+            DBCV.Result r = dbcvSample == 0 ? DBCV.compute(data, labels, distance, quiet)
+                    : DBCV.estimate(data, labels, dbcvSample, seed, distance, quiet);
+            dbcv = r.value();
+        }
+        return new InternalScores(clusters, noise, silhouette, estimate, distance, ch, db, inertia, bic, dbcv,
+                dbcvSample);
     }
 
     /**
@@ -112,7 +153,7 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         boolean defined = clusters >= 2 && clusters < labels.length - noise;
         Double silhouette = defined ? SilhouetteScore.fromDissimilarities(square, labels,
                 ctx.withProgress(ProgressListener.NONE)).mean() : null;
-        return new InternalScores(clusters, noise, silhouette, null, null, null, null, null, null);
+        return new InternalScores(clusters, noise, silhouette, null, null, null, null, null, null, null, 0);
     }
 
     /** The silhouette's distance as the JSON and summaries name it: "precomputed" for given dissimilarities. */
@@ -157,6 +198,7 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         m.put("calinski_harabasz", calinskiHarabasz);
         m.put("davies_bouldin", daviesBouldin);
         m.put("bic", bic);
+        putDbcv(m);
         if (noise > 0) {
             m.put("noise_points", (int) noise);
         }
@@ -177,7 +219,18 @@ public record InternalScores(int clusters, long noise, Double silhouette, Silhou
         m.put("davies_bouldin", daviesBouldin);
         m.put("inertia", inertia);
         m.put("bic", bic);
+        putDbcv(m);
         return m;
+    }
+
+    /** {@code dbcv} (and {@code dbcv_sample_size} when sampled) when it was computed. */
+    private void putDbcv(Map<String, Object> m) {
+        if (dbcv != null) {
+            m.put("dbcv", dbcv);
+            if (dbcvSampleSize > 0) {
+                m.put("dbcv_sample_size", dbcvSampleSize);
+            }
+        }
     }
 
     private void putSilhouette(Map<String, Object> m) {

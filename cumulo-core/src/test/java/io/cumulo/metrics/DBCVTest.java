@@ -75,7 +75,7 @@ class DBCVTest {
 
     @Test
     void manyFeaturesStayFinite() {
-        // (1/d)^784 under- or overflows a double; the sum is taken in log space
+        // (1/d)^784 under- or overflows a double; the sum is taken relative to the nearest distance
         SplittableRandom rng = new SplittableRandom(2);
         double[][] x = new double[60][784];
         int[] labels = new int[60];

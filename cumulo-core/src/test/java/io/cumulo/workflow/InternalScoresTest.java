@@ -21,4 +21,12 @@ class InternalScoresTest {
         assertEquals(625, InternalScores.silhouetteSampleSize(20_000, 784));        // 1e10 / 1.6e7
         assertEquals(500, InternalScores.silhouetteSampleSize(70_000, 784));        // 178 → the floor of 500
     }
+
+    @Test
+    void dbcvSampleFollowsItsBudget() {
+        assertEquals(0, InternalScores.dbcvSampleSize(8_000, 2));            // 6.4e7 × 18 = 1.15e9 ≤ 4e9
+        assertEquals(10_000, InternalScores.dbcvSampleSize(10_001, 2));      // √(4e9 / 18) = 14,907 → 10,000
+        assertEquals(2_236, InternalScores.dbcvSampleSize(3_000, 784));      // 7.2e9 > 4e9: √(4e9 / 800)
+        assertEquals(1_000, InternalScores.dbcvSampleSize(100_000, 10_000)); // 632 → the floor
+    }
 }

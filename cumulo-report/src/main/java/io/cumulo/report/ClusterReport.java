@@ -257,6 +257,10 @@ public final class ClusterReport {
                 + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
         indices.put("Calinski-Harabasz (higher is better)", Numbers.fmt(s.calinskiHarabasz()));
         indices.put("Davies-Bouldin (lower is better)", Numbers.fmt(s.daviesBouldin()));
+        if (s.dbcv() != null) {
+            indices.put("DBCV (density-based, higher is better)", Numbers.fmt(s.dbcv())
+                    + (s.dbcvSampleSize() > 0 ? " (on " + Numbers.count(s.dbcvSampleSize()) + " sampled rows)" : ""));
+        }
         indices.put("BIC (X-means form, higher is better)", Numbers.fmt(s.bic()));
         r.noise().ifPresentOrElse(ns -> indices.put("noise (left out of the indices)", ns.sentence()), () -> {
             if (s.noise() > 0) {
